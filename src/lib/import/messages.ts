@@ -1,0 +1,42 @@
+/** Every reason an import gives, in German and English, in one place. `{x}` are parameters. */
+import type { Lang } from './report';
+
+const M: Record<string, { de: string; en: string }> = {
+	missing_value: { de: 'Pflichtfeld ist leer', en: 'required field is empty' },
+	invalid_date: { de: 'kein gültiges Datum (erwartet 31.12.2025 oder 2025-12-31)', en: 'not a valid date (expected 31.12.2025 or 2025-12-31)' },
+	date_out_of_range: { de: 'Datum außerhalb des plausiblen Bereichs {min} bis {max}', en: 'date outside the plausible range {min} to {max}' },
+	not_a_number: { de: 'keine Zahl', en: 'not a number' },
+	not_an_integer: { de: 'keine ganze Zahl', en: 'not a whole number' },
+	negative: { de: 'negative Zahl nicht erlaubt', en: 'negative number not allowed' },
+	too_large: { de: 'unplausibel groß (höchstens {max})', en: 'implausibly large (at most {max})' },
+	rate_out_of_range: { de: 'Quote muss zwischen 0 und 100 % liegen', en: 'rate must be between 0 and 100 %' },
+	key_format: { de: 'Gemeindeschlüssel muss 8 (AGS) oder 12 (ARS) Ziffern haben', en: 'municipality key must have 8 (AGS) or 12 (ARS) digits' },
+	unknown_key: { de: 'Gemeindeschlüssel nicht im Gemeindeverzeichnis (MV/BW, 31.12.2023)', en: 'municipality key not in the reference (MV/BW, 31.12.2023)' },
+	unknown_value: { de: 'unbekannter Wert; erlaubt: {allowed}', en: 'unknown value; allowed: {allowed}' },
+	duplicate: { de: 'Duplikat von Zeile {first}', en: 'duplicate of line {first}' },
+	date_order: { de: 'Abschluss liegt vor dem Beginn', en: 'completion is before start' },
+	completion_missing: { de: 'Status „abgeschlossen“ ohne Abschlussdatum', en: 'status "completed" without a completion date' },
+	too_many_fields: { de: 'zu viele Felder ({found} statt {expected})', en: 'too many fields ({found} instead of {expected})' },
+	too_few_fields: { de: 'zu wenige Felder ({found} statt {expected})', en: 'too few fields ({found} instead of {expected})' },
+	repaired_leading_zero: { de: 'führende Null ergänzt (von Excel entfernt)', en: 'leading zero restored (dropped by Excel)' },
+	// whole-file problems
+	empty_file: { de: 'Die Datei ist leer.', en: 'The file is empty.' },
+	binary_file: { de: 'Die Datei ist keine Text-, Excel- oder Parquet-Datei.', en: 'The file is not a text, Excel or Parquet file.' },
+	header_only: { de: 'Die Datei enthält nur eine Kopfzeile und keine Daten.', en: 'The file contains only a header row and no data.' },
+	unknown_kind: {
+		de: 'Datenart nicht erkannt: Es fehlen Spalten für {kind}: {missing}. Gefundene Spalten: {found}.',
+		en: 'Dataset kind not recognised: columns for {kind} are missing: {missing}. Columns found: {found}.'
+	},
+	unreadable_xlsx: { de: 'Die Excel-Datei konnte nicht gelesen werden ({detail}).', en: 'The Excel file could not be read ({detail}).' },
+	unreadable_parquet: { de: 'Die Parquet-Datei konnte nicht gelesen werden ({detail}).', en: 'The Parquet file could not be read ({detail}).' },
+	unreadable: { de: 'Die Datei konnte nicht gelesen werden ({detail}).', en: 'The file could not be read ({detail}).' }
+};
+
+export function message(code: string, lang: Lang, params: Record<string, string | number> = {}): string {
+	const t = M[code]?.[lang] ?? code;
+	return t.replace(/\{(\w+)\}/g, (_, k) => (k in params ? String(params[k]) : `{${k}}`));
+}
+
+export function hasMessage(code: string): boolean {
+	return code in M;
+}

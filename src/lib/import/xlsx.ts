@@ -1,0 +1,51 @@
+/**
+ * XLSX → rows of text with their spreadsheet row numbers, via ExcelJS (maintained; the npm
+ * `xlsx` 0.18.5 is not). Dates become ISO text, numbers plain "1234.5" text, so that the same
+ * SQL validation runs for every format. Key cells that Excel stored as numbers lose their
+ * leading zero; validation restores it and reports the repair.
+ */
+import type { CsvRecord } from './csv-text';
+
+export function isXlsx(bytes: Uint8Array): boolean {
+	return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+function cellText(v: unknown): string {
+	if (v === null || v === undefined) return '';
+	if (v instanceof Date) return v.toISOString().slice(0, 10);
+	if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(v);
+	if (typeof v === 'boolean') return v ? 'WAHR' : 'FALSCH';
+	if (typeof v === 'string') return v;
+	const o = v as { richText?: { text: string }[]; result?: unknown; text?: string; error?: string };
+	if (o.richText) return o.richText.map((r) => r.text).join('');
+	if ('result' in o) return cellText(o.result);
+	if (o.text !== undefined) return String(o.text);
+	if (o.error) return o.error;
+	return String(v);
+}
+
+export interface SheetRows {
+	sheet: string;
+	records: CsvRecord[];
+}
+
+/** Reads every worksheet; the caller picks the one whose header fits a dataset kind. */
+export async function readXlsx(bytes: Uint8Array): Promise<SheetRows[]> {
+	const mod = await import('exceljs');
+	const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;
+	const wb = new ExcelJS.Workbook();
+	await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+	const out: SheetRows[] = [];
+	wb.eachSheet((ws) => {
+		const records: CsvRecord[] = [];
+		const width = ws.columnCount;
+		ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+			const fields: string[] = [];
+			for (let c = 1; c <= width; c++) fields.push(cellText(row.getCell(c).value));
+			while (fields.length > 0 && fields[fields.length - 1] === '') fields.pop();
+			records.push({ line: rowNumber, fields });
+		});
+		out.push({ sheet: ws.name, records });
+	});
+	return out;
+}

@@ -43,13 +43,13 @@ function matchKind(spec: DatasetSpec, header: string[]): HeaderMatch {
 }
 
 /** Best kind for a header: all required columns present, most columns matched; else the closest miss. */
-export function detectKind(header: string[]): { match: HeaderMatch | null; closest: HeaderMatch } {
+export function detectKind(header: string[]): { match: HeaderMatch | null; closest: HeaderMatch; candidates: HeaderMatch[] } {
 	const all = Object.values(DATASETS).map((s) => matchKind(s, header));
 	const score = (m: HeaderMatch) => m.mapping.size - 2 * m.missing.length;
 	all.sort((a, b) => score(b) - score(a));
 	const complete = all.filter((m) => m.missing.length === 0);
 	complete.sort((a, b) => b.mapping.size / b.spec.columns.length - a.mapping.size / a.spec.columns.length);
-	return { match: complete[0] ?? null, closest: all[0] };
+	return { match: complete[0] ?? null, closest: all[0], candidates: all };
 }
 
 /** Index of the header row among the first records: the first one that maps at least two columns. */

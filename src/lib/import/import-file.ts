@@ -105,22 +105,22 @@ async function readSpreadsheet(bytes: Uint8Array): Promise<ReadTable> {
 }
 
 function kindOrFatal(header: string[], lang: Lang): HeaderMatch {
-	const { match, closest } = detectKind(header);
+	const { match, candidates } = detectKind(header);
 	if (match) return match;
 	throw new FatalImport('unknown_kind', {
-		kind: closest.spec.label[lang],
-		missing: closest.missing.join(', '),
+		missing: candidates.map((c) => `${c.spec.label[lang]}: ${c.missing.join(', ')}`).join('; '),
 		found: header.filter((x) => x.trim()).join(', ') || '–'
 	});
 }
 
 /** Splits records into well-formed rows and structurally broken ones (wrong field count). */
-function checkShape(records: CsvRecord[], width: number) {
+function checkShape(records: CsvRecord[], width: number, spreadsheet: boolean) {
 	const ok: StagedRow[] = [];
 	const broken: { record: CsvRecord; code: string }[] = [];
 	for (const r of records) {
 		let f = r.fields;
 		if (f.length > width && f.slice(width).every((x) => x.trim() === '')) f = f.slice(0, width); // trailing ;;; from Excel
+		if (spreadsheet && f.length < width) f = [...f, ...Array<string>(width - f.length).fill('')]; // empty cells at the row's end
 		if (f.length > width) broken.push({ record: r, code: 'too_many_fields' });
 		else if (f.length < width && f.length > 1) broken.push({ record: r, code: 'too_few_fields' });
 		else ok.push({ line: r.line, fields: f });
@@ -178,7 +178,7 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 		report.dialect = table.dialect;
 		if (header.length === 0) throw new FatalImport('empty_file');
 		match = kindOrFatal(header, lang);
-		const shape = checkShape(table.records, header.length);
+		const shape = checkShape(table.records, header.length, table.dialect.format === 'xlsx');
 		broken = shape.broken;
 		if (table.dialect.format === 'csv') fmt = numberFormatFor(match, shape.ok, table.dialect.delimiter ?? ',');
 		report.dialect.decimal = fmt.decimal;

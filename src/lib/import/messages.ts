@@ -24,8 +24,8 @@ const M: Record<string, { de: string; en: string }> = {
 	binary_file: { de: 'Die Datei ist keine Text-, Excel- oder Parquet-Datei.', en: 'The file is not a text, Excel or Parquet file.' },
 	header_only: { de: 'Die Datei enthält nur eine Kopfzeile und keine Daten.', en: 'The file contains only a header row and no data.' },
 	unknown_kind: {
-		de: 'Datenart nicht erkannt: Es fehlen Spalten für {kind}: {missing}. Gefundene Spalten: {found}.',
-		en: 'Dataset kind not recognised: columns for {kind} are missing: {missing}. Columns found: {found}.'
+		de: 'Datenart nicht erkannt. Gefundene Spalten: {found}. Es fehlen je Datenart: {missing}. Siehe docs/datenformate.md.',
+		en: 'Dataset kind not recognised. Columns found: {found}. Missing per dataset kind: {missing}. See docs/datenformate.md.'
 	},
 	unreadable_xlsx: { de: 'Die Excel-Datei konnte nicht gelesen werden ({detail}).', en: 'The Excel file could not be read ({detail}).' },
 	unreadable_parquet: { de: 'Die Parquet-Datei konnte nicht gelesen werden ({detail}).', en: 'The Parquet file could not be read ({detail}).' },

@@ -9,8 +9,9 @@ export interface NumberFormat {
 	thousands: string | null;
 }
 
-const COMMA_DECIMAL = /^[-+]?\d{1,3}(?:[.\s'\u00a0\u202f]\d{3})*,\d+$|^[-+]?\d+,\d+$/;
-const POINT_DECIMAL = /^[-+]?\d{1,3}(?:[,\s'\u00a0\u202f]\d{3})*\.\d+$|^[-+]?\d+\.(?:\d{1,2}|\d{4,})$/;
+// "1,234" and "1.234" are ambiguous (thousands or decimal) and match neither; "0,125" is not.
+const COMMA_DECIMAL = /^[-+]?\d{1,3}(?:[.\s'\u00a0\u202f]\d{3})+,\d+$|^[-+]?\d+,(?:\d{1,2}|\d{4,})$|^[-+]?0,\d+$/;
+const POINT_DECIMAL = /^[-+]?\d{1,3}(?:[,\s'\u00a0\u202f]\d{3})+\.\d+$|^[-+]?\d+\.(?:\d{1,2}|\d{4,})$|^[-+]?0\.\d+$/;
 
 function clean(v: string): string {
 	return v.trim().replace(/\s*(€|EUR|%)$/i, '').trim();

@@ -1,0 +1,32 @@
+/** Numbers and dates in the user's language: de-DE (1.234,5 · 31.12.2025) or en-GB. */
+import type { Lang } from './messages';
+
+const LOCALE: Record<Lang, string> = { de: 'de-DE', en: 'en-GB' };
+
+export function locale(lang: Lang): string {
+	return LOCALE[lang];
+}
+
+export function formatInt(n: number, lang: Lang): string {
+	return new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 0 }).format(n);
+}
+
+export function formatNumber(n: number, lang: Lang, digits = 1): string {
+	return new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+}
+
+/** A duration in milliseconds as seconds with one decimal: "2,3 s". */
+export function formatSeconds(ms: number, lang: Lang): string {
+	return `${formatNumber(ms / 1000, lang, 1)}\u00a0s`;
+}
+
+/** A calendar date (Date, epoch ms as DuckDB returns DATE, or ISO text) as 31.12.2025 / 31/12/2025. */
+export function formatDate(d: Date | number | string, lang: Lang): string {
+	let date: Date;
+	if (typeof d === 'string') {
+		const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(d);
+		if (!iso) return d; // already human text such as "31.12.2023" or "2022"
+		date = new Date(Date.UTC(+iso[1], +iso[2] - 1, +iso[3]));
+	} else date = typeof d === 'number' ? new Date(d) : d;
+	return new Intl.DateTimeFormat(LOCALE[lang], { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(date);
+}

@@ -1,0 +1,74 @@
+/**
+ * Writes test fixtures in the dialects users send. Encoders here are independent of the
+ * import code (iconv-lite for Windows-1252, ExcelJS, parquet-wasm), so a round trip tests
+ * the reader against another implementation.
+ */
+import iconv from 'iconv-lite';
+import ExcelJS from 'exceljs';
+import * as pq from 'parquet-wasm';
+import { tableToIPC, tableFromArrays, vectorFromArray, Utf8, Int32, DateDay, Table } from 'apache-arrow';
+
+export type Cell = string | number | null;
+
+export interface CsvOptions {
+	delimiter?: string;
+	eol?: '\n' | '\r\n';
+	encoding?: 'utf-8' | 'utf-8-bom' | 'windows-1252' | 'utf-16le-bom';
+	quoteAll?: boolean;
+}
+
+export function csvString(header: string[], rows: Cell[][], o: CsvOptions = {}): string {
+	const d = o.delimiter ?? ';';
+	const field = (v: Cell) => {
+		const s = v === null ? '' : String(v);
+		return o.quoteAll || s.includes(d) || /["\r\n]/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+	};
+	return [header, ...rows].map((r) => r.map(field).join(d)).join(o.eol ?? '\n') + (o.eol ?? '\n');
+}
+
+export function encode(text: string, encoding: CsvOptions['encoding'] = 'utf-8'): Uint8Array {
+	switch (encoding) {
+		case 'windows-1252':
+			return new Uint8Array(iconv.encode(text, 'win1252'));
+		case 'utf-8-bom':
+			return new Uint8Array(iconv.encode(text, 'utf8', { addBOM: true }));
+		case 'utf-16le-bom':
+			return new Uint8Array(iconv.encode(text, 'utf16le', { addBOM: true }));
+		default:
+			return new TextEncoder().encode(text);
+	}
+}
+
+export function csvBytes(header: string[], rows: Cell[][], o: CsvOptions = {}): Uint8Array {
+	return encode(csvString(header, rows, o), o.encoding);
+}
+
+/** XLSX with real date cells where a column holds Date values, numbers as numbers. */
+export async function xlsxBytes(header: string[], rows: (Cell | Date)[][], sheet = 'Daten'): Promise<Uint8Array> {
+	const wb = new ExcelJS.Workbook();
+	const ws = wb.addWorksheet(sheet);
+	ws.addRow(header);
+	for (const r of rows) ws.addRow(r);
+	ws.eachRow((row) =>
+		row.eachCell((c) => {
+			if (c.value instanceof Date) c.numFmt = 'dd.mm.yyyy';
+		})
+	);
+	return new Uint8Array(await wb.xlsx.writeBuffer());
+}
+
+/** Parquet from columns: strings → Utf8, Int32Array → Int32, {days} → Date32. */
+export function parquetBytes(columns: Record<string, (string | null)[] | Int32Array | { days: number[] }>): Uint8Array {
+	const vecs: Record<string, ReturnType<typeof vectorFromArray>> = {};
+	for (const [name, v] of Object.entries(columns)) {
+		if (v instanceof Int32Array) vecs[name] = vectorFromArray(v, new Int32());
+		else if (Array.isArray(v)) vecs[name] = vectorFromArray(v, new Utf8());
+		else vecs[name] = vectorFromArray(v.days.map((d) => new Date(d * 86400000)), new DateDay());
+	}
+	void tableFromArrays;
+	const ipc = tableToIPC(new Table(vecs), 'stream');
+	const wasmTable = pq.Table.fromIPCStream(ipc);
+	return pq.writeParquet(wasmTable);
+}
+
+export const daysSinceEpoch = (iso: string) => Date.parse(iso + 'T00:00:00Z') / 86400000;

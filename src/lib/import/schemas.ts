@@ -164,7 +164,7 @@ export const DATASETS: Record<DatasetKind, DatasetSpec> = {
 		columns: [
 			{ name: 'ags', type: 'gemeinde', required: true, aliases: gemeindeAliases },
 			{ name: 'einwohner_65plus', type: 'int', required: true, aliases: ['einwohner 65plus', 'einwohner 65+', 'ew 65 plus', 'ew65plus', '65+', '65 und aelter', '65 und älter', 'population 65plus', 'aged 65 and over'], max: 1_000_000 },
-			{ name: 'stichtag', type: 'date', required: false, aliases: ['stichtag', 'stand', 'reference date', 'date'], minDate: '2000-01-01', maxDate: LATEST },
+			{ name: 'stichtag', type: 'date', required: false, aliases: ['stichtag', 'reference date', 'stand am'], minDate: '2000-01-01', maxDate: LATEST },
 			{ name: 'quelle', type: 'text', required: false, aliases: ['quelle', 'source'] }
 		]
 	}

@@ -11,7 +11,7 @@ import { message } from './messages';
 import { voteNumberFormat, type NumberFormat } from './number-format';
 import { isParquet, parquetToIPC } from './parquet';
 import type { Dialect, ImportReport, Lang, Rejection, Repair } from './report';
-import { DATASETS } from './schemas';
+import { DATASETS, type DatasetSpec } from './schemas';
 import { stageFromTable, stageRecords, type StagedRow } from './staging';
 import { checkTableSql, enumRows, errorListSql, insertLoadedSql, lit, q, targetTableSql } from './validate-sql';
 import { isXlsx, readXlsx } from './xlsx';
@@ -198,18 +198,7 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 	if (report.rowsRead === 0) throw new FatalImport('header_only');
 
 	const spec = match.spec;
-	await db.exec(`CREATE OR REPLACE TEMP TABLE _enum_map (col VARCHAR, spelling VARCHAR, canonical VARCHAR)`);
-	const enums = enumRows(spec);
-	if (enums.length) await db.exec(`INSERT INTO _enum_map VALUES ${enums.map((e) => `(${lit(e.col)}, ${lit(e.spelling)}, ${lit(e.canonical)})`).join(', ')}`);
-	await db.exec(checkTableSql(spec, fmt));
-	await db.exec(`CREATE OR REPLACE TEMP TABLE _errors AS ${errorListSql(spec)}`);
-	await db.exec(targetTableSql(spec));
-	// Loading a file again replaces its earlier rows instead of counting them twice.
-	await db.exec(`DELETE FROM ${q(spec.table)} WHERE _file = ${lit(file.name)}`);
-	await db.exec(insertLoadedSql(spec, file.name));
-
-	const loaded = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${q(spec.table)} WHERE _file = ${lit(file.name)}`))[0].n;
-	const sqlRejected = (await db.query<{ n: number }>('SELECT count(DISTINCT _line)::INTEGER AS n FROM _errors'))[0].n;
+	const { loaded, rejected: sqlRejected } = await validateStaged(db, spec, fmt, file.name);
 	report.rowsLoaded = loaded;
 	report.rowsRejected = sqlRejected + broken.length;
 
@@ -243,6 +232,25 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 	report.rejections = rejections.slice(0, maxDetails);
 	report.repairs = await repairs(db, spec, fileCol, lang, maxDetails);
 	report.rejectedRecords = await rejectedRecords(db, spec, header, match.mapping, sourceRows, broken, rejections, maxDetails);
+}
+
+/**
+ * Validates the staging table `stg` and appends its good rows to the kind's table. Exported so
+ * the benchmark can run exactly this SQL on native DuckDB.
+ */
+export async function validateStaged(db: Db, spec: DatasetSpec, fmt: NumberFormat, fileName: string): Promise<{ loaded: number; rejected: number }> {
+	await db.exec(`CREATE OR REPLACE TEMP TABLE _enum_map (col VARCHAR, spelling VARCHAR, canonical VARCHAR)`);
+	const enums = enumRows(spec);
+	if (enums.length) await db.exec(`INSERT INTO _enum_map VALUES ${enums.map((e) => `(${lit(e.col)}, ${lit(e.spelling)}, ${lit(e.canonical)})`).join(', ')}`);
+	await db.exec(checkTableSql(spec, fmt));
+	await db.exec(`CREATE OR REPLACE TEMP TABLE _errors AS ${errorListSql(spec)}`);
+	await db.exec(targetTableSql(spec));
+	// Loading a file again replaces its earlier rows instead of counting them twice.
+	await db.exec(`DELETE FROM ${q(spec.table)} WHERE _file = ${lit(fileName)}`);
+	await db.exec(insertLoadedSql(spec, fileName));
+	const loaded = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${q(spec.table)} WHERE _file = ${lit(fileName)}`))[0].n;
+	const rejected = (await db.query<{ n: number }>('SELECT count(DISTINCT _line)::INTEGER AS n FROM _errors'))[0].n;
+	return { loaded, rejected };
 }
 
 function table_delim(d: Dialect | null): string {

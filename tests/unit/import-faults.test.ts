@@ -1,6 +1,8 @@
 /** Faulty rows: exact lines, columns and reasons; rows read = loaded + rejected; nothing dropped. */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { importFile } from '../../src/lib/import/import-file';
+import { localizeReport } from '../../src/lib/import/localize';
+import { rejectedRowsCsv } from '../../src/lib/import/rejects-csv';
 import type { Db } from '../../src/lib/db/types';
 import { referenceDb, balanced } from './helpers/db';
 import { csvBytes, csvString, encode } from './helpers/fixtures';
@@ -68,6 +70,14 @@ describe('faulty activity rows', () => {
 	it('gives reasons in English on request', async () => {
 		const report = await importFile(db, { name: 'faults_en.csv', bytes: csvBytes(H, [withValue(3, 'Brieftaube')]) }, { lang: 'en' });
 		expect(report.rejections[0].reason).toBe('unknown value; allowed: Sprechstunde vor Ort, Hausbesuch, Bürgerdialog, Telefon, Online');
+	});
+
+	it('renders the reasons of a German report again in English, also in the download', async () => {
+		const de = await importFile(db, { name: 'faults_de.csv', bytes: csvBytes(H, [withValue(0, '01.01.2031'), ok(), ok()]) });
+		expect(de.rejections[0].reason).toBe('Datum außerhalb des plausiblen Bereichs 01.01.2018 bis 31.12.2030');
+		const en = localizeReport(de, 'en');
+		expect(en.rejections[0].reason).toBe('date outside the plausible range 01.01.2018 to 31.12.2030');
+		expect(rejectedRowsCsv(de, 'en').split('\r\n')[1]).toBe('2;Datum: date outside the plausible range 01.01.2018 to 31.12.2030;01.01.2031;13076034;MV-L001;Telefon;Test;75+;1;30');
 	});
 
 	it('replaces the rows of a file loaded again instead of counting them twice', async () => {

@@ -25,7 +25,7 @@ describe('npm run validate', () => {
 		const f = j.files[0];
 		expect(Object.keys(f)).toEqual(expect.arrayContaining(['file', 'kind', 'rowsRead', 'rowsLoaded', 'rowsRejected', 'rejections']));
 		expect([f.kind, f.rowsRead, f.rowsLoaded, f.rowsRejected]).toEqual(['einsaetze', 40, 32, 8]);
-		expect(f.rejections[0]).toEqual({ line: 4, column: 'Gemeindeschlüssel', value: '13999999', code: 'unknown_key', reason: 'municipality key not in the reference (MV/BW, 31.12.2023)' });
+		expect(f.rejections[0]).toEqual({ line: 4, column: 'Gemeindeschlüssel', value: '13999999', code: 'unknown_key', reason: 'municipality key not in the reference (MV/BW, 31.12.2023)', params: {} });
 	});
 
 	it('exits 2 when a file cannot be read, and says why', () => {

@@ -22,7 +22,11 @@ export async function openBrowserDb(): Promise<Db> {
 	const bundle = await duckdb.selectBundle(BUNDLES);
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-	await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+	// A worker that fails to load or crashes would leave `instantiate` pending forever.
+	const failed = new Promise<never>((_, reject) => {
+		worker.addEventListener('error', (e) => reject(new Error(`DuckDB-Worker: ${e.message || 'konnte nicht gestartet werden'}`)), { once: true });
+	});
+	await Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker), failed]);
 	await db.open({ query: { castBigIntToDouble: true, castDecimalToDouble: true } });
 	const conn = await db.connect();
 	for (const s of CONNECTION_SETUP) await conn.query(s);

@@ -20,13 +20,15 @@ export function formatSeconds(ms: number, lang: Lang): string {
 	return `${formatNumber(ms / 1000, lang, 1)}\u00a0s`;
 }
 
-/** A calendar date (Date, epoch ms as DuckDB returns DATE, or ISO text) as 31.12.2025 / 31/12/2025. */
+/** A calendar date (Date, epoch ms as DuckDB returns DATE, ISO or German text) as 31.12.2025 / 31/12/2025. */
 export function formatDate(d: Date | number | string, lang: Lang): string {
 	let date: Date;
 	if (typeof d === 'string') {
-		const iso = /^(\d{4})-(\d{2})-(\d{2})/.exec(d);
-		if (!iso) return d; // already human text such as "31.12.2023" or "2022"
-		date = new Date(Date.UTC(+iso[1], +iso[2] - 1, +iso[3]));
+		const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(d);
+		const de = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(d);
+		if (iso) date = new Date(Date.UTC(+iso[1], +iso[2] - 1, +iso[3]));
+		else if (de) date = new Date(Date.UTC(+de[3], +de[2] - 1, +de[1]));
+		else return d; // other text such as a year ("2022") stays as it is
 	} else date = typeof d === 'number' ? new Date(d) : d;
 	return new Intl.DateTimeFormat(LOCALE[lang], { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }).format(date);
 }

@@ -23,6 +23,7 @@ export const de = {
 	'load.error.title': 'Die Anwendung konnte nicht gestartet werden',
 	'load.error.hint': 'Bitte laden Sie die Seite neu. Wenn der Fehler bleibt, geben Sie die folgende Meldung an den Support weiter:',
 	'load.error.reload': 'Seite neu laden',
+	'load.error.dbTimeout': 'Die Datenbank (DuckDB-WebAssembly) hat nach {s} Sekunden nicht geantwortet; vermutlich konnte eine ihrer Programmdateien nicht geladen werden.',
 	'load.done': 'Beispieldaten geladen in {seconds}',
 
 	'data.title': 'Daten',
@@ -50,9 +51,9 @@ export const de = {
 	'files.file': 'Datei',
 	'files.kind': 'Datenart',
 	'files.format': 'Format',
-	'files.encoding': 'Zeichensatz',
-	'files.delimiter': 'Trennzeichen',
-	'files.decimal': 'Dezimalzeichen',
+	'files.encoding': 'Zeichen\u00adsatz',
+	'files.delimiter': 'Trenn\u00adzeichen',
+	'files.decimal': 'Dezimal\u00adzeichen',
 	'files.read': 'Zeilen gelesen',
 	'files.loaded': 'geladen',
 	'files.rejected': 'abgewiesen',
@@ -63,7 +64,7 @@ export const de = {
 
 	'report.title': 'Prüfbericht: {file}',
 	'report.fatal': 'Die Datei wurde nicht geladen.',
-	'report.summary': '{read} Zeilen gelesen, {loaded} geladen, {rejected} abgewiesen, {repairs} repariert.',
+	'report.summary': 'Zeilen gelesen: {read} · geladen: {loaded} · abgewiesen: {rejected} · Werte repariert: {repairs}',
 	'report.noRejections': 'Keine Zeilen abgewiesen.',
 	'report.rejectionsCaption': 'Abgewiesene Zeilen in {file}',
 	'report.line': 'Zeile',
@@ -77,6 +78,7 @@ export const de = {
 	'report.truncated': 'Der Bericht enthält die ersten {n} Einträge.',
 	'report.download': 'Abgewiesene Zeilen herunterladen (CSV)',
 	'report.repairsSummary': '{n} Werte wurden automatisch repariert',
+	'report.repairsSummaryOne': '1 Wert wurde automatisch repariert',
 	'report.repairsCaption': 'Automatisch reparierte Werte in {file}',
 	'report.from': 'gelesen',
 	'report.to': 'übernommen als',
@@ -111,6 +113,11 @@ export const de = {
 	'land.MV': 'Mecklenburg-Vorpommern',
 	'land.BW': 'Baden-Württemberg',
 
+	'error.title': 'Es ist ein Fehler aufgetreten',
+	'error.notFound': 'Seite nicht gefunden',
+	'error.notFoundHint': 'Diese Adresse gibt es im Digitallotsen-Monitor nicht.',
+	'error.back': 'Zur Seite „Daten“',
+
 	'footer.sources': 'Quellen der Referenzdaten',
 	'footer.stand': 'Stand {stand}',
 	'footer.loading': 'Quellen werden geladen …',
@@ -138,6 +145,7 @@ export const en: Messages = {
 	'load.error.title': 'The application could not be started',
 	'load.error.hint': 'Please reload the page. If the error persists, pass the following message on to support:',
 	'load.error.reload': 'Reload page',
+	'load.error.dbTimeout': 'The database (DuckDB WebAssembly) did not answer within {s} seconds; probably one of its program files could not be loaded.',
 	'load.done': 'Sample data loaded in {seconds}',
 
 	'data.title': 'Data',
@@ -177,7 +185,7 @@ export const en: Messages = {
 
 	'report.title': 'Check report: {file}',
 	'report.fatal': 'The file was not loaded.',
-	'report.summary': '{read} rows read, {loaded} loaded, {rejected} rejected, {repairs} repaired.',
+	'report.summary': 'Rows read: {read} · loaded: {loaded} · rejected: {rejected} · values repaired: {repairs}',
 	'report.noRejections': 'No rows rejected.',
 	'report.rejectionsCaption': 'Rejected rows in {file}',
 	'report.line': 'Line',
@@ -191,6 +199,7 @@ export const en: Messages = {
 	'report.truncated': 'The report contains the first {n} entries.',
 	'report.download': 'Download rejected rows (CSV)',
 	'report.repairsSummary': '{n} values were repaired automatically',
+	'report.repairsSummaryOne': '1 value was repaired automatically',
 	'report.repairsCaption': 'Automatically repaired values in {file}',
 	'report.from': 'read',
 	'report.to': 'loaded as',
@@ -224,6 +233,11 @@ export const en: Messages = {
 	'tables.gemeinden': 'Municipalities (reference) in {land}',
 	'land.MV': 'Mecklenburg-Western Pomerania',
 	'land.BW': 'Baden-Württemberg',
+
+	'error.title': 'An error occurred',
+	'error.notFound': 'Page not found',
+	'error.notFoundHint': 'This address does not exist in the Digitallotsen-Monitor.',
+	'error.back': 'Go to the “Data” page',
 
 	'footer.sources': 'Sources of the reference data',
 	'footer.stand': 'as of {stand}',

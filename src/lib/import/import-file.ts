@@ -11,7 +11,7 @@ import { message } from './messages';
 import { voteNumberFormat, type NumberFormat } from './number-format';
 import { isParquet, parquetToIPC } from './parquet';
 import type { Dialect, ImportReport, Lang, Rejection, Repair } from './report';
-import { DATASETS, type DatasetSpec } from './schemas';
+import type { DatasetSpec } from './schemas';
 import { stageFromTable, stageRecords, type StagedRow } from './staging';
 import { checkTableSql, enumRows, errorListSql, insertLoadedSql, lit, q, targetTableSql } from './validate-sql';
 import { isXlsx, readXlsx } from './xlsx';
@@ -141,8 +141,8 @@ export async function importFile(db: Db, file: InputFile, opts: ImportOptions = 
 	try {
 		await runImport(db, file, lang, opts.maxDetails ?? 5000, report);
 	} catch (e) {
-		if (e instanceof FatalImport) report.fatal = { code: e.code, message: message(e.code, lang, e.params) };
-		else report.fatal = { code: 'unreadable', message: message('unreadable', lang, { detail: String((e as Error)?.message ?? e).slice(0, 200) }) };
+		const [code, params] = e instanceof FatalImport ? [e.code, e.params] : ['unreadable', { detail: String((e as Error)?.message ?? e).slice(0, 200) }];
+		report.fatal = { code, message: message(code, lang, params), params };
 		report.rowsLoaded = 0;
 		report.rowsRejected = report.rowsRead;
 	}
@@ -181,8 +181,8 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 		const shape = checkShape(table.records, header.length, table.dialect.format === 'xlsx');
 		broken = shape.broken;
 		if (table.dialect.format === 'csv') fmt = numberFormatFor(match, shape.ok, table.dialect.delimiter ?? ',');
-		report.dialect.decimal = fmt.decimal;
-		report.dialect.thousands = fmt.thousands;
+		table.dialect.decimal = fmt.decimal;
+		table.dialect.thousands = fmt.thousands;
 		await stageRecords(db, match.spec, match.mapping, shape.ok);
 		sourceRows = shape.ok;
 	}
@@ -211,27 +211,30 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 	const errs = await db.query<{ _line: number; col: string; value: string | null; code: string; first_line: number | null }>(
 		`SELECT * FROM _errors ORDER BY _line, col LIMIT ${maxDetails}`
 	);
-	const rejections: Rejection[] = broken.map((b) => ({
-		line: b.record.line,
-		column: '',
-		value: b.record.fields.join(table_delim(report.dialect)),
-		code: b.code,
-		reason: message(b.code, lang, { found: b.record.fields.length, expected: header.length })
-	}));
+	const rejection = (line: number, column: string, value: string, code: string, params: Record<string, string | number>): Rejection => ({
+		line,
+		column,
+		value,
+		code,
+		reason: message(code, lang, params),
+		params
+	});
+	const rejections: Rejection[] = broken.map((b) =>
+		rejection(b.record.line, '', b.record.fields.join(report.dialect?.delimiter ?? ';'), b.code, { found: b.record.fields.length, expected: header.length })
+	);
 	for (const e of errs) {
 		const r = rangeOf(e.col);
-		rejections.push({
-			line: e._line,
-			column: fileCol(e.col),
-			value: e.value ?? '',
-			code: e.code,
-			reason: message(e.code, lang, { allowed: allowed(e.col), first: e.first_line ?? '', min: r.min, max: e.code === 'too_large' ? r.max_n : r.max })
-		});
+		const params: Record<string, string | number> = {};
+		if (e.code === 'unknown_value') params.allowed = allowed(e.col);
+		if (e.code === 'duplicate') params.first = e.first_line ?? '';
+		if (e.code === 'date_out_of_range') Object.assign(params, { min: r.min, max: r.max });
+		if (e.code === 'too_large') params.max = r.max_n;
+		rejections.push(rejection(e._line, fileCol(e.col), e.value ?? '', e.code, params));
 	}
 	rejections.sort((a, b) => a.line - b.line || a.column.localeCompare(b.column));
 	report.rejections = rejections.slice(0, maxDetails);
 	report.repairs = await repairs(db, spec, fileCol, lang, maxDetails);
-	report.rejectedRecords = await rejectedRecords(db, spec, header, match.mapping, sourceRows, broken, rejections, maxDetails);
+	report.rejectedRecords = await rejectedRecords(db, spec, header, match.mapping, sourceRows, broken, maxDetails);
 }
 
 /**
@@ -253,11 +256,7 @@ export async function validateStaged(db: Db, spec: DatasetSpec, fmt: NumberForma
 	return { loaded, rejected };
 }
 
-function table_delim(d: Dialect | null): string {
-	return d?.delimiter ?? ';';
-}
-
-async function repairs(db: Db, spec: (typeof DATASETS)[keyof typeof DATASETS], fileCol: (c: string) => string, lang: Lang, max: number): Promise<Repair[]> {
+async function repairs(db: Db, spec: DatasetSpec, fileCol: (c: string) => string, lang: Lang, max: number): Promise<Repair[]> {
 	const keyCols = spec.columns.filter((c) => c.type === 'gemeinde');
 	const out: Repair[] = [];
 	for (const c of keyCols) {
@@ -265,33 +264,26 @@ async function repairs(db: Db, spec: (typeof DATASETS)[keyof typeof DATASETS], f
 			`SELECT _line, ${q(c.name + '_raw')} AS f, ${q('_key_' + c.name)} AS t FROM _chk
 			 WHERE ${q(c.name)} IS NOT NULL AND length(regexp_replace(${q(c.name + '_raw')}, '\\s', '', 'g')) IN (7, 11) ORDER BY _line LIMIT ${max}`
 		);
-		for (const r of rows) out.push({ line: r._line, column: fileCol(c.name), from: r.f, to: r.t, code: 'repaired_leading_zero', reason: message('repaired_leading_zero', lang) });
+		for (const r of rows) out.push({ line: r._line, column: fileCol(c.name), from: r.f, to: r.t, code: 'repaired_leading_zero', reason: message('repaired_leading_zero', lang), params: {} });
 	}
 	return out;
 }
 
-/** The rejected rows as the user wrote them, with all reasons of a row, for the download. */
+/** The rejected rows as the user wrote them, for the download (reasons: `rejections`). */
 async function rejectedRecords(
 	db: Db,
-	spec: (typeof DATASETS)[keyof typeof DATASETS],
+	spec: DatasetSpec,
 	header: string[],
 	mapping: Map<number, string>,
 	sourceRows: StagedRow[] | null,
 	broken: { record: CsvRecord }[],
-	rejections: Rejection[],
 	max: number
 ): Promise<ImportReport['rejectedRecords']> {
-	const reasons = new Map<number, string[]>();
-	for (const r of rejections) {
-		const list = reasons.get(r.line) ?? [];
-		list.push(r.column ? `${r.column}: ${r.reason}` : r.reason);
-		reasons.set(r.line, list);
-	}
-	const rows: ImportReport['rejectedRecords']['rows'] = broken.map((b) => ({ line: b.record.line, values: b.record.fields, reasons: reasons.get(b.record.line) ?? [] }));
+	const rows: ImportReport['rejectedRecords']['rows'] = broken.map((b) => ({ line: b.record.line, values: b.record.fields }));
 	const lines = (await db.query<{ _line: number }>(`SELECT DISTINCT _line FROM _errors ORDER BY _line LIMIT ${max}`)).map((r) => r._line);
 	if (sourceRows) {
 		const wanted = new Set(lines);
-		for (const r of sourceRows) if (wanted.has(r.line)) rows.push({ line: r.line, values: r.fields, reasons: reasons.get(r.line) ?? [] });
+		for (const r of sourceRows) if (wanted.has(r.line)) rows.push({ line: r.line, values: r.fields });
 	} else if (lines.length) {
 		// Parquet: the staged text is what the file held (only mapped columns exist as text)
 		const raw = await db.query<Record<string, string | null>>(
@@ -299,7 +291,7 @@ async function rejectedRecords(
 		);
 		for (const r of raw) {
 			const values = header.map((_, i) => (mapping.get(i) ? (r[mapping.get(i)! + '_raw'] ?? '') : ''));
-			rows.push({ line: Number(r._line), values, reasons: reasons.get(Number(r._line)) ?? [] });
+			rows.push({ line: Number(r._line), values });
 		}
 	}
 	rows.sort((a, b) => a.line - b.line);

@@ -13,6 +13,8 @@ export interface Rejection {
 	code: string;
 	/** the reason in the requested language */
 	reason: string;
+	/** the message parameters, so the reason can be rendered again in another language */
+	params: Record<string, string | number>;
 }
 
 export interface Repair {
@@ -22,6 +24,7 @@ export interface Repair {
 	to: string;
 	code: string;
 	reason: string;
+	params: Record<string, string | number>;
 }
 
 export interface Dialect {
@@ -46,9 +49,9 @@ export interface ImportReport {
 	rejections: Rejection[];
 	repairs: Repair[];
 	/** one message when the file could not be read at all (then rowsRead may be 0) */
-	fatal: { code: string; message: string } | null;
+	fatal: { code: string; message: string; params: Record<string, string | number> } | null;
 	/** file name marks sample data ("Beispieldaten") */
 	sample: boolean;
-	/** the raw rejected records (header + rows, in the file's own columns) for the download */
-	rejectedRecords: { header: string[]; rows: { line: number; values: string[]; reasons: string[] }[] };
+	/** the raw rejected records (header + rows, in the file's own columns) for the download; reasons are in `rejections` */
+	rejectedRecords: { header: string[]; rows: { line: number; values: string[] }[] };
 }

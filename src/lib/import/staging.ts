@@ -3,7 +3,7 @@
  * VARCHAR per canonical column), crossing over as Arrow IPC bytes (safe whichever copy of
  * apache-arrow the database uses). Empty cells become NULL; text is trimmed.
  */
-import { Table, tableToIPC, vectorFromArray, Utf8, Int32, type Vector } from 'apache-arrow';
+import { Table, tableToIPC, vectorFromArray, makeVector, Utf8, type Vector } from 'apache-arrow';
 import type { Db } from '../db/types';
 import type { DatasetSpec } from './schemas';
 import { q } from './validate-sql';
@@ -18,7 +18,7 @@ export async function stageRecords(db: Db, spec: DatasetSpec, mapping: Map<numbe
 	const indexOf = new Map<string, number>();
 	for (const [i, name] of mapping) indexOf.set(name, i);
 	const cols: Record<string, Vector> = {};
-	cols._line = vectorFromArray(Int32Array.from(rows, (r) => r.line), new Int32());
+	cols._line = makeVector(Int32Array.from(rows, (r) => r.line));
 	for (const c of spec.columns) {
 		const i = indexOf.get(c.name);
 		const values = rows.map((r) => {

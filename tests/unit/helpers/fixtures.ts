@@ -6,7 +6,7 @@
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import * as pq from 'parquet-wasm';
-import { tableToIPC, tableFromArrays, vectorFromArray, Utf8, Int32, DateDay, Table } from 'apache-arrow';
+import { tableToIPC, vectorFromArray, makeVector, Utf8, DateDay, Table, type Vector } from 'apache-arrow';
 
 export type Cell = string | number | null;
 
@@ -59,13 +59,12 @@ export async function xlsxBytes(header: string[], rows: (Cell | Date)[][], sheet
 
 /** Parquet from columns: strings → Utf8, Int32Array → Int32, {days} → Date32. */
 export function parquetBytes(columns: Record<string, (string | null)[] | Int32Array | { days: number[] }>): Uint8Array {
-	const vecs: Record<string, ReturnType<typeof vectorFromArray>> = {};
+	const vecs: Record<string, Vector> = {};
 	for (const [name, v] of Object.entries(columns)) {
-		if (v instanceof Int32Array) vecs[name] = vectorFromArray(v, new Int32());
+		if (v instanceof Int32Array) vecs[name] = makeVector(v);
 		else if (Array.isArray(v)) vecs[name] = vectorFromArray(v, new Utf8());
 		else vecs[name] = vectorFromArray(v.days.map((d) => new Date(d * 86400000)), new DateDay());
 	}
-	void tableFromArrays;
 	const ipc = tableToIPC(new Table(vecs), 'stream');
 	const wasmTable = pq.Table.fromIPCStream(ipc);
 	return pq.writeParquet(wasmTable);

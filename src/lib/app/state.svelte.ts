@@ -1,0 +1,51 @@
+/** Client-side app state (Svelte 5 runes). Filled by ./load.ts; read by routes and components. */
+import type { ImportReport, Lang } from '$lib/import/report';
+
+export type Phase = 'idle' | 'loading' | 'ready' | 'error';
+
+export type LoadStep = { key: 'db' } | { key: 'reference' } | { key: 'sample'; current: number; total: number; file: string };
+
+export interface LoadedFile {
+	/** increasing number, for keyed lists */
+	id: number;
+	/** reasons are rendered in the UI language with localizeReport (import/localize.ts) */
+	report: ImportReport;
+}
+
+export interface TableCount {
+	table: 'einsaetze' | 'qualifizierung' | 'coworking';
+	rows: number;
+	files: number;
+}
+
+export interface Source {
+	titel: string;
+	herausgeber: string;
+	stand: string;
+	lizenz: string;
+}
+
+class AppState {
+	phase = $state<Phase>('idle');
+	step = $state<LoadStep | null>(null);
+	/** technical message when start-up failed */
+	error = $state<string | null>(null);
+	/** ms from start of loading to "sample data loaded" */
+	loadMs = $state<number | null>(null);
+	/** newest first; raw: reports are replaced, never mutated */
+	files = $state.raw<LoadedFile[]>([]);
+	counts = $state.raw<TableCount[]>([]);
+	/** Gemeinden in the reference per Land */
+	reference = $state.raw<{ land: string; n: number }[]>([]);
+	sources = $state.raw<Source[]>([]);
+	/** name of the file being imported right now */
+	busy = $state<string | null>(null);
+	/** last status message for the live region; a function so it follows the language */
+	notice = $state<() => string>(() => '');
+
+	get sampleShown(): boolean {
+		return this.files.some((f) => f.report.sample && f.report.rowsLoaded > 0);
+	}
+}
+
+export const app = new AppState();

@@ -1,0 +1,81 @@
+/**
+ * What the comparison page shows: for each headline indicator, an MV Amt beside its BW peer
+ * group, all BW Verbände and all MV Verbände in the programme.
+ */
+import type { Db } from '../db/types';
+import type { Text } from '../indicators/types';
+import { compareIndicator } from './compare';
+import { DEFAULT_K, peerGroup, type PeerGroup } from './peers';
+
+/** Per-capita and share indicators only: counts are not comparable across areas of different size. */
+export const HEADLINE_INDICATORS = [
+	'kontakte_je_1000',
+	'teilnehmende_je_1000',
+	'stunden_je_1000',
+	'lotsen_je_10000',
+	'teilnehmende_65plus_je_1000_65plus',
+	'anteil_teilnehmende_65plus',
+	'abdeckung_gemeinden',
+	'abdeckung_bevoelkerung',
+	'analog_anteil'
+];
+
+export interface AmtComparisonRow {
+	indicatorId: string;
+	title: Text;
+	unit: Text;
+	amtValue: number | null;
+	peerMedian: number | null;
+	peerQ1: number | null;
+	peerQ3: number | null;
+	/** share of peers (with a value) whose value is ≤ the Amt's, in % */
+	percentile: number | null;
+	bwMedian: number | null;
+	mvMedian: number | null;
+	peerCount: number;
+	estimate: boolean;
+	/** extras beyond the page's minimum: IQRs of the wider groups and the Land totals */
+	bwQ1: number | null;
+	bwQ3: number | null;
+	mvQ1: number | null;
+	mvQ3: number | null;
+	landMV: number | null;
+	landBW: number | null;
+}
+
+export interface AmtComparison {
+	peerGroup: PeerGroup;
+	rows: AmtComparisonRow[];
+}
+
+export async function amtComparison(
+	db: Db,
+	o: { amt: string; from: string; to: string; k?: number; indicators?: string[] }
+): Promise<AmtComparison> {
+	const pg = await peerGroup(db, o.amt, o.k ?? DEFAULT_K);
+	const rows: AmtComparisonRow[] = [];
+	for (const id of o.indicators ?? HEADLINE_INDICATORS) {
+		const c = await compareIndicator(db, id, { amt: o.amt, from: o.from, to: o.to, peerGroup: pg });
+		rows.push({
+			indicatorId: id,
+			title: c.title,
+			unit: c.unit,
+			amtValue: c.amtValue,
+			peerMedian: c.peers.median,
+			peerQ1: c.peers.q1,
+			peerQ3: c.peers.q3,
+			percentile: c.percentile,
+			bwMedian: c.bw.median,
+			mvMedian: c.mv.median,
+			peerCount: pg.size,
+			estimate: c.estimate,
+			bwQ1: c.bw.q1,
+			bwQ3: c.bw.q3,
+			mvQ1: c.mv.q1,
+			mvQ3: c.mv.q3,
+			landMV: c.land.MV,
+			landBW: c.land.BW
+		});
+	}
+	return { peerGroup: pg, rows };
+}

@@ -1,0 +1,67 @@
+/**
+ * The peer group of an MV Amt: the k BW Verbände in the programme most similar in population
+ * and settlement density. The rule is in README.md; the SQL below is its only implementation.
+ */
+import type { Db } from '../db/types';
+import { intLit, lit } from '../indicators/sql-lit';
+
+export const DEFAULT_K = 15;
+
+export interface AreaProfile {
+	key: string;
+	name: string;
+	land: string;
+	einwohner: number;
+	/** share (0..1) of the population living in 'gering besiedelt' Gemeinden */
+	anteil_gering: number;
+}
+
+export interface Peer extends AreaProfile {
+	distance: number;
+	rank: number;
+}
+
+export interface PeerGroup {
+	amt: AreaProfile;
+	/** requested size */
+	k: number;
+	/** actual size (smaller than k when fewer candidates exist) */
+	size: number;
+	peers: Peer[];
+}
+
+/** Population and 'gering besiedelt' share of every Verband, from the Gemeinden (CTE `vstats`). */
+export const VSTATS_CTE = `vstats AS (
+	SELECT g.verband_ars AS key, min(g.verband_name) AS name, min(g.land) AS land, sum(g.einwohner) AS einwohner,
+		CAST(sum(CASE WHEN g.dichte_klasse = 'gering besiedelt' THEN g.einwohner ELSE 0 END) AS DOUBLE) / NULLIF(sum(g.einwohner), 0) AS anteil_gering
+	FROM gemeinden g GROUP BY g.verband_ars)`;
+
+/** Verbände taking part in the programme: at least one activity row ever (CTE `programm`). */
+export const PROGRAMM_CTE = `programm AS (
+	SELECT DISTINCT g.verband_ars AS key, g.land FROM s_gebiet_start s JOIN gemeinden g ON g.ags = s.ags)`;
+
+export function peersSql(amt: string, k: number): string {
+	return `WITH ${VSTATS_CTE}, ${PROGRAMM_CTE},
+	ziel AS (SELECT * FROM vstats WHERE key = ${lit(amt)}),
+	kandidaten AS (
+		SELECT v.* FROM vstats v JOIN verbaende vb ON vb.verband_ars = v.key
+		WHERE vb.land = 'BW' AND v.einwohner > 0 AND v.key IN (SELECT key FROM programm)),
+	abstand AS (
+		SELECT c.key, c.name, c.land, c.einwohner, c.anteil_gering,
+			abs(ln(c.einwohner) - ln(z.einwohner)) + abs(c.anteil_gering - z.anteil_gering) AS distance
+		FROM kandidaten c CROSS JOIN ziel z)
+	SELECT *, CAST(row_number() OVER (ORDER BY distance, key) AS INTEGER) AS rank
+	FROM abstand
+	ORDER BY distance, key
+	LIMIT ${intLit(k, 'k')}`;
+}
+
+export async function peerGroup(db: Db, amt: string, k = DEFAULT_K): Promise<PeerGroup> {
+	const [profile] = await db.query<AreaProfile>(
+		`WITH ${VSTATS_CTE} SELECT v.* FROM vstats v JOIN verbaende vb ON vb.verband_ars = v.key WHERE v.key = ${lit(amt)}`
+	);
+	if (!profile) throw new Error(`Unbekanntes Amt (Verbands-ARS): ${amt}`);
+	if (!(profile.einwohner > 0)) throw new Error(`Amt ${amt} hat keine Einwohner; kein Vergleich möglich`);
+	const peers = await db.query<Peer>(peersSql(amt, k));
+	return { amt: profile, k, size: peers.length, peers };
+}

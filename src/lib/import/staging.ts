@@ -3,7 +3,8 @@
  * VARCHAR per canonical column), crossing over as Arrow IPC bytes (safe whichever copy of
  * apache-arrow the database uses). Empty cells become NULL; text is trimmed.
  */
-import { Table, tableToIPC, vectorFromArray, makeVector, Utf8, type Vector } from 'apache-arrow';
+import { Table, tableToIPC, makeVector, type Vector } from 'apache-arrow';
+import { utf8Vector } from './arrow-text';
 import type { Db } from '../db/types';
 import type { DatasetSpec } from './schemas';
 import { q } from './validate-sql';
@@ -26,7 +27,7 @@ export async function stageRecords(db: Db, spec: DatasetSpec, mapping: Map<numbe
 			const v = (r.fields[i] ?? '').trim();
 			return v === '' ? null : v;
 		});
-		cols[`${c.name}_raw`] = vectorFromArray(values, new Utf8());
+		cols[`${c.name}_raw`] = utf8Vector(values);
 	}
 	const ipc = tableToIPC(new Table(cols), 'stream');
 	await db.exec('DROP TABLE IF EXISTS stg');

@@ -10,6 +10,8 @@ import type { Db } from '$lib/db/types';
 import { importFile, type InputFile } from '$lib/import/import-file';
 import '$lib/import/parquet-browser';
 import { DATASETS } from '$lib/import/schemas';
+import { ensureDatasetTables } from '$lib/import/tables';
+import { buildSummaries } from '$lib/db/summary';
 import { i18n, t, formatInt } from '$lib/i18n';
 import { localizeReport } from '$lib/import/localize';
 import { app, type LoadedFile, type Source, type TableCount } from './state.svelte';
@@ -52,6 +54,17 @@ let db: Db | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 let started = false;
 let nextId = 1;
+
+/**
+ * Runs a read-only job on the database after every pending import (pages call this for their
+ * indicator queries). Rejects when the database is not open.
+ */
+export function withDb<T>(job: (db: Db) => Promise<T>): Promise<T> {
+	return enqueue(async () => {
+		if (!db) throw new Error(app.error ?? 'Datenbank nicht bereit');
+		return job(db);
+	});
+}
 
 function enqueue<T>(job: () => Promise<T>): Promise<T> {
 	const run = queue.then(job, job);
@@ -195,17 +208,14 @@ export function removeSampleData(): Promise<void> {
 
 const COUNTED: TableCount['table'][] = ['einsaetze', 'qualifizierung', 'coworking'];
 
+/** After every change of the data: summary tables for the indicators, then the counts. */
 async function refreshCounts() {
 	if (!db) return;
-	const existing = new Set(
-		(await db.query<{ table_name: string }>(`SELECT table_name FROM duckdb_tables() WHERE NOT temporary`)).map((r) => r.table_name)
-	);
+	await ensureDatasetTables(db);
+	await buildSummaries(db);
+	app.dataVersion++;
 	const counts: TableCount[] = [];
 	for (const table of COUNTED) {
-		if (!existing.has(table)) {
-			counts.push({ table, rows: 0, files: 0 });
-			continue;
-		}
 		const [r] = await db.query<{ n: number; f: number }>(`SELECT count(*)::INTEGER AS n, count(DISTINCT _file)::INTEGER AS f FROM "${table}"`);
 		counts.push({ table, rows: r.n, files: r.f });
 	}

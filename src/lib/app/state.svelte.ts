@@ -38,6 +38,8 @@ class AppState {
 	/** Gemeinden in the reference per Land */
 	reference = $state.raw<{ land: string; n: number }[]>([]);
 	sources = $state.raw<Source[]>([]);
+	/** increases whenever the loaded data (and so the summary tables) change: pages re-query on it */
+	dataVersion = $state(0);
 	/** name of the file being imported right now */
 	busy = $state<string | null>(null);
 	/** last status message for the live region; a function so it follows the language */

@@ -1,0 +1,102 @@
+/** dot-range: one indicator, Amt vs peer quartiles and BW/MV medians. */
+import { describe, it, expect } from 'vitest';
+import { buildDotRangeOption, summariseDotRange, tableDotRange, type DotRangeOpts } from '../../../src/lib/charts/dot-range';
+import { BASE, COMPARISON, EVIL, EVIL_ESCAPED, axis, expectCommon, expectSsr, series, tip } from './fixtures';
+
+const de: DotRangeOpts = { ...BASE, lang: 'de', amtName: 'Amt Dömitz-Malliß' };
+const en: DotRangeOpts = { ...de, lang: 'en' };
+const EMPTY = { ...COMPARISON, amtValue: null, peerQ1: null, estimate: false };
+
+describe('dot-range option', () => {
+	const o = buildDotRangeOption(COMPARISON, de);
+
+	it('has the peer band, medians and the Amt as points', () => {
+		expect(series(o, 'peerRange').data).toEqual([[18.25, 0], [30.1, 0]]);
+		expect(series(o, 'peerMedian').data).toEqual([[24, 0]]);
+		expect(series(o, 'bwMedian').data).toEqual([[22, 0]]);
+		expect(series(o, 'mvMedian').data).toEqual([[12.5, 0]]);
+		expect(series(o, 'amt').data).toEqual([[31.4, 0]]);
+		expect(series(o, 'amt').name).toBe('Amt Dömitz-Malliß');
+		const shapes = (o.series as { symbol?: string }[]).map((s) => s.symbol);
+		expect(new Set(shapes.slice(1)).size).toBe(4);
+	});
+
+	it('leaves out what is missing', () => {
+		const e = buildDotRangeOption(EMPTY, de);
+		expect(series(e, 'amt').data).toEqual([]);
+		expect(series(e, 'peerRange').data).toEqual([]);
+		expect(series(e, 'peerMedian').data).toEqual([[24, 0]]);
+	});
+
+	it('formats the value axis per language and uses the row title and unit', () => {
+		expect(axis(o, 'xAxis').axisLabel.formatter(1234.5)).toBe('1.234,5');
+		expect(axis(buildDotRangeOption(COMPARISON, en), 'xAxis').axisLabel.formatter(1234.5)).toBe('1,234.5');
+		expect((o.xAxis as { name: string }).name).toBe(COMPARISON.unit.de);
+		expect(((buildDotRangeOption(COMPARISON, en).title as { text: string }).text)).toBe('Reach among older people');
+	});
+
+	it('carries aria, decals, title and source', () => {
+		expectCommon(o, 'Reichweite bei Älteren', true);
+		expectCommon(buildDotRangeOption(COMPARISON, { ...en, sample: false }), 'Reach among older people', false, 'en');
+		expect(buildDotRangeOption(COMPARISON, { ...de, animation: false }).animation).toBe(false);
+		expect((buildDotRangeOption(COMPARISON, { ...de, showLegend: false }).legend as { show: boolean }).show).toBe(false);
+	});
+
+	it('escapes the Amt name in the tooltip', () => {
+		const e = buildDotRangeOption(COMPARISON, { ...de, amtName: EVIL });
+		expect(tip(e, { seriesId: 'amt', seriesName: EVIL, value: [31.4, 0], marker: '' })).toBe(
+			`${EVIL_ESCAPED}: <b>31,4 Teilnehmende ab 65 Jahren je 1.000 Einwohner ab 65 Jahren</b>`.replace('31,4 ', '31,4\u00a0')
+		);
+		expect(tip(e, { seriesId: 'peerRange', seriesName: 'x', value: [18.25, 0], marker: '' })).toBe(
+			'BW-Vergleichsgruppe, mittlere Hälfte (Q1–Q3): <b>18,3 – 30,1</b>'
+		);
+	});
+});
+
+describe('dot-range summary', () => {
+	it('the page example: lead + brief', () => {
+		expect(summariseDotRange(COMPARISON, { ...de, lead: 'Im Amt Dömitz-Malliß erreichten die Lotsen 2025', brief: true })).toBe(
+			'Im Amt Dömitz-Malliß erreichten die Lotsen 2025 31,4\u00a0Teilnehmende ab 65 Jahren je 1.000 Einwohner ab 65 Jahren; der Median der BW-Vergleichsgruppe liegt bei 24,0.'
+		);
+	});
+
+	it('default sentence (de, en)', () => {
+		expect(summariseDotRange(COMPARISON, de)).toBe(
+			'Amt Dömitz-Malliß (2025): 31,4\u00a0Teilnehmende ab 65 Jahren je 1.000 Einwohner ab 65 Jahren; der Median der BW-Vergleichsgruppe liegt bei 24,0 (mittlere Hälfte 18,3 bis 30,1), der Median in BW bei 22,0 und in MV bei 12,5.'
+		);
+		expect(summariseDotRange(COMPARISON, en)).toBe(
+			'Amt Dömitz-Malliß (2025): 31.4\u00a0participants aged 65+ per 1,000 inhabitants aged 65+; the BW peer-group median is 24.0 (middle half 18.3 to 30.1), the BW median 22.0 and the MV median 12.5.'
+		);
+	});
+
+	it('"–" when the Amt has no value', () => {
+		expect(summariseDotRange(EMPTY, de)).toBe(
+			'Amt Dömitz-Malliß (2025): –; der Median der BW-Vergleichsgruppe liegt bei 24,0, der Median in BW bei 22,0 und in MV bei 12,5.'
+		);
+		expect(summariseDotRange({ ...EMPTY, peerMedian: null }, { ...en, brief: true, period: undefined })).toBe(
+			'Amt Dömitz-Malliß: –; the BW peer-group median is –.'
+		);
+	});
+});
+
+describe('dot-range table and SSR', () => {
+	it('one row per indicator', () => {
+		const t = tableDotRange([COMPARISON, EMPTY], { ...de, caption: 'Vergleich mit der BW-Vergleichsgruppe' });
+		expect(t.caption).toBe('Vergleich mit der BW-Vergleichsgruppe (2025)');
+		expect(t.columns.map((c) => c.key)).toEqual(['indicator', 'unit', 'amt', 'peerMedian', 'peerQ1', 'peerQ3', 'percentile', 'bwMedian', 'mvMedian', 'peerCount', 'note']);
+		expect(t.columns[2].label).toBe('Amt Dömitz-Malliß');
+		expect(t.rows).toEqual([
+			['Reichweite bei Älteren', COMPARISON.unit.de, 31.4, 24, 18.25, 30.1, 80, 22, 12.5, 15, 'Schätzung'],
+			['Reichweite bei Älteren', COMPARISON.unit.de, null, 24, null, 30.1, 80, 22, 12.5, 15, null]
+		]);
+		expect(tableDotRange([EMPTY], en).columns.map((c) => c.key)).not.toContain('note');
+		expect(tableDotRange([EMPTY], en).caption).toBe('Reach among older people (2025)');
+	});
+
+	it('renders to SVG', () => {
+		const o = buildDotRangeOption(COMPARISON, { ...de, amtName: EVIL });
+		const svg = expectSsr(o, 'Reichweite bei Älteren', summariseDotRange(COMPARISON, de));
+		expect(svg).toContain('31,4');
+		expect(svg).toContain(EVIL_ESCAPED);
+	});
+});

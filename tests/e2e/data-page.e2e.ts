@@ -95,8 +95,7 @@ async function runAxe(label: string) {
 }
 
 test('loads the sample data and reports every file', async () => {
-	await page.goto(preview.url + '/');
-	await page.waitForURL(/\/daten$/);
+	await page.goto(preview.url + '/daten');
 	await page.waitForFunction(() => typeof window.__dlmLoadMs === 'number' || document.querySelector('[data-testid=load-error]'), null, {
 		timeout: 180_000
 	});

@@ -220,9 +220,24 @@ async function refreshCounts() {
 		counts.push({ table, rows: r.n, files: r.f });
 	}
 	app.counts = counts;
+	await refreshChoices();
 	app.reference = await db.query<{ land: string; n: number }>(
 		`SELECT land, count(*)::INTEGER AS n FROM gemeinden GROUP BY land ORDER BY land = 'MV' DESC, land`
 	);
+}
+
+/** What the filters offer: the period's end, the MV Ämter, the topics in the data. */
+async function refreshChoices() {
+	if (!db) return;
+	const [last] = await db.query<{ m: string | null }>(`SELECT strftime(max(monat), '%Y-%m') AS m FROM s_einsaetze`);
+	app.lastMonth = last?.m ?? null;
+	app.aemter = await db.query<{ key: string; name: string; kreis: string; active: boolean }>(
+		`SELECT v.verband_ars AS key, CASE WHEN v.art = 'Amt' THEN 'Amt ' || v.name ELSE v.name END AS name, min(g.kreis_name) AS kreis, bool_or(s.ags IS NOT NULL) AS active
+		FROM verbaende v JOIN gemeinden g ON g.verband_ars = v.verband_ars
+		LEFT JOIN s_gebiet_start s ON s.ags = g.ags
+		WHERE v.land = 'MV' GROUP BY v.verband_ars, v.name, v.art ORDER BY v.name`
+	);
+	app.themen = (await db.query<{ thema: string }>(`SELECT DISTINCT thema FROM s_einsaetze_thema WHERE thema IS NOT NULL ORDER BY thema`)).map((r) => r.thema);
 }
 
 async function refreshSources() {

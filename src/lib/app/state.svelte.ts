@@ -40,6 +40,12 @@ class AppState {
 	sources = $state.raw<Source[]>([]);
 	/** increases whenever the loaded data (and so the summary tables) change: pages re-query on it */
 	dataVersion = $state(0);
+	/** 'YYYY-MM' of the last month with activity data (default period ends there); null without data */
+	lastMonth = $state<string | null>(null);
+	/** MV Ämter and amtsfreie Gemeinden (Verbände) for the Amt filter; `active`: has activity data */
+	aemter = $state.raw<{ key: string; name: string; kreis: string; active: boolean }[]>([]);
+	/** distinct topics in the activity data (the topic filter's choices) */
+	themen = $state.raw<string[]>([]);
 	/** name of the file being imported right now */
 	busy = $state<string | null>(null);
 	/** last status message for the live region; a function so it follows the language */

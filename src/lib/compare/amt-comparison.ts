@@ -3,7 +3,8 @@
  * group, all BW Verbände and all MV Verbände in the programme.
  */
 import type { Db } from '../db/types';
-import type { Text } from '../indicators/types';
+import type { FilterKey, Text } from '../indicators/types';
+import { getIndicator } from '../indicators/registry';
 import { compareIndicator } from './compare';
 import { DEFAULT_K, peerGroup, type PeerGroup } from './peers';
 
@@ -50,12 +51,15 @@ export interface AmtComparison {
 
 export async function amtComparison(
 	db: Db,
-	o: { amt: string; from: string; to: string; k?: number; indicators?: string[] }
+	o: { amt: string; from: string; to: string; k?: number; indicators?: string[]; filters?: Partial<Record<FilterKey, string[]>>; peerGroup?: PeerGroup }
 ): Promise<AmtComparison> {
-	const pg = await peerGroup(db, o.amt, o.k ?? DEFAULT_K);
+	const pg = o.peerGroup ?? (await peerGroup(db, o.amt, o.k ?? DEFAULT_K));
 	const rows: AmtComparisonRow[] = [];
 	for (const id of o.indicators ?? HEADLINE_INDICATORS) {
-		const c = await compareIndicator(db, id, { amt: o.amt, from: o.from, to: o.to, peerGroup: pg });
+		// each indicator applies only the filters its summary table can (the caller says which were ignored)
+		const allowed = getIndicator(id).filters;
+		const filters = Object.fromEntries(Object.entries(o.filters ?? {}).filter(([k]) => allowed.includes(k as FilterKey)));
+		const c = await compareIndicator(db, id, { amt: o.amt, from: o.from, to: o.to, peerGroup: pg, filters });
 		rows.push({
 			indicatorId: id,
 			title: c.title,

@@ -3,6 +3,14 @@
  * (the type enforces it). `{name}` are parameters filled by `t()`.
  * Import reasons (why a row was rejected) come from src/lib/import/messages.ts.
  */
+import * as dashboard from './dashboard';
+import * as ueberblick from './pages/ueberblick';
+import * as vergleich from './pages/vergleich';
+import * as aeltere from './pages/aeltere';
+import * as qualifizierung from './pages/qualifizierung';
+import * as coworking from './pages/coworking';
+import * as methodik from './pages/methodik';
+
 export type Lang = 'de' | 'en';
 
 export const de = {
@@ -121,7 +129,14 @@ export const de = {
 	'footer.sources': 'Quellen der Referenzdaten',
 	'footer.stand': 'Stand {stand}',
 	'footer.loading': 'Quellen werden geladen …',
-	'footer.offline': 'Der Digitallotsen-Monitor arbeitet vollständig auf Ihrem Rechner. Es werden keine Daten übertragen.'
+	'footer.offline': 'Der Digitallotsen-Monitor arbeitet vollständig auf Ihrem Rechner. Es werden keine Daten übertragen.',
+	...dashboard.de,
+	...ueberblick.de,
+	...vergleich.de,
+	...aeltere.de,
+	...qualifizierung.de,
+	...coworking.de,
+	...methodik.de,
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -242,7 +257,14 @@ export const en: Messages = {
 	'footer.sources': 'Sources of the reference data',
 	'footer.stand': 'as of {stand}',
 	'footer.loading': 'Loading sources …',
-	'footer.offline': 'The Digitallotsen-Monitor runs entirely on your computer. No data is transmitted.'
+	'footer.offline': 'The Digitallotsen-Monitor runs entirely on your computer. No data is transmitted.',
+	...dashboard.en,
+	...ueberblick.en,
+	...vergleich.en,
+	...aeltere.en,
+	...qualifizierung.en,
+	...coworking.en,
+	...methodik.en,
 };
 
 export const MESSAGES: Record<Lang, Messages> = { de, en };

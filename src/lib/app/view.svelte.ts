@@ -1,0 +1,43 @@
+/**
+ * The filters of the current page, read from the URL (the single source of truth), and the
+ * context every chart renders in. Controls call `setFilters`, which writes a new URL entry, so
+ * back/forward step through filter changes and any view can be bookmarked.
+ */
+import { goto } from '$app/navigation';
+import { page } from '$app/state';
+import { defaultFilters, filtersToSearch, parseFilters, periodEnd, type ViewFilters } from '$lib/dashboard/filters';
+import type { ViewContext } from '$lib/dashboard/spec';
+import { formatDate, i18n } from '$lib/i18n';
+import { app } from './state.svelte';
+
+export function filterDefaults(): ViewFilters {
+	return defaultFilters(app.lastMonth);
+}
+
+export function currentFilters(): ViewFilters {
+	return parseFilters(page.url.searchParams, filterDefaults());
+}
+
+export function filterHref(f: ViewFilters, path = page.url.pathname): string {
+	const sp = filtersToSearch(f, filterDefaults(), page.url.searchParams);
+	const q = sp.toString();
+	return q ? `${path}?${q}` : path;
+}
+
+export function setFilters(f: ViewFilters): Promise<void> {
+	return goto(filterHref(f), { keepFocus: true, noScroll: true });
+}
+
+export function amtName(key: string): string {
+	return app.aemter.find((a) => a.key === key)?.name ?? key;
+}
+
+export function viewContext(f: ViewFilters): ViewContext {
+	return {
+		lang: i18n.lang,
+		filters: f,
+		amtName: amtName(f.amt),
+		sample: app.sampleShown,
+		stand: app.lastMonth ? formatDate(periodEnd({ ...f, to: app.lastMonth }), i18n.lang) : undefined
+	};
+}

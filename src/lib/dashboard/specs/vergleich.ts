@@ -1,0 +1,96 @@
+/**
+ * Ämter-Vergleich: one MV Amt beside its BW peer group, all of BW and all of MV — one dot/range
+ * chart per headline indicator (units differ, see charts/README.md) — and the contacts per
+ * 1,000 inhabitants aligned to programme start.
+ */
+import {
+	buildAlignedCurvesOption,
+	buildDotRangeOption,
+	summariseAlignedCurves,
+	summariseDotRange,
+	tableAlignedCurves,
+	tableDotRange
+} from '../../charts';
+import { alignedPeerComparison } from '../../compare/aligned';
+import { amtComparison, HEADLINE_INDICATORS, type AmtComparison } from '../../compare/amt-comparison';
+import { getIndicator } from '../../indicators/registry';
+import { hasActivityFilter, indicatorParams, paramsFor, periodEnd, periodShort } from '../filters';
+import { estimateNote, ignoredNote } from '../notes';
+import { sourceText } from '../sources';
+import { spec, type ChartSpec } from '../spec';
+
+function dotRangeSpec(id: string): ChartSpec {
+	return spec<AmtComparison>({
+		id: `vergleich-${id}`,
+		indicators: [id],
+		load: (db, f) => amtComparison(db, { amt: f.amt, from: `${f.from}-01`, to: `${f.to}-01`, indicators: [id], filters: indicatorParams(f, 'verband').filters }),
+		render(data, ctx, o) {
+			const r = data.rows[0];
+			const def = getIndicator(id);
+			const title = def.title[ctx.lang];
+			const opts = {
+				lang: ctx.lang,
+				amtName: ctx.amtName,
+				title,
+				sample: ctx.sample,
+				source: sourceText([id], ctx.sample, ctx.lang),
+				stand: ctx.stand,
+				period: periodShort(ctx.filters, ctx.lang),
+				showTitle: o.showTitle,
+				animation: o.animation
+			};
+			const { ignored } = paramsFor(def.filters, ctx.filters, 'verband');
+			const peers = ctx.lang === 'de' ? `Vergleichsgruppe: ${data.peerGroup.size} BW-Verbände` : `Peer group: ${data.peerGroup.size} BW associations`;
+			return {
+				title,
+				option: r ? buildDotRangeOption(r, opts) : null,
+				summary: r ? summariseDotRange(r, opts) : '',
+				table: r ? tableDotRange([r], opts) : null,
+				height: o.showTitle ? 260 : 190,
+				source: opts.source,
+				notes: [peers, ...estimateNote(!!r?.estimate, ctx.lang), ...ignoredNote(ignored, ctx.lang)]
+			};
+		}
+	});
+}
+
+type Aligned = Awaited<ReturnType<typeof alignedPeerComparison>>;
+
+export const alignedSpec: ChartSpec = spec<Aligned>({
+	id: 'vergleich-programmstart',
+	indicators: ['kontakte_je_1000'],
+	// up to the end of the chosen period: "how far had the Amt come by then, compared with its peers at the same programme age"
+	load: (db, f) =>
+		alignedPeerComparison(db, { amt: f.amt, until: periodEnd(f), filters: hasActivityFilter(f) ? indicatorParams(f, 'verband').filters : undefined, maxMonths: 60 }),
+	render(data, ctx, o) {
+		const title = ctx.lang === 'de' ? 'Kontakte je 1.000 Einwohner seit Programmstart' : 'Contacts per 1,000 inhabitants since programme start';
+		const opts = {
+			lang: ctx.lang,
+			title,
+			unit: ctx.lang === 'de' ? 'Kontakte je 1.000 Einwohner' : 'contacts per 1,000 inhabitants',
+			amtName: ctx.amtName,
+			sample: ctx.sample,
+			source: sourceText(['kontakte_je_1000'], ctx.sample, ctx.lang),
+			stand: ctx.stand,
+			showTitle: o.showTitle,
+			animation: o.animation
+		};
+		const input = { amt: data.amt, peerCurve: data.peerCurve };
+		const empty = data.amt.length === 0 && data.peerCurve.length === 0;
+		return {
+			title,
+			option: empty ? null : buildAlignedCurvesOption(input, opts),
+			summary: empty ? '' : summariseAlignedCurves(input, opts),
+			table: empty ? null : tableAlignedCurves(input, opts),
+			height: o.showTitle ? 420 : 360,
+			source: opts.source,
+			notes: [
+				ctx.lang === 'de'
+					? 'Monat 1 = erster Kalendermonat mit einem Einsatz im Gebiet; die Linie der Vergleichsgruppe ist der Median der BW-Verbände, die diesen Programmmonat erreicht haben.'
+					: 'Month 1 = first calendar month with an activity in the area; the peer line is the median of the BW associations that have reached that programme month.'
+			]
+		};
+	}
+});
+
+export const VERGLEICH_CHARTS: ChartSpec[] = [...HEADLINE_INDICATORS.map(dotRangeSpec), alignedSpec];

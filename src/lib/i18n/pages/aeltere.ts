@@ -1,0 +1,3 @@
+/** UI texts of the page "aeltere" (German first; `en` must have the same keys). */
+export const de = {} as const;
+export const en: Record<keyof typeof de, string> = {};

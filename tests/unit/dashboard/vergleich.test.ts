@@ -1,0 +1,71 @@
+/** The Ämter-Vergleich specs on the full sample data: values agree with the registry, texts name the Amt. */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Db } from '../../../src/lib/db/types';
+import { defaultFilters } from '../../../src/lib/dashboard/filters';
+import { VERGLEICH_CHARTS, alignedSpec } from '../../../src/lib/dashboard/specs/vergleich';
+import type { ViewContext } from '../../../src/lib/dashboard/spec';
+import { runIndicator } from '../../../src/lib/indicators/run';
+import { sampleDb } from '../helpers/sample-db';
+
+let db: Db;
+beforeAll(async () => (db = await sampleDb()), 120_000);
+afterAll(() => db.close());
+
+const F = defaultFilters('2025-12');
+const ctx = (lang: 'de' | 'en', f = F, amtName = 'Amt Dömitz-Malliß'): ViewContext => ({ lang, filters: f, amtName, sample: true, stand: '31.12.2025' });
+const R = { showTitle: false, animation: false };
+const byId = (id: string) => VERGLEICH_CHARTS.find((s) => s.id === id)!;
+
+describe('Ämter-Vergleich', () => {
+	it('has one dot/range chart per headline indicator and the programme-start curves', () => {
+		expect(VERGLEICH_CHARTS.map((s) => s.id)).toContain('vergleich-kontakte_je_1000');
+		expect(VERGLEICH_CHARTS.at(-1)).toBe(alignedSpec);
+		expect(new Set(VERGLEICH_CHARTS.map((s) => s.id)).size).toBe(VERGLEICH_CHARTS.length);
+	});
+
+	it('the Amt value in the table is the registry value for the Amt; summary in de-DE', async () => {
+		const s = byId('vergleich-kontakte_je_1000');
+		const data = await s.load(db, F);
+		const [reg] = await runIndicator(db, 'kontakte_je_1000', { from: '2025-01-01', to: '2025-12-01', level: 'verband', areas: ['130765654'] });
+		const de = s.render(data, ctx('de'), R);
+		expect(de.table!.rows[0][2]).toBeCloseTo(reg.value!, 9);
+		expect(de.summary).toContain('Amt Dömitz-Malliß (2025)');
+		// de-DE: decimal comma in the Amt's value
+		expect(de.summary).toContain(new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(reg.value!));
+		expect(de.source).toMatch(/^Beispieldaten \(synthetisch\); Destatis/);
+		const en = s.render(data, ctx('en'), R);
+		expect(en.title).toBe('Contacts per 1,000 inhabitants');
+		expect(en.notes[0]).toMatch(/^Peer group: \d+ BW associations$/);
+	});
+
+	it('the 65+ reach says it rests on an estimate', async () => {
+		const s = byId('vergleich-teilnehmende_65plus_je_1000_65plus');
+		const r = s.render(await s.load(db, F), ctx('de'), R);
+		expect(r.notes.some((n) => n.startsWith('Schätzung'))).toBe(true);
+	});
+
+	it('a filter the indicator cannot apply is named, and the value stays unfiltered', async () => {
+		const s = byId('vergleich-lotsen_je_10000');
+		const f = { ...F, format: ['Hausbesuch'] };
+		const filtered = s.render(await s.load(db, f), ctx('de', f), R);
+		const plain = s.render(await s.load(db, F), ctx('de'), R);
+		expect(filtered.notes.some((n) => n.includes('Format gilt für diese Kennzahl nicht'))).toBe(true);
+		expect(filtered.table!.rows[0][2]).toBe(plain.table!.rows[0][2]);
+	});
+
+	it('an Amt without activity gets 0 contacts, not a missing value', async () => {
+		const s = byId('vergleich-kontakte_je_1000');
+		const f = { ...F, amt: '130765668' };
+		const r = s.render(await s.load(db, f), ctx('de', f, 'Amt Crivitz'), R);
+		expect(r.table!.rows[0][2]).toBe(0);
+	});
+
+	it('aligned curves: the Amt line starts at programme month 1 (Dömitz-Malliß began in March 2024)', async () => {
+		const data = (await alignedSpec.load(db, F)) as { amt: { programm_monat: number; monat: string }[] };
+		expect(data.amt[0]).toMatchObject({ programm_monat: 1, monat: '2024-03' });
+		// March 2024 … December 2025 = 22 months
+		expect(data.amt.at(-1)!.programm_monat).toBe(22);
+		const r = alignedSpec.render(data, ctx('de'), R);
+		expect(r.summary).toContain('Programmmonat 22');
+	});
+});

@@ -85,6 +85,7 @@ function displayWidth(v: string | number | null, digits: number): number {
 const text = (s: string) => neutraliseCell(s);
 
 export async function tablesToXlsx(sheets: XlsxSheet[], book: { title?: string } = {}): Promise<Uint8Array> {
+	if (!sheets.length) throw new Error('tablesToXlsx: no tables to write');
 	const ExcelJS = await loadExcelJS();
 	const wb = new ExcelJS.Workbook();
 	wb.creator = 'Digitallotsen-Monitor';

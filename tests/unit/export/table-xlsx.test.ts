@@ -139,4 +139,8 @@ describe('tablesToXlsx', () => {
 		expect(ws.getCell('A5').value).toBeNull();
 		expect(ws.getCell('A6').value).toBe('Sample data – synthetic data, no real activities');
 	});
+
+	it('refuses an empty workbook (Excel cannot open one without sheets)', async () => {
+		await expect(tablesToXlsx([])).rejects.toThrow(/no tables/);
+	});
 });

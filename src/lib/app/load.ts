@@ -12,6 +12,7 @@ import '$lib/import/parquet-browser';
 import { DATASETS } from '$lib/import/schemas';
 import { ensureDatasetTables } from '$lib/import/tables';
 import { buildSummaries } from '$lib/db/summary';
+import { QueryCache } from '$lib/dashboard/cache';
 import { i18n, t, formatInt } from '$lib/i18n';
 import { localizeReport } from '$lib/import/localize';
 import { app, type LoadedFile, type Source, type TableCount } from './state.svelte';
@@ -51,6 +52,13 @@ declare global {
 }
 
 let db: Db | null = null;
+/** results shared by the charts of a page; replaced whenever the data change */
+let cache = new QueryCache();
+
+/** the query cache of the current data version (see dashboard/cache.ts) */
+export function queryCache(): QueryCache {
+	return cache;
+}
 let queue: Promise<unknown> = Promise.resolve();
 let started = false;
 let nextId = 1;
@@ -213,6 +221,7 @@ async function refreshCounts() {
 	if (!db) return;
 	await ensureDatasetTables(db);
 	await buildSummaries(db);
+	cache = new QueryCache();
 	app.dataVersion++;
 	const counts: TableCount[] = [];
 	for (const table of COUNTED) {

@@ -24,8 +24,11 @@ export function filterHref(f: ViewFilters, path = page.url.pathname): string {
 	return q ? `${path}?${q}` : path;
 }
 
+/** Navigates to the view with these filters; no new history entry when nothing changed. */
 export function setFilters(f: ViewFilters): Promise<void> {
-	return goto(filterHref(f), { keepFocus: true, noScroll: true });
+	const href = filterHref(f);
+	if (href === page.url.pathname + page.url.search) return Promise.resolve();
+	return goto(href, { keepFocus: true, noScroll: true });
 }
 
 export function amtName(key: string): string {

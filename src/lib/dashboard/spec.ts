@@ -10,6 +10,7 @@ import type { Db } from '../db/types';
 import type { EChartsOption, TableModel } from '../charts';
 import type { Lang } from '../i18n/messages';
 import type { ViewFilters } from './filters';
+import type { QueryCache } from './cache';
 
 export interface ViewContext {
 	lang: Lang;
@@ -46,7 +47,8 @@ export interface ChartSpec<D = unknown> {
 	id: string;
 	/** registry ids the chart rests on: sources and caveats come from them */
 	indicators: string[];
-	load(db: Db, f: ViewFilters): Promise<D>;
+	/** `cache` shares results between the charts of a page (same data version); optional in tests */
+	load(db: Db, f: ViewFilters, cache?: QueryCache): Promise<D>;
 	/** null option = nothing to draw (the component shows its empty state) */
 	render(data: D, ctx: ViewContext, o: RenderOpts): RenderedChart;
 }

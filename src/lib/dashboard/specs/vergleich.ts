@@ -14,18 +14,38 @@ import {
 import { alignedPeerComparison } from '../../compare/aligned';
 import { amtComparison, HEADLINE_INDICATORS, type AmtComparison } from '../../compare/amt-comparison';
 import { getIndicator } from '../../indicators/registry';
-import { hasActivityFilter, indicatorParams, paramsFor, periodEnd, periodShort } from '../filters';
+import { hasActivityFilter, indicatorParams, paramsFor, periodEnd, periodShort, type ViewFilters } from '../filters';
 import { estimateNote, ignoredNote } from '../notes';
 import { sourceText } from '../sources';
 import { spec, type ChartSpec } from '../spec';
+import { QueryCache } from '../cache';
+import type { Db } from '../../db/types';
+import { DEFAULT_K, peerGroup, type PeerGroup } from '../../compare/peers';
+
+/** all headline indicators in one pass (one peer group), shared by the nine charts through the cache */
+function comparisonAll(db: Db, f: ViewFilters, cache = new QueryCache()): Promise<AmtComparison> {
+	return cache.get(`vergleich:${JSON.stringify(f)}`, async () =>
+		amtComparison(db, {
+			amt: f.amt,
+			from: `${f.from}-01`,
+			to: `${f.to}-01`,
+			filters: indicatorParams(f, 'verband').filters,
+			peerGroup: await cachedPeerGroup(db, f.amt, cache)
+		})
+	);
+}
+
+export function cachedPeerGroup(db: Db, amt: string, cache = new QueryCache()): Promise<PeerGroup> {
+	return cache.get(`peers:${amt}`, () => peerGroup(db, amt, DEFAULT_K));
+}
 
 function dotRangeSpec(id: string): ChartSpec {
 	return spec<AmtComparison>({
 		id: `vergleich-${id}`,
 		indicators: [id],
-		load: (db, f) => amtComparison(db, { amt: f.amt, from: `${f.from}-01`, to: `${f.to}-01`, indicators: [id], filters: indicatorParams(f, 'verband').filters }),
+		load: (db, f, cache) => comparisonAll(db, f, cache),
 		render(data, ctx, o) {
-			const r = data.rows[0];
+			const r = data.rows.find((x) => x.indicatorId === id);
 			const def = getIndicator(id);
 			const title = def.title[ctx.lang];
 			const opts = {
@@ -60,8 +80,14 @@ export const alignedSpec: ChartSpec = spec<Aligned>({
 	id: 'vergleich-programmstart',
 	indicators: ['kontakte_je_1000'],
 	// up to the end of the chosen period: "how far had the Amt come by then, compared with its peers at the same programme age"
-	load: (db, f) =>
-		alignedPeerComparison(db, { amt: f.amt, until: periodEnd(f), filters: hasActivityFilter(f) ? indicatorParams(f, 'verband').filters : undefined, maxMonths: 60 }),
+	load: async (db, f, cache) =>
+		alignedPeerComparison(db, {
+			amt: f.amt,
+			until: periodEnd(f),
+			filters: hasActivityFilter(f) ? indicatorParams(f, 'verband').filters : undefined,
+			maxMonths: 60,
+			peerGroup: await cachedPeerGroup(db, f.amt, cache)
+		}),
 	render(data, ctx, o) {
 		const title = ctx.lang === 'de' ? 'Kontakte je 1.000 Einwohner seit Programmstart' : 'Contacts per 1,000 inhabitants since programme start';
 		const opts = {

@@ -1,0 +1,63 @@
+/**
+ * Browser only: the report pack for the current Amt and period. Every chart of REPORT_SPECS is
+ * queried (through the app's queue and cache), drawn off-screen with title and source, and put
+ * on a slide (PNG 2×) or a worksheet (its data table). Progress is reported per chart.
+ */
+import { REPORT_SPECS } from '$lib/dashboard/report';
+import type { ChartSpec, ViewContext } from '$lib/dashboard/spec';
+import { periodLabel } from '$lib/dashboard/filters';
+import { captionLine, EXPORT_SIZES, exportChart, type ExportChart } from '$lib/export/chart-export';
+import { blobToDataUrl, chartSvg, svgToPng } from '$lib/export/render-image';
+import { buildPptx, type DeckSlide } from '$lib/export/pptx';
+import { tablesToXlsx } from '$lib/export/table-xlsx';
+import { safeFileName } from '$lib/export/filename';
+import { sourceText } from '$lib/dashboard/sources';
+import { t } from '$lib/i18n';
+import { queryCache, withDb } from './load';
+
+async function collect(ctx: ViewContext, specs: ChartSpec[], progress: (n: number, total: number) => void): Promise<ExportChart[]> {
+	const out: ExportChart[] = [];
+	for (let i = 0; i < specs.length; i++) {
+		progress(i + 1, specs.length);
+		const s = specs[i];
+		const data = await withDb((db) => s.load(db, ctx.filters, queryCache()));
+		const x = exportChart(s, data, ctx);
+		if (x.rendered.option) out.push(x);
+	}
+	return out;
+}
+
+export async function reportPptx(ctx: ViewContext, progress: (n: number, total: number) => void, specs = REPORT_SPECS): Promise<{ name: string; bytes: Uint8Array }> {
+	const charts = await collect(ctx, specs, progress);
+	const slides: DeckSlide[] = [];
+	const w = EXPORT_SIZES.slide.width;
+	for (const c of charts) {
+		// natural height at slide width: tall bar charts stay readable, buildPptx fits them on the slide
+		const height = Math.max(c.rendered.height + 40, 360);
+		const png = await svgToPng(chartSvg(c.rendered.option!, { width: w, height, label: c.rendered.summary }), { width: w, height, pixelRatio: EXPORT_SIZES.slide.pixelRatio });
+		slides.push({
+			title: c.rendered.title,
+			image: { data: await blobToDataUrl(png), width: w * 2, height: height * 2 },
+			summary: c.rendered.summary,
+			source: captionLine(c.meta)
+		});
+	}
+	const title = t('report.deckTitle', { amt: ctx.amtName });
+	const bytes = await buildPptx({
+		lang: ctx.lang,
+		title,
+		subtitle: `${ctx.amtName} · ${periodLabel(ctx.filters, ctx.lang)}`,
+		sample: ctx.sample,
+		sourceNote: `${ctx.lang === 'de' ? 'Quellen' : 'Sources'}: ${sourceText(['teilnehmende_65plus_je_1000_65plus', 'abdeckung_gemeinden'], ctx.sample, ctx.lang)}`,
+		slides
+	});
+	return { name: safeFileName(`${t('report.packTitle')} ${ctx.amtName} ${ctx.filters.from} ${ctx.filters.to}`, 'pptx', { sample: ctx.sample, lang: ctx.lang }), bytes };
+}
+
+export async function reportXlsx(ctx: ViewContext, progress: (n: number, total: number) => void, specs = REPORT_SPECS): Promise<{ name: string; bytes: Uint8Array }> {
+	const charts = await collect(ctx, specs, progress);
+	const sheets = charts.filter((c) => c.rendered.table).map((c) => ({ table: c.rendered.table!, meta: c.meta, name: c.rendered.title }));
+	const title = t('report.deckTitle', { amt: ctx.amtName });
+	const bytes = await tablesToXlsx(sheets, { title });
+	return { name: safeFileName(`${t('report.packTitle')} ${ctx.amtName} ${ctx.filters.from} ${ctx.filters.to}`, 'xlsx', { sample: ctx.sample, lang: ctx.lang }), bytes };
+}

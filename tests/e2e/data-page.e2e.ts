@@ -41,18 +41,15 @@ const pageErrors: string[] = [];
 /** de-DE integer text ("1.234") → number */
 const num = (s: string | null) => Number((s ?? '').replace(/[.\s\u00a0\u202f]/g, ''));
 
-before(async () => {
-	mkdirSync(SHOTS, { recursive: true });
-	assert.ok(existsSync(path.join(ROOT, '.svelte-kit/output/client')), 'build missing: run `npm run build` first');
-	assert.ok(existsSync(CHROMIUM), `${CHROMIUM} missing: apt-get install -y chromium (or bash .ci/run)`);
-	preview = await startPreview(ROOT);
-	userDataDir = mkdtempSync(path.join(tmpdir(), 'dlm-e2e-chromium-'));
-	context = await chromium.launchPersistentContext(userDataDir, {
+/** Chromium with a fresh profile in `dir`, quiet on a closed network */
+function launch(dir: string, options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<BrowserContext> {
+	return chromium.launchPersistentContext(dir, {
 		executablePath: CHROMIUM,
 		headless: true,
 		viewport: { width: 1280, height: 800 },
 		acceptDownloads: true,
 		locale: 'de-DE',
+		...options,
 		args: [
 			'--headless',
 			'--no-sandbox',
@@ -64,6 +61,15 @@ before(async () => {
 			'--disable-sync'
 		]
 	});
+}
+
+before(async () => {
+	mkdirSync(SHOTS, { recursive: true });
+	assert.ok(existsSync(path.join(ROOT, '.svelte-kit/output/client')), 'build missing: run `npm run build` first');
+	assert.ok(existsSync(CHROMIUM), `${CHROMIUM} missing: apt-get install -y chromium (or bash .ci/run)`);
+	preview = await startPreview(ROOT);
+	userDataDir = mkdtempSync(path.join(tmpdir(), 'dlm-e2e-chromium-'));
+	context = await launch(userDataDir);
 	context.on('request', (r) => requests.push(r.url()));
 	page = context.pages()[0] ?? (await context.newPage());
 	page.on('request', (r) => requests.push(r.url()));
@@ -285,7 +291,11 @@ test('an unknown address shows an error page, not a blank one', async () => {
 });
 
 test('a failing start-up shows an error message, not a blank page', async () => {
-	const p = await context.newPage();
+	// A browser of its own with service workers blocked: in the main one the service worker
+	// (src/service-worker.ts) answers from its cache, and page.route never sees the request.
+	const dir = mkdtempSync(path.join(tmpdir(), 'dlm-e2e-chromium-nosw-'));
+	const ctx = await launch(dir, { serviceWorkers: 'block' });
+	const p = ctx.pages()[0] ?? (await ctx.newPage());
 	try {
 		// a reference file that cannot be fetched (aborting the wasm instead makes duckdb-wasm wait forever;
 		// the app gives up after 120 s, too long for this test)
@@ -296,7 +306,8 @@ test('a failing start-up shows an error message, not a blank page', async () => 
 		assert.match((await p.locator('[data-testid=load-error] code').textContent()) ?? '', /\S/, 'the technical message is shown');
 		await p.screenshot({ path: path.join(SHOTS, '07-startfehler.png') });
 	} finally {
-		await p.close();
+		await ctx.close().catch(() => undefined);
+		rmSync(dir, { recursive: true, force: true });
 	}
 });
 

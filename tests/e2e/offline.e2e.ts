@@ -1,0 +1,163 @@
+/**
+ * Offline end-to-end test: after one visit the app starts again with the server stopped and the
+ * browser offline, served by the service worker (src/service-worker.ts, docs/offline.md).
+ * Playwright does not see requests from nested workers, so the proof is that the server is gone.
+ * Run by `npm run test:e2e` (builds first).
+ */
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { startPreview, type Preview } from './server.ts';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let preview: Preview;
+let context: BrowserContext;
+let page: Page;
+let userDataDir: string;
+const pageErrors: string[] = [];
+
+before(async () => {
+	mkdirSync(SHOTS, { recursive: true });
+	assert.ok(existsSync(path.join(ROOT, '.svelte-kit/output/client/service-worker.js')), 'build (with service worker) missing: run `npm run build` first');
+	assert.ok(existsSync(CHROMIUM), `${CHROMIUM} missing: apt-get install -y chromium (or bash .ci/run)`);
+	preview = await startPreview(ROOT);
+	userDataDir = mkdtempSync(path.join(tmpdir(), 'dlm-e2e-offline-'));
+	context = await chromium.launchPersistentContext(userDataDir, {
+		executablePath: CHROMIUM,
+		headless: true,
+		viewport: { width: 1280, height: 800 },
+		locale: 'de-DE',
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
+	});
+	page = context.pages()[0] ?? (await context.newPage());
+	page.on('pageerror', (e) => pageErrors.push(String(e)));
+});
+
+after(async () => {
+	await context?.close().catch(() => undefined);
+	await preview?.stop();
+	if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+});
+
+/** waits for the sample data (or the error box) and fails on a start-up error */
+async function waitForSampleData(p: Page, label: string): Promise<number> {
+	await p.waitForFunction(() => typeof window.__dlmLoadMs === 'number' || document.querySelector('[data-testid=load-error]'), null, { timeout: 180_000 });
+	const loadError = p.locator('[data-testid=load-error]');
+	if ((await loadError.count()) > 0) assert.fail(`${label}: start-up failed: ${await loadError.textContent()}`);
+	return p.evaluate(() => window.__dlmLoadMs!);
+}
+
+interface CacheReport {
+	caches: { name: string; entries: number; bytes: number }[];
+	urls: string[];
+	largest: { url: string; bytes: number }[];
+}
+
+/** what Cache Storage holds, measured in the page */
+function cacheReport(p: Page): Promise<CacheReport> {
+	return p.evaluate(async () => {
+		const out: CacheReport = { caches: [], urls: [], largest: [] };
+		const sizes: { url: string; bytes: number }[] = [];
+		for (const name of await caches.keys()) {
+			const cache = await caches.open(name);
+			let bytes = 0;
+			const keys = await cache.keys();
+			for (const req of keys) {
+				const res = await cache.match(req);
+				const n = res ? (await res.blob()).size : 0;
+				bytes += n;
+				sizes.push({ url: new URL(req.url).pathname, bytes: n });
+				out.urls.push(new URL(req.url).pathname);
+			}
+			out.caches.push({ name, entries: keys.length, bytes });
+		}
+		out.largest = sizes.sort((a, b) => b.bytes - a.bytes).slice(0, 6);
+		return out;
+	});
+}
+
+const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
+
+test('after one visit the app starts and loads the sample data with no server and no network', async () => {
+	// 1. one visit, online
+	await page.goto(preview.url + '/daten');
+	const onlineMs = await waitForSampleData(page, 'online');
+	console.log(`online: sample data loaded in ${Math.round(onlineMs)} ms`);
+	await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 120_000 });
+	// the install step has finished once the worker controls the page; the wasm must be cached
+	await page.waitForFunction(
+		async () => {
+			for (const name of await caches.keys()) {
+				const keys = await (await caches.open(name)).keys();
+				if (keys.some((r) => /\/duckdb-eh\.[^/]*\.wasm$/.test(r.url))) return true;
+			}
+			return false;
+		},
+		null,
+		{ timeout: 120_000, polling: 500 }
+	);
+	const report = await cacheReport(page);
+	const total = report.caches.reduce((s, c) => s + c.bytes, 0);
+	console.log(`Cache Storage after one visit: ${mb(total)} in ${report.urls.length} entries`);
+	for (const c of report.caches) console.log(`  ${c.name}: ${c.entries} entries, ${mb(c.bytes)}`);
+	for (const f of report.largest) console.log(`  ${f.url}: ${mb(f.bytes)}`);
+	assert.ok(report.urls.includes('/'), 'the SPA shell is cached');
+	assert.ok(report.urls.some((u) => /beispieldaten_einsaetze_mv\.[^/]*\.csv$/.test(u)), 'the sample data is cached');
+	assert.ok(report.urls.some((u) => /gemeinden\.[^/]*\.csv$/.test(u)), 'the reference data is cached');
+	assert.ok(!report.urls.some((u) => /duckdb-mvp\.[^/]*\.wasm$/.test(u)), 'the unused mvp wasm is not precached');
+
+	// 2. no server, no network
+	await preview.stop();
+	await assert.rejects(fetch(preview.url + '/'), 'the server is down');
+	await context.setOffline(true);
+
+	const t0 = Date.now();
+	const res = await page.reload();
+	assert.ok(res?.fromServiceWorker(), 'the page came from the service worker');
+	const offlineMs = await waitForSampleData(page, 'offline reload');
+	const wall = Date.now() - t0;
+	console.log(`offline reload: sample data loaded after ${wall} ms (app's own measure: ${Math.round(offlineMs)} ms)`);
+	assert.equal(await page.locator('h1').textContent(), 'Daten');
+	assert.ok(await page.locator('[data-testid=sample-badge]').isVisible(), 'Beispieldaten badge visible');
+	assert.ok(Number(await page.locator('[data-testid=table-counts] tr[data-table=einsaetze]').getAttribute('data-rows')) > 0, 'einsaetze loaded');
+	assert.equal(Number(await page.locator('tr[data-table=gemeinden][data-land=MV]').getAttribute('data-rows')), 726);
+	await page.screenshot({ path: path.join(SHOTS, '09-offline.png') });
+
+	// 3. a deep link and the start address in a new tab, still offline
+	const deep = await context.newPage();
+	deep.on('pageerror', (e) => pageErrors.push(String(e)));
+	try {
+		const t1 = Date.now();
+		const r = await deep.goto(preview.url + '/daten?amt=13075');
+		assert.ok(r?.fromServiceWorker(), 'the deep link came from the service worker');
+		await waitForSampleData(deep, 'offline deep link');
+		console.log(`offline deep link: sample data loaded after ${Date.now() - t1} ms`);
+		assert.equal(new URL(deep.url()).pathname + new URL(deep.url()).search, '/daten?amt=13075', 'the address is kept');
+		assert.equal(await deep.locator('h1').textContent(), 'Daten');
+		assert.equal(await deep.locator('[data-testid=load-error]').count(), 0);
+
+		await deep.goto(preview.url + '/');
+		await deep.waitForURL(/\/daten$/);
+		await waitForSampleData(deep, 'offline start address');
+		assert.equal(await deep.locator('h1').textContent(), 'Daten');
+	} finally {
+		await deep.close();
+	}
+	assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+});

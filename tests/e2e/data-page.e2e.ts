@@ -4,18 +4,16 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, launch, runAxe as axe, type Launched } from './browser.ts';
 import { startPreview, type Preview } from './server.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SAMPLE = path.join(ROOT, 'data/sample');
 const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SAMPLE_FILES = [
 	'beispieldaten_einsaetze_mv.csv',
 	'beispieldaten_einsaetze_bw.parquet',
@@ -34,42 +32,20 @@ interface Expected {
 let preview: Preview;
 let context: BrowserContext;
 let page: Page;
-let userDataDir: string;
+let browser: Launched;
 const requests: string[] = [];
 const pageErrors: string[] = [];
 
 /** de-DE integer text ("1.234") → number */
 const num = (s: string | null) => Number((s ?? '').replace(/[.\s\u00a0\u202f]/g, ''));
 
-/** Chromium with a fresh profile in `dir`, quiet on a closed network */
-function launch(dir: string, options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<BrowserContext> {
-	return chromium.launchPersistentContext(dir, {
-		executablePath: CHROMIUM,
-		headless: true,
-		viewport: { width: 1280, height: 800 },
-		acceptDownloads: true,
-		locale: 'de-DE',
-		...options,
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
-	});
-}
-
 before(async () => {
 	mkdirSync(SHOTS, { recursive: true });
 	assert.ok(existsSync(path.join(ROOT, '.svelte-kit/output/client')), 'build missing: run `npm run build` first');
 	assert.ok(existsSync(CHROMIUM), `${CHROMIUM} missing: apt-get install -y chromium (or bash .ci/run)`);
 	preview = await startPreview(ROOT);
-	userDataDir = mkdtempSync(path.join(tmpdir(), 'dlm-e2e-chromium-'));
-	context = await launch(userDataDir);
+	browser = await launch();
+	context = browser.context;
 	context.on('request', (r) => requests.push(r.url()));
 	page = context.pages()[0] ?? (await context.newPage());
 	page.on('request', (r) => requests.push(r.url()));
@@ -78,27 +54,11 @@ before(async () => {
 });
 
 after(async () => {
-	await context?.close().catch(() => undefined);
+	await browser?.close();
 	await preview?.stop();
-	if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
 
-async function runAxe(label: string) {
-	const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-	await page.addScriptTag({ content: readFileSync(axePath, 'utf8') });
-	type AxeResult = { id: string; impact: string; help: string; nodes: { target: string[] }[] };
-	const { passes, violations } = await page.evaluate(async () => {
-		const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ passes: AxeResult[]; violations: AxeResult[] }> } }).axe;
-		const res = await axe.run(document, { resultTypes: ['violations'] });
-		return {
-			passes: res.passes.length,
-			violations: res.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) }))
-		};
-	});
-	console.log(`axe (${label}): ${passes} rules passed, ${violations.length} violated`);
-	assert.ok(passes > 10, 'axe ran');
-	assert.deepEqual(violations, [], `axe violations (${label}):\n${JSON.stringify(violations, null, 2)}`);
-}
+const runAxe = (label: string) => axe(page, label);
 
 test('loads the sample data and reports every file', async () => {
 	await page.goto(preview.url + '/daten');
@@ -293,8 +253,8 @@ test('an unknown address shows an error page, not a blank one', async () => {
 test('a failing start-up shows an error message, not a blank page', async () => {
 	// A browser of its own with service workers blocked: in the main one the service worker
 	// (src/service-worker.ts) answers from its cache, and page.route never sees the request.
-	const dir = mkdtempSync(path.join(tmpdir(), 'dlm-e2e-chromium-nosw-'));
-	const ctx = await launch(dir, { serviceWorkers: 'block' });
+	const own = await launch({ serviceWorkers: 'block' });
+	const ctx = own.context;
 	const p = ctx.pages()[0] ?? (await ctx.newPage());
 	try {
 		// a reference file that cannot be fetched (aborting the wasm instead makes duckdb-wasm wait forever;
@@ -306,8 +266,7 @@ test('a failing start-up shows an error message, not a blank page', async () => 
 		assert.match((await p.locator('[data-testid=load-error] code').textContent()) ?? '', /\S/, 'the technical message is shown');
 		await p.screenshot({ path: path.join(SHOTS, '07-startfehler.png') });
 	} finally {
-		await ctx.close().catch(() => undefined);
-		rmSync(dir, { recursive: true, force: true });
+		await own.close();
 	}
 });
 

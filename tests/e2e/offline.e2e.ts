@@ -6,21 +6,20 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, launch, type Launched } from './browser.ts';
 import { startPreview, type Preview } from './server.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 let preview: Preview;
 let context: BrowserContext;
 let page: Page;
-let userDataDir: string;
+let browser: Launched;
 const pageErrors: string[] = [];
 
 before(async () => {
@@ -28,31 +27,15 @@ before(async () => {
 	assert.ok(existsSync(path.join(ROOT, '.svelte-kit/output/client/service-worker.js')), 'build (with service worker) missing: run `npm run build` first');
 	assert.ok(existsSync(CHROMIUM), `${CHROMIUM} missing: apt-get install -y chromium (or bash .ci/run)`);
 	preview = await startPreview(ROOT);
-	userDataDir = mkdtempSync(path.join(tmpdir(), 'dlm-e2e-offline-'));
-	context = await chromium.launchPersistentContext(userDataDir, {
-		executablePath: CHROMIUM,
-		headless: true,
-		viewport: { width: 1280, height: 800 },
-		locale: 'de-DE',
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync'
-		]
-	});
+	browser = await launch();
+	context = browser.context;
 	page = context.pages()[0] ?? (await context.newPage());
 	page.on('pageerror', (e) => pageErrors.push(String(e)));
 });
 
 after(async () => {
-	await context?.close().catch(() => undefined);
+	await browser?.close();
 	await preview?.stop();
-	if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
 });
 
 /** waits for the sample data (or the error box) and fails on a start-up error */

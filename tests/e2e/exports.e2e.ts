@@ -142,3 +142,24 @@ test('report pack: PowerPoint with a title slide and one slide per chart; Excel 
 	assert.ok(wb.worksheets.length >= charts, `${wb.worksheets.length} sheets`);
 	assert.ok(new Set(wb.worksheets.map((w) => w.name)).size === wb.worksheets.length, 'unique sheet names');
 });
+
+test('print: no navigation or filters, the Amt and period on top, the source under each chart', async () => {
+	await page.emulateMedia({ media: 'print' });
+	try {
+		assert.equal(await page.locator('nav').first().isVisible(), false, 'navigation hidden');
+		assert.equal(await page.locator('[data-testid=filters]').isVisible(), false, 'filters hidden');
+		assert.equal(await page.locator('[data-testid=chart-menu]').first().isVisible(), false, 'menus hidden');
+		assert.match((await page.locator('[data-testid=view-line]').textContent()) ?? '', /Amt Dömitz-Malliß · Zeitraum 01\.01\.2025–31\.12\.2025/);
+		for (const c of await page.locator('[data-testid=chart][data-state=ready]').all()) {
+			assert.ok(await c.locator('.source').isVisible(), 'source line printed');
+			assert.equal(await c.evaluate((e) => getComputedStyle(e).breakInside), 'avoid');
+		}
+		const pdf = await page.pdf({ format: 'A4', printBackground: true });
+		const file = path.join(OUT, 'vergleich-druck.pdf');
+		(await import('node:fs')).writeFileSync(file, pdf);
+		assert.equal(pdf.subarray(0, 5).toString(), '%PDF-');
+		console.log(`${file}: ${pdf.length} bytes`);
+	} finally {
+		await page.emulateMedia({ media: 'screen' });
+	}
+});

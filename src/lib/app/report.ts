@@ -32,9 +32,11 @@ export async function reportPptx(ctx: ViewContext, progress: (n: number, total: 
 	const slides: DeckSlide[] = [];
 	const w = EXPORT_SIZES.slide.width;
 	for (const c of charts) {
+		// the slide has the title and the caption (summary, source, Stand) already: the image without them
+		const plain = c.spec.render(c.data, ctx, { showTitle: false, animation: false });
 		// natural height at slide width: tall bar charts stay readable, buildPptx fits them on the slide
-		const height = Math.max(c.rendered.height + 40, 360);
-		const png = await svgToPng(chartSvg(c.rendered.option!, { width: w, height, label: c.rendered.summary }), { width: w, height, pixelRatio: EXPORT_SIZES.slide.pixelRatio });
+		const height = Math.max(plain.height + 20, 300);
+		const png = await svgToPng(chartSvg(plain.option!, { width: w, height, label: c.rendered.summary }), { width: w, height, pixelRatio: EXPORT_SIZES.slide.pixelRatio });
 		slides.push({
 			title: c.rendered.title,
 			image: { data: await blobToDataUrl(png), width: w * 2, height: height * 2 },

@@ -15,6 +15,7 @@ export const EXPORT_SIZES = {
 
 export interface ExportChart {
 	spec: ChartSpec;
+	data: unknown;
 	rendered: RenderedChart;
 	meta: ExportMeta;
 }
@@ -31,7 +32,7 @@ export function exportChart(spec: ChartSpec, data: unknown, ctx: ViewContext): E
 		period: periodLabel(ctx.filters, ctx.lang),
 		amtName: ctx.amtName
 	};
-	return { spec, rendered, meta };
+	return { spec, data, rendered, meta };
 }
 
 /** "Quelle: … · Stand: … · Beispieldaten" for captions and speaker notes */

@@ -1,0 +1,45 @@
+/** exportChart: a spec rendered for files (title drawn, no animation) with the meta every file carries. */
+import { describe, it, expect } from 'vitest';
+import { captionLine, exportChart } from '../../../src/lib/export/chart-export';
+import { tableToCsv } from '../../../src/lib/export/table-csv';
+import { spec } from '../../../src/lib/dashboard/spec';
+import { defaultFilters } from '../../../src/lib/dashboard/filters';
+import { buildBarCategoriesOption, summariseBarCategories, tableBarCategories } from '../../../src/lib/charts';
+
+const data = [
+	{ label: '=HYPERLINK("http://x")', value: 1234.5 },
+	{ label: 'Hausbesuch', value: 10 }
+];
+const s = spec<typeof data>({
+	id: 'test',
+	indicators: ['formatmix'],
+	load: async () => data,
+	render(d, ctx, o) {
+		const opts = { lang: ctx.lang, title: 'Formate', unit: 'Kontakte', sample: ctx.sample, showTitle: o.showTitle, animation: o.animation, source: 'Testquelle', stand: ctx.stand };
+		return { title: 'Formate', option: buildBarCategoriesOption(d, opts), summary: summariseBarCategories(d, opts), table: tableBarCategories(d, opts), height: 200, source: 'Testquelle', notes: [] };
+	}
+});
+const ctx = { lang: 'de' as const, filters: defaultFilters('2025-12'), amtName: 'Amt Dömitz-Malliß', sample: true, stand: '31.12.2025' };
+
+describe('exportChart', () => {
+	it('draws the title and source into the option and turns animation off', () => {
+		const x = exportChart(s, data, ctx);
+		const title = x.rendered.option!.title as { show: boolean; subtext: string };
+		expect(title.show).toBe(true);
+		expect(title.subtext).toBe('Quelle: Testquelle · Stand: 31.12.2025 · Beispieldaten');
+		expect(x.rendered.option!.animation).toBe(false);
+		expect(x.meta).toMatchObject({ title: 'Formate', period: '01.01.2025–31.12.2025', sample: true, amtName: 'Amt Dömitz-Malliß', stand: '31.12.2025' });
+	});
+
+	it('the caption line names source, Stand and Beispieldaten; en words in English', () => {
+		expect(captionLine(exportChart(s, data, ctx).meta)).toBe('Quelle: Testquelle · Stand: 31.12.2025 · Beispieldaten');
+		expect(captionLine(exportChart(s, data, { ...ctx, lang: 'en' }).meta)).toBe('Source: Testquelle · As of: 31.12.2025 · Sample data');
+	});
+
+	it('its CSV neutralises a formula that came from a file and keeps the number', () => {
+		const x = exportChart(s, data, ctx);
+		const csv = tableToCsv(x.rendered.table!, x.meta);
+		expect(csv).toContain(`"'=HYPERLINK(""http://x"")";1234,5`);
+		expect(csv).toContain('Zeitraum: 01.01.2025–31.12.2025');
+	});
+});

@@ -93,6 +93,12 @@ test('loads the sample data and reports every file', async () => {
 	assert.equal(Number(await page.locator('tr[data-table=gemeinden][data-land=BW]').getAttribute('data-rows')), 1103);
 	const sources = (await page.locator('[data-testid=sources]').textContent()) ?? '';
 	assert.match(sources, /Statistisches Bundesamt \(Destatis\)/);
+	// the indicator SQL runs in the browser: Dömitz-Malliß beside its BW peer group
+	const cmp = page.locator('[data-testid=comparison-table]');
+	await cmp.locator('table').waitFor({ timeout: 60_000 });
+	assert.match((await cmp.locator('caption').textContent()) ?? '', /^Amt Dömitz-Malliß und seine BW-Vergleichsgruppe \(15 Verbände\)/);
+	assert.equal(await cmp.locator('tbody tr').count(), 9, 'nine headline indicators');
+	assert.match((await cmp.locator('tbody tr').first().textContent()) ?? '', /Kontakte je 1\.000 Einwohner.*\d+,\d/);
 	await page.screenshot({ path: path.join(SHOTS, '01-daten-geladen.png') });
 	await page.screenshot({ path: path.join(SHOTS, '02-daten-geladen-ganz.png'), fullPage: true });
 

@@ -41,6 +41,9 @@ export const de = {
 		'Angezeigt werden synthetische Beispieldaten. Sie zeigen, wie der Monitor arbeitet, und enthalten keine echten Einsätze.',
 	'data.removeSample': 'Beispieldaten entfernen',
 	'data.sampleRemoved': 'Beispieldaten wurden entfernt.',
+	'data.compareTitle': 'Kennzahlen im Vergleich mit Baden-Württemberg',
+	'data.compareCaption': '{amt} und seine BW-Vergleichsgruppe ({n} Verbände)',
+	'data.comparePeers': 'Vergleichsgruppe: {list}.',
 
 	'import.title': 'Dateien importieren',
 	'import.hint': 'CSV, TXT, TSV, Excel (XLSX) oder Parquet. Mehrere Dateien auf einmal sind möglich.',
@@ -169,6 +172,9 @@ export const en: Messages = {
 	'data.sampleNote': 'Synthetic sample data is shown. It demonstrates how the monitor works and contains no real activities.',
 	'data.removeSample': 'Remove sample data',
 	'data.sampleRemoved': 'Sample data removed.',
+	'data.compareTitle': 'Indicators compared with Baden-Württemberg',
+	'data.compareCaption': '{amt} and its BW peer group ({n} associations)',
+	'data.comparePeers': 'Peer group: {list}.',
 
 	'import.title': 'Import files',
 	'import.hint': 'CSV, TXT, TSV, Excel (XLSX) or Parquet. Several files at once are possible.',

@@ -23,7 +23,7 @@ import type { Db } from '../../db/types';
 import { DEFAULT_K, peerGroup, type PeerGroup } from '../../compare/peers';
 
 /** all headline indicators in one pass (one peer group), shared by the nine charts through the cache */
-function comparisonAll(db: Db, f: ViewFilters, cache = new QueryCache()): Promise<AmtComparison> {
+export function comparisonAll(db: Db, f: ViewFilters, cache = new QueryCache()): Promise<AmtComparison> {
 	return cache.get(`vergleich:${JSON.stringify(f)}`, async () =>
 		amtComparison(db, {
 			amt: f.amt,

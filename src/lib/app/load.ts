@@ -12,7 +12,7 @@ import '$lib/import/parquet-browser';
 import { DATASETS } from '$lib/import/schemas';
 import { ensureDatasetTables } from '$lib/import/tables';
 import { buildSummaries } from '$lib/db/summary';
-import { QueryCache } from '$lib/dashboard/cache';
+import { dropCacheTables, QueryCache } from '$lib/db/query-cache';
 import { i18n, t, formatInt } from '$lib/i18n';
 import { localizeReport } from '$lib/import/localize';
 import { app, type LoadedFile, type Source, type TableCount } from './state.svelte';
@@ -220,6 +220,7 @@ const COUNTED: TableCount['table'][] = ['einsaetze', 'qualifizierung', 'coworkin
 async function refreshCounts() {
 	if (!db) return;
 	await ensureDatasetTables(db);
+	await dropCacheTables(db, cache);
 	await buildSummaries(db);
 	cache = new QueryCache();
 	app.dataVersion++;

@@ -5,6 +5,7 @@
 import type { Db } from '../db/types';
 import type { FilterKey, Text } from '../indicators/types';
 import { getIndicator } from '../indicators/registry';
+import type { QueryCache } from '../db/query-cache';
 import { compareIndicator } from './compare';
 import { DEFAULT_K, peerGroup, type PeerGroup } from './peers';
 
@@ -51,7 +52,7 @@ export interface AmtComparison {
 
 export async function amtComparison(
 	db: Db,
-	o: { amt: string; from: string; to: string; k?: number; indicators?: string[]; filters?: Partial<Record<FilterKey, string[]>>; peerGroup?: PeerGroup }
+	o: { amt: string; from: string; to: string; k?: number; indicators?: string[]; filters?: Partial<Record<FilterKey, string[]>>; peerGroup?: PeerGroup; cache?: QueryCache }
 ): Promise<AmtComparison> {
 	const pg = o.peerGroup ?? (await peerGroup(db, o.amt, o.k ?? DEFAULT_K));
 	const rows: AmtComparisonRow[] = [];
@@ -59,7 +60,7 @@ export async function amtComparison(
 		// each indicator applies only the filters its summary table can (the caller says which were ignored)
 		const allowed = getIndicator(id).filters;
 		const filters = Object.fromEntries(Object.entries(o.filters ?? {}).filter(([k]) => allowed.includes(k as FilterKey)));
-		const c = await compareIndicator(db, id, { amt: o.amt, from: o.from, to: o.to, peerGroup: pg, filters });
+		const c = await compareIndicator(db, id, { amt: o.amt, from: o.from, to: o.to, peerGroup: pg, filters, cache: o.cache });
 		rows.push({
 			indicatorId: id,
 			title: c.title,

@@ -11,6 +11,7 @@ import type { FilterKey, IndicatorParams, Text } from '../indicators/types';
 import { getIndicator } from '../indicators/registry';
 import { lit, litArray } from '../indicators/sql-lit';
 import { DEFAULT_K, PROGRAMM_CTE, peerGroup, type PeerGroup } from './peers';
+import { materialise, type QueryCache } from '../db/query-cache';
 
 export interface GroupStats {
 	/** areas in the group */
@@ -46,6 +47,8 @@ export interface CompareOptions {
 	filters?: Partial<Record<FilterKey, string[]>>;
 	/** reuse a peer group already computed for this Amt */
 	peerGroup?: PeerGroup;
+	/** keep the indicator's values over all Verbände (and the Land totals) for the next Amt */
+	cache?: QueryCache;
 }
 
 const EMPTY: GroupStats = { n: 0, nValues: 0, median: null, q1: null, q3: null };
@@ -55,9 +58,12 @@ export async function compareIndicator(db: Db, id: string, o: CompareOptions): P
 	if (def.shape !== 'area') throw new Error(`Indikator ${id} hat keinen Einzelwert je Gebiet und lässt sich nicht so vergleichen`);
 	const pg = o.peerGroup ?? (await peerGroup(db, o.amt, o.k ?? DEFAULT_K));
 	const params: IndicatorParams = { from: o.from, to: o.to, level: 'verband', filters: o.filters };
+	// the values of every Verband do not depend on the Amt: with a cache they are computed once
+	const indSql = def.sql(params);
+	const ind = o.cache ? `SELECT * FROM ${await materialise(db, o.cache, indSql)}` : indSql;
 	const est = def.estimateColumn ? 'COALESCE(bool_or(i.estimate), false)' : 'false';
 	const rows = await db.query<{ gruppe: string; n: number; n_values: number; q1: number | null; median: number | null; q3: number | null; pct: number | null; est: boolean }>(
-		`WITH ind AS (${def.sql(params)}), ${PROGRAMM_CTE},
+		`WITH ind AS (${ind}), ${PROGRAMM_CTE},
 		gruppen AS (
 			SELECT 'amt' AS gruppe, ${lit(o.amt)} AS key
 			UNION ALL SELECT 'peer', unnest(${litArray(pg.peers.map((p) => p.key))})
@@ -72,9 +78,9 @@ export async function compareIndicator(db: Db, id: string, o: CompareOptions): P
 		FROM gruppen g LEFT JOIN ind i ON i.key = g.key
 		GROUP BY g.gruppe`
 	);
-	const land = await db.query<{ key: 'MV' | 'BW'; value: number | null }>(
-		`SELECT key, value FROM (${def.sql({ ...params, level: 'land', areas: ['MV', 'BW'] })}) t`
-	);
+	const landSql = `SELECT key, value FROM (${def.sql({ ...params, level: 'land', areas: ['MV', 'BW'] })}) t`;
+	const landQuery = () => db.query<{ key: 'MV' | 'BW'; value: number | null }>(landSql);
+	const land = o.cache ? await o.cache.get(`rows:${landSql}`, landQuery) : await landQuery();
 	const by = (g: string) => rows.find((r) => r.gruppe === g);
 	const stats = (g: string): GroupStats => {
 		const r = by(g);

@@ -10,7 +10,7 @@ import type { Db } from '../db/types';
 import type { EChartsOption, TableModel } from '../charts';
 import type { Lang } from '../i18n/messages';
 import type { ViewFilters } from './filters';
-import type { QueryCache } from './cache';
+import type { QueryCache } from '../db/query-cache';
 
 export interface ViewContext {
 	lang: Lang;

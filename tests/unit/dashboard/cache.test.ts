@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { QueryCache } from '../../../src/lib/dashboard/cache';
+import { QueryCache } from '../../../src/lib/db/query-cache';
 
 describe('QueryCache', () => {
 	it('runs a query once per key and shares the result', async () => {

@@ -6,6 +6,7 @@ import { VERGLEICH_CHARTS, alignedSpec } from '../../../src/lib/dashboard/specs/
 import type { ViewContext } from '../../../src/lib/dashboard/spec';
 import { runIndicator } from '../../../src/lib/indicators/run';
 import { sampleDb } from '../helpers/sample-db';
+import { QueryCache, dropCacheTables } from '../../../src/lib/db/query-cache';
 
 let db: Db;
 beforeAll(async () => (db = await sampleDb()), 120_000);
@@ -58,6 +59,23 @@ describe('Ämter-Vergleich', () => {
 		const f = { ...F, amt: '130765668' };
 		const r = s.render(await s.load(db, f), ctx('de', f, 'Amt Crivitz'), R);
 		expect(r.table!.rows[0][2]).toBe(0);
+	});
+
+	it('with a cache: the same numbers, and a second Amt reuses the values of every Verband', async () => {
+		const cache = new QueryCache();
+		const s = byId('vergleich-abdeckung_gemeinden');
+		const plain = s.render(await s.load(db, F), ctx('de'), R);
+		const cached = s.render(await s.load(db, F, cache), ctx('de'), R);
+		expect(cached.table).toEqual(plain.table);
+		const tables = cache.tables.length;
+		// nine indicators, one table of values each
+		expect(tables).toBe(9);
+		const f2 = { ...F, amt: '130765659' };
+		const other = s.render(await s.load(db, f2, cache), ctx('de', f2, 'Amt Ludwigslust-Land'), R);
+		expect(cache.tables.length).toBe(tables);
+		expect(other.table).toEqual(s.render(await s.load(db, f2), ctx('de', f2, 'Amt Ludwigslust-Land'), R).table);
+		await dropCacheTables(db, cache);
+		expect(await db.query(`SELECT table_name FROM duckdb_tables() WHERE starts_with(table_name, '_cache_')`)).toEqual([]);
 	});
 
 	it('aligned curves: the Amt line starts at programme month 1 (Dömitz-Malliß began in March 2024)', async () => {

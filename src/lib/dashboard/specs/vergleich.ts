@@ -18,25 +18,30 @@ import { hasActivityFilter, indicatorParams, paramsFor, periodEnd, periodShort, 
 import { estimateNote, ignoredNote } from '../notes';
 import { sourceText } from '../sources';
 import { spec, type ChartSpec } from '../spec';
-import { QueryCache } from '../cache';
+import type { QueryCache } from '../../db/query-cache';
 import type { Db } from '../../db/types';
 import { DEFAULT_K, peerGroup, type PeerGroup } from '../../compare/peers';
 
-/** all headline indicators in one pass (one peer group), shared by the nine charts through the cache */
-export function comparisonAll(db: Db, f: ViewFilters, cache = new QueryCache()): Promise<AmtComparison> {
-	return cache.get(`vergleich:${JSON.stringify(f)}`, async () =>
+/**
+ * All headline indicators in one pass (one peer group), shared by the nine charts through the
+ * cache; without a cache (tests, scripts) everything is computed afresh and nothing is kept.
+ */
+export function comparisonAll(db: Db, f: ViewFilters, cache?: QueryCache): Promise<AmtComparison> {
+	const run = async () =>
 		amtComparison(db, {
 			amt: f.amt,
 			from: `${f.from}-01`,
 			to: `${f.to}-01`,
 			filters: indicatorParams(f, 'verband').filters,
-			peerGroup: await cachedPeerGroup(db, f.amt, cache)
-		})
-	);
+			peerGroup: await cachedPeerGroup(db, f.amt, cache),
+			cache
+		});
+	return cache ? cache.get(`vergleich:${JSON.stringify(f)}`, run) : run();
 }
 
-export function cachedPeerGroup(db: Db, amt: string, cache = new QueryCache()): Promise<PeerGroup> {
-	return cache.get(`peers:${amt}`, () => peerGroup(db, amt, DEFAULT_K));
+export function cachedPeerGroup(db: Db, amt: string, cache?: QueryCache): Promise<PeerGroup> {
+	const run = () => peerGroup(db, amt, DEFAULT_K);
+	return cache ? cache.get(`peers:${amt}`, run) : run();
 }
 
 function dotRangeSpec(id: string): ChartSpec {

@@ -117,7 +117,7 @@ describe('Reichweite Ältere: page specs', () => {
 		expect(rows.length).toBeGreaterThan(0);
 		const r = await both(ohneKontaktSpec);
 		const t = tableMap(r.de);
-		for (const x of rows) expect(t.get(x.category)).toBe(x.value);
+		for (const x of rows) expect(t.get(x.category as string)).toBe(x.value);
 		for (const x of rows) expect(r.de.summary).toContain(x.category);
 		expect(r.de.summary).toContain(`${rows.length} von ${gem.length} Gemeinden ohne Kontakt`);
 	});

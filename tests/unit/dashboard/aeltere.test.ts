@@ -103,7 +103,7 @@ describe('Reichweite Ältere: page specs', () => {
 		const r = await both(abdeckungSpec);
 		expect(r.de.table?.rows).toEqual([
 			['Gemeinden mit Kontakt', g.value, g.numerator, g.denominator],
-			['Einwohner in Gemeinden mit Kontakt', b.value, b.numerator, b.denominator]
+			['Einwohner abgedeckt', b.value, b.numerator, b.denominator]
 		]);
 		expect(r.de.summary).toContain('Amt Dömitz-Malliß (12 Monate bis Dez. 2025)');
 		expect(r.de.summary).toContain(`${g.numerator} von ${g.denominator} Gemeinden`);

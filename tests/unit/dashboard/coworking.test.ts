@@ -12,6 +12,7 @@ import {
 	anteilGeringSpec,
 	arbeitsplaetzeSpec,
 	coworkingSource,
+	shortKreisName,
 	eurJeEinwohnerSpec,
 	foerdersummeSpec,
 	statusSpec
@@ -56,6 +57,14 @@ describe('Coworking: page specs', () => {
 		expect(coworkingSource(['cw_foerdersumme'], ['A', 'B'], false, 'de')).toBe('Programmdaten (importierte Dateien), Förderprogramme A und B');
 	});
 
+	it('short Kreis names for the bars', () => {
+		expect(shortKreisName('Ludwigslust-Parchim, Landkreis', 'de')).toBe('LK Ludwigslust-Parchim');
+		expect(shortKreisName('Rostock, kreisfreie Stadt', 'de')).toBe('Rostock (Stadt)');
+		expect(shortKreisName('Rostock, kreisfreie Stadt', 'en')).toBe('Rostock (city)');
+		expect(shortKreisName('Rostock, Landkreis', 'en')).toBe('Rostock');
+		expect(shortKreisName('Hohenlohekreis', 'de')).toBe('Hohenlohekreis');
+	});
+
 	it('funding per Gemeinde: the MV Gemeinden with funding, with the registry sums', async () => {
 		const rows = (await registry('cw_foerdersumme', 'gemeinde')).filter((r) => r.land === 'MV' && (r.value ?? 0) > 0);
 		expect(rows.length).toBeGreaterThan(0);
@@ -86,6 +95,9 @@ describe('Coworking: page specs', () => {
 			expect(r.de.summary).toContain('M-V insgesamt');
 			expect(r.en.summary).toContain('M-V overall');
 			expect(r.de.summary).toMatch(/\d,\d/);
+			// bars carry short names, the table the official ones
+			const top = [...rows].sort((a, b) => (b.value ?? -1) - (a.value ?? -1))[0];
+			expect(r.de.summary).toContain(shortKreisName(top.name, 'de'));
 		}
 	});
 

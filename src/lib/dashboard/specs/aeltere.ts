@@ -147,8 +147,8 @@ export const abdeckungSpec: ChartSpec = spec<CoverageData>({
 		const g = data.gemeinden;
 		const b = data.bevoelkerung;
 		const items: CategoryDatum[] = [
-			{ key: 'gemeinden', label: de ? 'Gemeinden mit Kontakt' : 'Municipalities with contact', value: g?.value ?? null },
-			{ key: 'bevoelkerung', label: de ? 'Einwohner in Gemeinden mit Kontakt' : 'Inhabitants of municipalities with contact', value: b?.value ?? null }
+			{ key: 'gemeinden', label: de ? 'Gemeinden mit Kontakt' : 'Municipalities reached', value: g?.value ?? null },
+			{ key: 'bevoelkerung', label: de ? 'Einwohner abgedeckt' : 'Inhabitants covered', value: b?.value ?? null }
 		];
 		const empty = !g && !b;
 		const n = (v: number | null | undefined) => fmtValue(v ?? null, ctx.lang, 0);

@@ -89,6 +89,19 @@ function addClause(sentence: string, clause: string): string {
 
 const MV = { de: 'M-V', en: 'M-V' };
 
+/**
+ * Short Kreis names for the bar labels (the official ones are cut off at the axis):
+ * "Ludwigslust-Parchim, Landkreis" → "LK Ludwigslust-Parchim" / "Ludwigslust-Parchim",
+ * "Rostock, kreisfreie Stadt" → "Rostock (Stadt)" / "Rostock (city)". The table keeps the official names.
+ */
+export function shortKreisName(name: string, lang: Lang): string {
+	const lk = /^(.*), Landkreis$/.exec(name);
+	if (lk) return lang === 'de' ? `LK ${lk[1]}` : lk[1];
+	const st = /^(.*), kreisfreie Stadt$/.exec(name);
+	if (st) return lang === 'de' ? `${st[1]} (Stadt)` : `${st[1]} (city)`;
+	return name;
+}
+
 // ---------------------------------------------------------------------------------------------
 // funding granted per Gemeinde (only Gemeinden with funding)
 
@@ -158,14 +171,15 @@ function kreisSpec(id: 'cw_eur_je_einwohner' | 'cw_arbeitsplaetze_je_10000' | 'c
 				digits
 			};
 			const rows = data.rows;
+			const short = rows.map((r) => ({ ...r, name: shortKreisName(r.name, ctx.lang) }));
 			const mv = fmtWithUnit(data.mv?.value ?? null, ctx.lang, def.unit[ctx.lang], digits);
-			const summary = rows.length ? addClause(summariseBarAreas(rows, opts), de ? `${MV.de} insgesamt ${mv}` : `${MV.en} overall ${mv}`) : '';
+			const summary = rows.length ? addClause(summariseBarAreas(short, opts), de ? `${MV.de} insgesamt ${mv}` : `${MV.en} overall ${mv}`) : '';
 			const notes = [...caveats([id], ctx.lang), ...ignoredNote(data.ignored, ctx.lang)];
 			if (id === 'cw_anteil_gering' && rows.some((r) => r.value === null))
 				notes.push(de ? 'Kreise ohne bewilligte Förderung im Zeitraum haben keinen Anteil (–).' : 'Districts without funding granted in the period have no share (–).');
 			return {
 				title,
-				option: rows.length ? withSummary(buildBarAreasOption(rows, opts), summary) : null,
+				option: rows.length ? withSummary(buildBarAreasOption(short, opts), summary) : null,
 				summary,
 				table: rows.length ? tableBarAreas(rows, opts) : null,
 				height: hbarHeight(rows.length, opts),

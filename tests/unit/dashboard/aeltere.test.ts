@@ -171,6 +171,7 @@ describe('Reichweite Ältere: page specs', () => {
 		}
 		const reach = await both(reichweiteSpec, f, 'Amt Crivitz');
 		expect([...tableMap(reach.de).values()].every((v) => v === 0)).toBe(true);
+		expect(reach.de.summary).toContain('in keiner der 17 Gemeinden gab es Teilnahmen ab 65');
 		const cov = await both(abdeckungSpec, f, 'Amt Crivitz');
 		expect(cov.de.summary).toContain('0 von 17 Gemeinden');
 		const ohne = await both(ohneKontaktSpec, f, 'Amt Crivitz');
@@ -180,6 +181,14 @@ describe('Reichweite Ältere: page specs', () => {
 		const only = await both(ohneAnalogSpec, f, 'Amt Crivitz');
 		expect(only.de.option).toBeNull();
 		expect(only.de.summary).toBe('');
+	});
+
+	it('a format filter on the analog twin: a note that the balance follows from it', async () => {
+		const f = { ...F, format: ['Hausbesuch'] };
+		const twin = await both(zwillingSpec, f);
+		expect(twin.de.notes.some((n) => n.includes('Formatfilter gilt auch hier') && n.includes('Hausbesuch'))).toBe(true);
+		expect(twin.de.summary).toMatch(/analoger Anteil bei allen \d+ Angeboten 100,0\s%/);
+		expect(twin.en.notes.some((n) => n.includes('format filter applies here too'))).toBe(true);
 	});
 
 	it('filters the offer indicators cannot apply (age group, topic) appear in the notes', async () => {

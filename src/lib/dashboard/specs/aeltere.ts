@@ -105,10 +105,19 @@ function gemeindeSpec(id: 'teilnehmende_65plus_je_1000_65plus' | 'anteil_teilneh
 				notes.push(de ? 'Gemeinden ohne (geschätzte) Einwohner ab 65 haben keinen Wert (–).' : 'Municipalities without (estimated) inhabitants aged 65+ have no value (–).');
 			if (id === 'anteil_teilnehmende_65plus' && rows.some((r) => r.value === null))
 				notes.push(de ? 'Gemeinden ohne Teilnahmen im Zeitraum haben keinen Wert (–).' : 'Municipalities without participations in the period have no value (–).');
+			// no participation 65+ at all (e.g. an Amt without activity): say so instead of "highest 0, lowest 0"
+			const allZero = rows.length > 0 && rows.every((r) => r.value === 0 || r.value === null) && rows.some((r) => r.value === 0);
+			const summary = !rows.length
+				? ''
+				: allZero
+					? de
+						? `${title} (${opts.period}): in keiner der ${rows.length} Gemeinden gab es Teilnahmen ab 65 (alle Werte 0).`
+						: `${title} (${opts.period}): no participations aged 65+ in any of the ${rows.length} municipalities (all values 0).`
+					: summariseBarAreas(rows, opts);
 			return {
 				title,
-				option: rows.length ? buildBarAreasOption(rows, opts) : null,
-				summary: rows.length ? summariseBarAreas(rows, opts) : '',
+				option: rows.length ? withSummary(buildBarAreasOption(rows, opts), summary) : null,
+				summary,
 				table: rows.length ? tableBarAreas(rows, opts) : null,
 				height: hbarHeight(rows.length, opts),
 				source: opts.source,
@@ -237,6 +246,17 @@ export const ohneKontaktSpec: ChartSpec = spec<OhneKontaktData>({
 // ---------------------------------------------------------------------------------------------
 // analoger Zwilling: analog vs online per digital offer, and offers only served online
 
+/** with a format filter the analog/online balance follows from the filter: say so */
+function formatFilterNote(f: ViewFilters, lang: Lang): string[] {
+	if (!f.format.length) return [];
+	const list = fmtList(f.format, lang);
+	return [
+		lang === 'de'
+			? `Der Formatfilter gilt auch hier: Gezählt werden nur Kontakte in den gewählten Formaten (${list}); der Anteil analog/online ergibt sich dann aus dem Filter.`
+			: `The format filter applies here too: only contacts in the chosen formats (${list}) count, so the analog/online balance follows from the filter.`
+	];
+}
+
 interface ZwillingData {
 	rows: IndicatorRow[];
 	ignored: FilterKey[];
@@ -280,7 +300,11 @@ export const zwillingSpec: ChartSpec = spec<ZwillingData>({
 			const hi = sorted[sorted.length - 1];
 			const mostly = sorted.filter((r) => (r.value ?? 0) > 50).length;
 			const range =
-				sorted.length === 1
+				lo.value === hi.value && sorted.length > 1
+					? de
+						? `analoger Anteil bei allen ${sorted.length} Angeboten ${p(lo.value)}`
+						: `analog share ${p(lo.value)} for all ${sorted.length} offers`
+					: sorted.length === 1
 					? de
 						? `analoger Anteil bei ${lo.category} ${p(lo.value)}`
 						: `analog share for ${lo.category} ${p(lo.value)}`
@@ -299,7 +323,7 @@ export const zwillingSpec: ChartSpec = spec<ZwillingData>({
 			);
 			table.rows = table.rows.map((row, i) => [...row, sorted[i].numerator ?? null, (sorted[i].denominator ?? 0) - (sorted[i].numerator ?? 0)]);
 		}
-		const notes = [...caveats(['analog_anteil_angebot'], ctx.lang)];
+		const notes = [...caveats(['analog_anteil_angebot'], ctx.lang), ...formatFilterNote(ctx.filters, ctx.lang)];
 		if (without.length)
 			notes.push(de ? `Ohne analoge oder Online-Kontakte im Zeitraum (nicht gezeigt): ${fmtList(without, ctx.lang)}.` : `No analog or online contacts in the period (not shown): ${fmtList(without, ctx.lang)}.`);
 		notes.push(...ignoredNote(data.ignored, ctx.lang));
@@ -351,7 +375,7 @@ export const ohneAnalogSpec: ChartSpec = spec<OhneAnalogData>({
 			table: items.length ? tableBarCategories(items, opts) : null,
 			height: hbarHeight(items.length, opts),
 			source: opts.source,
-			notes: [...caveats(['angebote_ohne_analog'], ctx.lang), ...ignoredNote(data.ignored, ctx.lang)]
+			notes: [...caveats(['angebote_ohne_analog'], ctx.lang), ...formatFilterNote(ctx.filters, ctx.lang), ...ignoredNote(data.ignored, ctx.lang)]
 		};
 	}
 });

@@ -1,0 +1,383 @@
+/**
+ * Reichweite Ältere: for ONE MV Amt — reach among people aged 65+ and the share of participations
+ * 65+ per Gemeinde, coverage of its Gemeinden and inhabitants (12-month window) with the
+ * Gemeinden that had no contact, and the "analoger Zwilling": analog vs online contacts per
+ * digital offer and the offers that were only served online.
+ */
+import {
+	buildBarAreasOption,
+	buildBarCategoriesOption,
+	buildStackedShareOption,
+	fmtMonth,
+	fmtPercent,
+	fmtValue,
+	fmtWithUnit,
+	hbarHeight,
+	summariseBarAreas,
+	tableBarAreas,
+	tableBarCategories,
+	tableStackedShare,
+	type CategoryDatum,
+	type EChartsOption
+} from '../../charts';
+import { fmtList } from '../../charts/format';
+import type { Db } from '../../db/types';
+import type { Lang } from '../../i18n/messages';
+import { getIndicator } from '../../indicators/registry';
+import { runIndicator } from '../../indicators/run';
+import type { FilterKey, IndicatorRow, Level } from '../../indicators/types';
+import { paramsFor, periodShort, type ViewFilters } from '../filters';
+import { estimateNote, ignoredNote } from '../notes';
+import { caveats, sourceText } from '../sources';
+import { spec, type ChartSpec, type RenderOpts, type ViewContext } from '../spec';
+
+/** the Gemeinden (AGS) of a Verband */
+export async function amtGemeinden(db: Db, amt: string): Promise<string[]> {
+	return (await db.query<{ ags: string }>('SELECT ags FROM gemeinden WHERE verband_ars = ? ORDER BY ags', [amt])).map((r) => r.ags);
+}
+
+/** runs one indicator with the filters it can apply; `ignored` = the set filters it cannot */
+async function run(db: Db, id: string, f: ViewFilters, level: Level, areas: string[]): Promise<{ rows: IndicatorRow[]; ignored: FilterKey[] }> {
+	const { params, ignored } = paramsFor(getIndicator(id).filters, f, level, areas);
+	// an Amt without Gemeinden (unknown key) has no rows; `areas: []` would mean "no restriction" to nobody, so skip the query
+	const rows = areas.length ? await runIndicator(db, id, params) : [];
+	return { rows, ignored };
+}
+
+/** the registry's caveats of the indicators, without the generic estimate text (estimateNote says it when it applies) */
+function otherCaveats(ids: string[], lang: Lang): string[] {
+	return caveats(ids, lang).filter((c) => !/^(Schätzung|Estimate):/.test(c));
+}
+
+/** the common builder options of a chart */
+function chartOpts(ctx: ViewContext, o: RenderOpts, ids: string[], title: string, unit: string, period: string) {
+	return {
+		lang: ctx.lang,
+		title,
+		unit,
+		sample: ctx.sample,
+		source: sourceText(ids, ctx.sample, ctx.lang),
+		stand: ctx.stand,
+		period,
+		showTitle: o.showTitle,
+		animation: o.animation
+	};
+}
+
+/** puts our own sentence into the option's accessible description (the builder wrote its generic one) */
+function withSummary(option: EChartsOption, summary: string): EChartsOption {
+	const aria = (option.aria ?? {}) as { label?: Record<string, unknown> };
+	return { ...option, aria: { ...aria, label: { ...(aria.label ?? {}), description: summary } } } as EChartsOption;
+}
+
+/** "12 Monate bis Dez. 2025" / "12 months to Dec 2025": the coverage window */
+export function coverageWindow(f: ViewFilters, lang: Lang): string {
+	return lang === 'de' ? `12 Monate bis ${fmtMonth(f.to, lang)}` : `12 months to ${fmtMonth(f.to, lang)}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// per Gemeinde: reach among 65+ and share 65+
+
+interface GemeindeData {
+	rows: IndicatorRow[];
+	ignored: FilterKey[];
+}
+
+function gemeindeSpec(id: 'teilnehmende_65plus_je_1000_65plus' | 'anteil_teilnehmende_65plus', chartId: string): ChartSpec {
+	return spec<GemeindeData>({
+		id: chartId,
+		indicators: [id],
+		load: async (db, f) => run(db, id, f, 'gemeinde', await amtGemeinden(db, f.amt)),
+		render(data, ctx, o) {
+			const def = getIndicator(id);
+			const de = ctx.lang === 'de';
+			const title = `${def.title[ctx.lang]} ${de ? 'nach Gemeinden' : 'by municipality'} – ${ctx.amtName}`;
+			const opts = {
+				...chartOpts(ctx, o, [id], title, def.unit[ctx.lang], periodShort(ctx.filters, ctx.lang)),
+				areaLabel: de ? 'Gemeinde' : 'Municipality',
+				numeratorLabel: def.numerator[ctx.lang],
+				denominatorLabel: def.denominator?.[ctx.lang]
+			};
+			const rows = data.rows;
+			const estimate = rows.some((r) => r.estimate);
+			const notes = [...estimateNote(estimate, ctx.lang), ...otherCaveats([id], ctx.lang), ...ignoredNote(data.ignored, ctx.lang)];
+			if (id === 'teilnehmende_65plus_je_1000_65plus' && rows.some((r) => r.value === null))
+				notes.push(de ? 'Gemeinden ohne (geschätzte) Einwohner ab 65 haben keinen Wert (–).' : 'Municipalities without (estimated) inhabitants aged 65+ have no value (–).');
+			if (id === 'anteil_teilnehmende_65plus' && rows.some((r) => r.value === null))
+				notes.push(de ? 'Gemeinden ohne Teilnahmen im Zeitraum haben keinen Wert (–).' : 'Municipalities without participations in the period have no value (–).');
+			// no participation 65+ at all (e.g. an Amt without activity): say so instead of "highest 0, lowest 0"
+			const allZero = rows.length > 0 && rows.every((r) => r.value === 0 || r.value === null) && rows.some((r) => r.value === 0);
+			const summary = !rows.length
+				? ''
+				: allZero
+					? de
+						? `${title} (${opts.period}): in keiner der ${rows.length} Gemeinden gab es Teilnahmen ab 65 (alle Werte 0).`
+						: `${title} (${opts.period}): no participations aged 65+ in any of the ${rows.length} municipalities (all values 0).`
+					: summariseBarAreas(rows, opts);
+			return {
+				title,
+				option: rows.length ? withSummary(buildBarAreasOption(rows, opts), summary) : null,
+				summary,
+				table: rows.length ? tableBarAreas(rows, opts) : null,
+				height: hbarHeight(rows.length, opts),
+				source: opts.source,
+				notes
+			};
+		}
+	});
+}
+
+export const reichweiteSpec = gemeindeSpec('teilnehmende_65plus_je_1000_65plus', 'aeltere-reichweite-65plus');
+export const anteilSpec = gemeindeSpec('anteil_teilnehmende_65plus', 'aeltere-anteil-65plus');
+
+// ---------------------------------------------------------------------------------------------
+// coverage of the Amt: share of Gemeinden and of inhabitants with a contact in 12 months
+
+interface CoverageData {
+	gemeinden: IndicatorRow | null;
+	bevoelkerung: IndicatorRow | null;
+	ignored: FilterKey[];
+}
+
+const COVERAGE_IDS = ['abdeckung_gemeinden', 'abdeckung_bevoelkerung'];
+
+export const abdeckungSpec: ChartSpec = spec<CoverageData>({
+	id: 'aeltere-abdeckung',
+	indicators: COVERAGE_IDS,
+	async load(db, f) {
+		const [g, b] = await Promise.all(COVERAGE_IDS.map((id) => run(db, id, f, 'verband', [f.amt])));
+		return { gemeinden: g.rows[0] ?? null, bevoelkerung: b.rows[0] ?? null, ignored: g.ignored };
+	},
+	render(data, ctx, o) {
+		const de = ctx.lang === 'de';
+		const title = `${de ? 'Abdeckung' : 'Coverage'} – ${ctx.amtName}`;
+		const window = coverageWindow(ctx.filters, ctx.lang);
+		const opts = { ...chartOpts(ctx, o, COVERAGE_IDS, title, '%', window), categoryLabel: de ? 'Anteil' : 'Share', digits: 1 };
+		const g = data.gemeinden;
+		const b = data.bevoelkerung;
+		const items: CategoryDatum[] = [
+			{ key: 'gemeinden', label: de ? 'Gemeinden mit Kontakt' : 'Municipalities reached', value: g?.value ?? null },
+			{ key: 'bevoelkerung', label: de ? 'Einwohner abgedeckt' : 'Inhabitants covered', value: b?.value ?? null }
+		];
+		const empty = !g && !b;
+		const n = (v: number | null | undefined) => fmtValue(v ?? null, ctx.lang, 0);
+		const p = (v: number | null | undefined) => fmtPercent(v ?? null, ctx.lang, 1);
+		const summary = empty
+			? ''
+			: de
+				? `${ctx.amtName} (${window}): ${n(g?.numerator)} von ${n(g?.denominator)} Gemeinden hatten mindestens einen Kontakt (${p(g?.value)}); dort leben ${p(b?.value)} der Einwohner (${n(b?.numerator)} von ${n(b?.denominator)}).`
+				: `${ctx.amtName} (${window}): ${n(g?.numerator)} of ${n(g?.denominator)} municipalities had at least one contact (${p(g?.value)}); they are home to ${p(b?.value)} of the inhabitants (${n(b?.numerator)} of ${n(b?.denominator)}).`;
+		const table = empty ? null : tableBarCategories(items, opts);
+		if (table) {
+			table.columns.push(
+				{ key: 'numerator', label: de ? 'mit Kontakt' : 'with contact', numeric: true, digits: 0 },
+				{ key: 'denominator', label: de ? 'insgesamt' : 'total', numeric: true, digits: 0 }
+			);
+			table.rows = [
+				[...table.rows[0], g?.numerator ?? null, g?.denominator ?? null],
+				[...table.rows[1], b?.numerator ?? null, b?.denominator ?? null]
+			];
+		}
+		return {
+			title,
+			option: empty ? null : withSummary(buildBarCategoriesOption(items, opts), summary),
+			summary,
+			table,
+			height: hbarHeight(2, opts) + 20,
+			source: opts.source,
+			notes: [...caveats(COVERAGE_IDS, ctx.lang), ...ignoredNote(data.ignored, ctx.lang)]
+		};
+	}
+});
+
+// ---------------------------------------------------------------------------------------------
+// Gemeinden without contact in the 12-month window (with their population)
+
+interface OhneKontaktData {
+	rows: IndicatorRow[];
+	/** number of Gemeinden of the Amt */
+	total: number;
+	ignored: FilterKey[];
+}
+
+export const ohneKontaktSpec: ChartSpec = spec<OhneKontaktData>({
+	id: 'aeltere-ohne-kontakt',
+	indicators: ['gemeinden_ohne_kontakt'],
+	async load(db, f) {
+		const [list, gem] = await Promise.all([run(db, 'gemeinden_ohne_kontakt', f, 'verband', [f.amt]), amtGemeinden(db, f.amt)]);
+		return { rows: list.rows, total: gem.length, ignored: list.ignored };
+	},
+	render(data, ctx, o) {
+		const de = ctx.lang === 'de';
+		const def = getIndicator('gemeinden_ohne_kontakt');
+		const title = `${def.title[ctx.lang]} – ${ctx.amtName}`;
+		const window = coverageWindow(ctx.filters, ctx.lang);
+		const opts = { ...chartOpts(ctx, o, ['gemeinden_ohne_kontakt'], title, def.unit[ctx.lang], window), categoryLabel: de ? 'Gemeinde' : 'Municipality', sort: true, digits: 0 };
+		const items: CategoryDatum[] = data.rows.map((r) => ({ key: r.category_key, label: r.category ?? r.name, value: r.value ?? null }));
+		const names = fmtList([...items].sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.label.localeCompare(b.label, ctx.lang)).map((i) => i.label), ctx.lang);
+		const sum = items.reduce((s, i) => s + (i.value ?? 0), 0);
+		const ew = fmtWithUnit(sum, ctx.lang, def.unit[ctx.lang], 0);
+		let summary: string;
+		if (data.total === 0) summary = '';
+		else if (!items.length)
+			summary = de
+				? `${ctx.amtName} (${window}): Alle Gemeinden hatten Kontakt (${data.total} von ${data.total}).`
+				: `${ctx.amtName} (${window}): All municipalities had contact (${data.total} of ${data.total}).`;
+		else if (items.length === data.total)
+			summary = de
+				? `${ctx.amtName} (${window}): Keine der ${data.total} Gemeinden hatte einen Kontakt (zusammen ${ew}).`
+				: `${ctx.amtName} (${window}): none of the ${data.total} municipalities had a contact (together ${ew}).`;
+		else
+			summary = de
+				? `${ctx.amtName} (${window}): ${items.length} von ${data.total} Gemeinden ohne Kontakt – ${names} (zusammen ${ew}).`
+				: `${ctx.amtName} (${window}): ${items.length} of ${data.total} municipalities without contact – ${names} (together ${ew}).`;
+		return {
+			title,
+			option: items.length ? withSummary(buildBarCategoriesOption(items, opts), summary) : null,
+			summary,
+			table: items.length ? tableBarCategories(items, opts) : null,
+			height: hbarHeight(items.length, opts),
+			source: opts.source,
+			notes: [...caveats(['gemeinden_ohne_kontakt'], ctx.lang), ...ignoredNote(data.ignored, ctx.lang)]
+		};
+	}
+});
+
+// ---------------------------------------------------------------------------------------------
+// analoger Zwilling: analog vs online per digital offer, and offers only served online
+
+/** with a format filter the analog/online balance follows from the filter: say so */
+function formatFilterNote(f: ViewFilters, lang: Lang): string[] {
+	if (!f.format.length) return [];
+	const list = fmtList(f.format, lang);
+	return [
+		lang === 'de'
+			? `Der Formatfilter gilt auch hier: Gezählt werden nur Kontakte in den gewählten Formaten (${list}); der Anteil analog/online ergibt sich dann aus dem Filter.`
+			: `The format filter applies here too: only contacts in the chosen formats (${list}) count, so the analog/online balance follows from the filter.`
+	];
+}
+
+interface ZwillingData {
+	rows: IndicatorRow[];
+	ignored: FilterKey[];
+}
+
+export const zwillingSpec: ChartSpec = spec<ZwillingData>({
+	id: 'aeltere-zwilling-angebote',
+	indicators: ['analog_anteil_angebot'],
+	load: (db, f) => run(db, 'analog_anteil_angebot', f, 'verband', [f.amt]),
+	render(data, ctx, o) {
+		const de = ctx.lang === 'de';
+		const def = getIndicator('analog_anteil_angebot');
+		const title = `${de ? 'Analog und online je digitalem Angebot' : 'Analog and online per digital offer'} – ${ctx.amtName}`;
+		const period = periodShort(ctx.filters, ctx.lang);
+		const withContacts = data.rows.filter((r) => (r.denominator ?? 0) > 0);
+		const without = data.rows.filter((r) => !((r.denominator ?? 0) > 0)).map((r) => r.category ?? '');
+		// lowest analog share first: the offers whose analog twin is weakest are on top
+		const sorted = [...withContacts].sort((a, b) => (a.value ?? 0) - (b.value ?? 0) || (a.category ?? '').localeCompare(b.category ?? '', ctx.lang));
+		// one bar per offer, two segments: analog and online contacts (shares computed from the counts)
+		const stacked: IndicatorRow[] = sorted.flatMap((r) => {
+			const key = r.category ?? '';
+			const analog = r.numerator ?? 0;
+			const online = (r.denominator ?? 0) - analog;
+			const base = { level: r.level, key, name: key, land: r.land, denominator: r.denominator };
+			return [
+				{ ...base, category: 'analog', value: r.value, numerator: analog },
+				{ ...base, category: 'online', value: r.value === null ? null : 100 - r.value, numerator: online }
+			];
+		});
+		const opts = {
+			...chartOpts(ctx, o, ['analog_anteil_angebot'], title, de ? '% der Kontakte zum Angebot' : '% of contacts about the offer', period),
+			categories: ['analog', 'online'],
+			categoryLabels: { analog: 'Analog', online: 'Online' },
+			normalise: true,
+			areaLabel: de ? 'Digitales Angebot' : 'Digital offer'
+		};
+		const p = (v: number | null | undefined) => fmtPercent(v ?? null, ctx.lang, 1);
+		let summary = '';
+		if (sorted.length) {
+			const lo = sorted[0];
+			const hi = sorted[sorted.length - 1];
+			const mostly = sorted.filter((r) => (r.value ?? 0) > 50).length;
+			const range =
+				lo.value === hi.value && sorted.length > 1
+					? de
+						? `analoger Anteil bei allen ${sorted.length} Angeboten ${p(lo.value)}`
+						: `analog share ${p(lo.value)} for all ${sorted.length} offers`
+					: sorted.length === 1
+					? de
+						? `analoger Anteil bei ${lo.category} ${p(lo.value)}`
+						: `analog share for ${lo.category} ${p(lo.value)}`
+					: de
+						? `analoger Anteil zwischen ${p(lo.value)} (${lo.category}) und ${p(hi.value)} (${hi.category})`
+						: `analog share between ${p(lo.value)} (${lo.category}) and ${p(hi.value)} (${hi.category})`;
+			summary = de
+				? `${ctx.amtName} (${period}): ${range}; bei ${mostly} von ${sorted.length} digitalen Angeboten mit Kontakten überwiegen analoge Kontakte.`
+				: `${ctx.amtName} (${period}): ${range}; analog contacts prevail for ${mostly} of ${sorted.length} digital offers with contacts.`;
+		}
+		const table = sorted.length ? tableStackedShare(stacked, opts) : null;
+		if (table) {
+			table.columns.push(
+				{ key: 'analog_n', label: def.numerator[ctx.lang], numeric: true, digits: 0 },
+				{ key: 'online_n', label: de ? 'Online-Kontakte zum Angebot' : 'online contacts about the offer', numeric: true, digits: 0 }
+			);
+			table.rows = table.rows.map((row, i) => [...row, sorted[i].numerator ?? null, (sorted[i].denominator ?? 0) - (sorted[i].numerator ?? 0)]);
+		}
+		const notes = [...caveats(['analog_anteil_angebot'], ctx.lang), ...formatFilterNote(ctx.filters, ctx.lang)];
+		if (without.length)
+			notes.push(de ? `Ohne analoge oder Online-Kontakte im Zeitraum (nicht gezeigt): ${fmtList(without, ctx.lang)}.` : `No analog or online contacts in the period (not shown): ${fmtList(without, ctx.lang)}.`);
+		notes.push(...ignoredNote(data.ignored, ctx.lang));
+		return {
+			title,
+			option: sorted.length ? withSummary(buildStackedShareOption(stacked, opts), summary) : null,
+			summary,
+			table,
+			height: hbarHeight(sorted.length, opts) + 30,
+			source: opts.source,
+			notes
+		};
+	}
+});
+
+interface OhneAnalogData extends ZwillingData {
+	/** any analog or online contact about a digital offer in the period (else there is nothing to say) */
+	anyContacts: boolean;
+}
+
+export const ohneAnalogSpec: ChartSpec = spec<OhneAnalogData>({
+	id: 'aeltere-ohne-analog',
+	indicators: ['angebote_ohne_analog'],
+	async load(db, f) {
+		const [list, all] = await Promise.all([run(db, 'angebote_ohne_analog', f, 'verband', [f.amt]), run(db, 'analog_anteil_angebot', f, 'verband', [f.amt])]);
+		return { ...list, anyContacts: all.rows.some((r) => (r.denominator ?? 0) > 0) };
+	},
+	render(data, ctx, o) {
+		const de = ctx.lang === 'de';
+		const def = getIndicator('angebote_ohne_analog');
+		const title = `${def.title[ctx.lang]} – ${ctx.amtName}`;
+		const period = periodShort(ctx.filters, ctx.lang);
+		const opts = { ...chartOpts(ctx, o, ['angebote_ohne_analog'], title, def.unit[ctx.lang], period), categoryLabel: de ? 'Digitales Angebot' : 'Digital offer', sort: true, digits: 0 };
+		const items: CategoryDatum[] = data.rows.map((r) => ({ key: r.category_key ?? r.category, label: r.category ?? r.name, value: r.value ?? null }));
+		const names = fmtList(items.map((i) => i.label), ctx.lang);
+		let summary = '';
+		if (items.length)
+			summary = de
+				? `${ctx.amtName} (${period}): ${items.length === 1 ? '1 digitales Angebot nur online' : `${items.length} digitale Angebote nur online`} – ${names}.`
+				: `${ctx.amtName} (${period}): ${items.length === 1 ? '1 digital offer only online' : `${items.length} digital offers only online`} – ${names}.`;
+		else if (data.anyContacts)
+			summary = de
+				? `${ctx.amtName} (${period}): Zu jedem digitalen Angebot mit Online-Kontakten gab es auch analoge Kontakte.`
+				: `${ctx.amtName} (${period}): every digital offer with online contacts also had analog contacts.`;
+		return {
+			title,
+			option: items.length ? withSummary(buildBarCategoriesOption(items, opts), summary) : null,
+			summary,
+			table: items.length ? tableBarCategories(items, opts) : null,
+			height: hbarHeight(items.length, opts),
+			source: opts.source,
+			notes: [...caveats(['angebote_ohne_analog'], ctx.lang), ...formatFilterNote(ctx.filters, ctx.lang), ...ignoredNote(data.ignored, ctx.lang)]
+		};
+	}
+});
+
+export const AELTERE_CHARTS: ChartSpec[] = [reichweiteSpec, anteilSpec, abdeckungSpec, ohneKontaktSpec, zwillingSpec, ohneAnalogSpec];

@@ -1,0 +1,250 @@
+/**
+ * Coworking: the funding of coworking spaces in M-V (ILERL M-V in the sample data) in the chosen
+ * period — funding granted per Gemeinde, funding and workplaces relative to population per
+ * Kreis, the share going to thinly populated Gemeinden, and projects approved vs opened.
+ * The Amt filter does not apply (the page shows all of M-V); activity filters never do.
+ */
+import {
+	buildBarAreasOption,
+	buildBarCategoriesOption,
+	fmtValue,
+	fmtWithUnit,
+	hbarHeight,
+	summariseBarAreas,
+	tableBarAreas,
+	tableBarCategories,
+	type CategoryDatum,
+	type EChartsOption
+} from '../../charts';
+import { fmtList } from '../../charts/format';
+import type { Db } from '../../db/types';
+import type { Lang } from '../../i18n/messages';
+import { getIndicator } from '../../indicators/registry';
+import { runIndicator } from '../../indicators/run';
+import type { FilterKey, IndicatorRow, Level } from '../../indicators/types';
+import { paramsFor, periodShort, type ViewFilters } from '../filters';
+import { ignoredNote } from '../notes';
+import { caveats, programmeDataLabel, sourceText } from '../sources';
+import { spec, type ChartSpec, type RenderOpts, type ViewContext } from '../spec';
+
+/** the funding programmes named in the imported coworking data, e.g. ["ILERL M-V"] */
+export async function coworkingProgrammes(db: Db): Promise<string[]> {
+	const rows = await db.query<{ programm: string }>(`SELECT DISTINCT programm FROM coworking WHERE programm IS NOT NULL AND trim(programm) <> '' ORDER BY programm`);
+	return rows.map((r) => r.programm);
+}
+
+/**
+ * The source line with the funding programme(s) after the programme data:
+ * "Beispieldaten (synthetisch), Förderprogramm ILERL M-V; Destatis, …".
+ */
+export function coworkingSource(ids: string[], programmes: string[], sample: boolean, lang: Lang): string {
+	const s = sourceText(ids, sample, lang);
+	if (!programmes.length) return s;
+	const label = programmeDataLabel(sample, lang);
+	const prog = `${lang === 'de' ? (programmes.length > 1 ? 'Förderprogramme' : 'Förderprogramm') : programmes.length > 1 ? 'funding programmes' : 'funding programme'} ${fmtList(programmes, lang)}`;
+	return s.startsWith(label) ? `${label}, ${prog}${s.slice(label.length)}` : `${prog}; ${s}`;
+}
+
+interface CwData {
+	rows: IndicatorRow[];
+	/** the M-V total of the same indicator */
+	mv: IndicatorRow | null;
+	programmes: string[];
+	ignored: FilterKey[];
+}
+
+async function loadCw(db: Db, id: string, f: ViewFilters, level: Level): Promise<CwData> {
+	const { params, ignored } = paramsFor(getIndicator(id).filters, f, level);
+	const [rows, land, programmes] = await Promise.all([
+		runIndicator(db, id, params),
+		runIndicator(db, id, { ...params, level: 'land', areas: ['MV'] }),
+		coworkingProgrammes(db)
+	]);
+	return { rows: rows.filter((r) => r.land === 'MV'), mv: land[0] ?? null, programmes, ignored };
+}
+
+function chartOpts(ctx: ViewContext, o: RenderOpts, id: string, programmes: string[], title: string, unit: string) {
+	return {
+		lang: ctx.lang,
+		title,
+		unit,
+		sample: ctx.sample,
+		source: coworkingSource([id], programmes, ctx.sample, ctx.lang),
+		stand: ctx.stand,
+		period: periodShort(ctx.filters, ctx.lang),
+		showTitle: o.showTitle,
+		animation: o.animation
+	};
+}
+
+function withSummary(option: EChartsOption, summary: string): EChartsOption {
+	const aria = (option.aria ?? {}) as { label?: Record<string, unknown> };
+	return { ...option, aria: { ...aria, label: { ...(aria.label ?? {}), description: summary } } } as EChartsOption;
+}
+
+/** "…." + "; clause." — one sentence with an extra clause */
+function addClause(sentence: string, clause: string): string {
+	return sentence.replace(/\.$/, '') + `; ${clause}.`;
+}
+
+const MV = { de: 'M-V', en: 'M-V' };
+
+/**
+ * Short Kreis names for the bar labels (the official ones are cut off at the axis):
+ * "Ludwigslust-Parchim, Landkreis" → "LK Ludwigslust-Parchim" / "Ludwigslust-Parchim",
+ * "Rostock, kreisfreie Stadt" → "Rostock (Stadt)" / "Rostock (city)". The table keeps the official names.
+ */
+export function shortKreisName(name: string, lang: Lang): string {
+	const lk = /^(.*), Landkreis$/.exec(name);
+	if (lk) return lang === 'de' ? `LK ${lk[1]}` : lk[1];
+	const st = /^(.*), kreisfreie Stadt$/.exec(name);
+	if (st) return lang === 'de' ? `${st[1]} (Stadt)` : `${st[1]} (city)`;
+	return name;
+}
+
+// ---------------------------------------------------------------------------------------------
+// funding granted per Gemeinde (only Gemeinden with funding)
+
+export const foerdersummeSpec: ChartSpec = spec<CwData>({
+	id: 'coworking-foerdersumme-gemeinden',
+	indicators: ['cw_foerdersumme'],
+	load: async (db, f) => {
+		const d = await loadCw(db, 'cw_foerdersumme', f, 'gemeinde');
+		return { ...d, rows: d.rows.filter((r) => (r.value ?? 0) > 0) };
+	},
+	render(data, ctx, o) {
+		const de = ctx.lang === 'de';
+		const def = getIndicator('cw_foerdersumme');
+		const title = de ? 'Bewilligte Coworking-Förderung nach Gemeinden in M-V' : 'Coworking funding granted by municipality in M-V';
+		const opts = {
+			...chartOpts(ctx, o, 'cw_foerdersumme', data.programmes, title, def.unit[ctx.lang]),
+			areaLabel: de ? 'Gemeinde' : 'Municipality',
+			numeratorLabel: def.numerator[ctx.lang],
+			digits: 0
+		};
+		const rows = data.rows;
+		const per = opts.period;
+		const total = fmtWithUnit(data.mv?.value ?? 0, ctx.lang, 'EUR', 0);
+		const summary = rows.length
+			? addClause(
+					summariseBarAreas(rows, opts),
+					de ? `zusammen ${total} in ${rows.length === 1 ? '1 Gemeinde' : `${rows.length} Gemeinden`}` : `together ${total} in ${rows.length === 1 ? '1 municipality' : `${rows.length} municipalities`}`
+				)
+			: de
+				? `Coworking-Förderung in M-V (${per}): im Zeitraum wurde keine Förderung bewilligt.`
+				: `Coworking funding in M-V (${per}): no funding was granted in the period.`;
+		const table = rows.length ? tableBarAreas(rows, opts) : null;
+		// a sum has no denominator; the table's numerator column would repeat the value
+		if (table && table.columns.length > 2 && table.columns[2].key === 'numerator') {
+			table.columns.splice(2, 1);
+			table.rows = table.rows.map((r) => [r[0], r[1], ...r.slice(3)]);
+		}
+		return {
+			title,
+			option: rows.length ? withSummary(buildBarAreasOption(rows, opts), summary) : null,
+			summary,
+			table,
+			height: hbarHeight(rows.length, opts),
+			source: opts.source,
+			notes: [...caveats(['cw_foerdersumme'], ctx.lang), ...ignoredNote(data.ignored, ctx.lang)]
+		};
+	}
+});
+
+// ---------------------------------------------------------------------------------------------
+// per Kreis: EUR per inhabitant, workplaces per 10,000, share in thinly populated Gemeinden
+
+function kreisSpec(id: 'cw_eur_je_einwohner' | 'cw_arbeitsplaetze_je_10000' | 'cw_anteil_gering', chartId: string, digits: number): ChartSpec {
+	return spec<CwData>({
+		id: chartId,
+		indicators: [id],
+		load: (db, f) => loadCw(db, id, f, 'kreis'),
+		render(data, ctx, o) {
+			const de = ctx.lang === 'de';
+			const def = getIndicator(id);
+			const title = `${def.title[ctx.lang]} ${de ? 'nach Kreisen in M-V' : 'by district in M-V'}`;
+			const opts = {
+				...chartOpts(ctx, o, id, data.programmes, title, def.unit[ctx.lang]),
+				areaLabel: de ? 'Kreis' : 'District',
+				numeratorLabel: def.numerator[ctx.lang],
+				denominatorLabel: def.denominator?.[ctx.lang],
+				digits
+			};
+			const rows = data.rows;
+			const short = rows.map((r) => ({ ...r, name: shortKreisName(r.name, ctx.lang) }));
+			const mv = fmtWithUnit(data.mv?.value ?? null, ctx.lang, def.unit[ctx.lang], digits);
+			const summary = rows.length ? addClause(summariseBarAreas(short, opts), de ? `${MV.de} insgesamt ${mv}` : `${MV.en} overall ${mv}`) : '';
+			const notes = [...caveats([id], ctx.lang), ...ignoredNote(data.ignored, ctx.lang)];
+			if (id === 'cw_anteil_gering' && rows.some((r) => r.value === null))
+				notes.push(de ? 'Kreise ohne bewilligte Förderung im Zeitraum haben keinen Anteil (–).' : 'Districts without funding granted in the period have no share (–).');
+			return {
+				title,
+				option: rows.length ? withSummary(buildBarAreasOption(short, opts), summary) : null,
+				summary,
+				table: rows.length ? tableBarAreas(rows, opts) : null,
+				height: hbarHeight(rows.length, opts),
+				source: opts.source,
+				notes
+			};
+		}
+	});
+}
+
+export const eurJeEinwohnerSpec = kreisSpec('cw_eur_je_einwohner', 'coworking-eur-je-einwohner', 2);
+export const arbeitsplaetzeSpec = kreisSpec('cw_arbeitsplaetze_je_10000', 'coworking-arbeitsplaetze', 1);
+export const anteilGeringSpec = kreisSpec('cw_anteil_gering', 'coworking-anteil-gering', 1);
+
+// ---------------------------------------------------------------------------------------------
+// projects approved vs opened (M-V)
+
+interface StatusData {
+	bewilligt: IndicatorRow | null;
+	eroeffnet: IndicatorRow | null;
+	programmes: string[];
+	ignored: FilterKey[];
+}
+
+const STATUS_IDS = ['cw_projekte_bewilligt', 'cw_projekte_eroeffnet'];
+
+export const statusSpec: ChartSpec = spec<StatusData>({
+	id: 'coworking-projekte-status',
+	indicators: STATUS_IDS,
+	async load(db, f) {
+		const [b, e] = await Promise.all(STATUS_IDS.map((id) => loadCw(db, id, f, 'land')));
+		return { bewilligt: b.mv, eroeffnet: e.mv, programmes: b.programmes, ignored: b.ignored };
+	},
+	render(data, ctx, o) {
+		const de = ctx.lang === 'de';
+		const title = de ? 'Coworking-Projekte in M-V: bewilligt und eröffnet' : 'Coworking projects in M-V: approved and opened';
+		const base = chartOpts(ctx, o, STATUS_IDS[0], data.programmes, title, de ? 'Projekte' : 'projects');
+		const opts = { ...base, source: coworkingSource(STATUS_IDS, data.programmes, ctx.sample, ctx.lang), categoryLabel: 'Status', digits: 0 };
+		const items: CategoryDatum[] = [
+			{ key: 'bewilligt', label: de ? 'bewilligt' : 'approved', value: data.bewilligt?.value ?? null },
+			{ key: 'eroeffnet', label: de ? 'eröffnet' : 'opened', value: data.eroeffnet?.value ?? null }
+		];
+		const n = (v: number | null | undefined) => fmtValue(v ?? null, ctx.lang, 0);
+		const empty = !data.bewilligt && !data.eroeffnet;
+		const summary = empty
+			? ''
+			: de
+				? `M-V (${opts.period}): ${n(data.bewilligt?.value)} Coworking-Projekte bewilligt und ${n(data.eroeffnet?.value)} Coworking-Orte eröffnet.`
+				: `M-V (${opts.period}): ${n(data.bewilligt?.value)} coworking projects approved and ${n(data.eroeffnet?.value)} coworking spaces opened.`;
+		return {
+			title,
+			option: empty ? null : withSummary(buildBarCategoriesOption(items, opts), summary),
+			summary,
+			table: empty ? null : tableBarCategories(items, opts),
+			height: hbarHeight(2, opts) + 20,
+			source: opts.source,
+			notes: [
+				de
+					? 'Bewilligt zählt im Zeitraum der Bewilligung, eröffnet im Zeitraum der Eröffnung: ein Projekt kann in beiden Balken stehen, oder die Eröffnung fällt in einen späteren Zeitraum.'
+					: 'Approved counts in the period of approval, opened in the period of opening: a project may appear in both bars, or open in a later period.',
+				...caveats(STATUS_IDS, ctx.lang),
+				...ignoredNote(data.ignored, ctx.lang)
+			]
+		};
+	}
+});
+
+export const COWORKING_CHARTS: ChartSpec[] = [foerdersummeSpec, statusSpec, eurJeEinwohnerSpec, arbeitsplaetzeSpec, anteilGeringSpec];

@@ -56,6 +56,8 @@ describe('module completions', () => {
 			const r = s.render(data, ctx('de'), opts);
 			expect(r.table!.rows.map((x) => x[0])).toEqual(Object.keys(MODULE));
 			expect(r.table!.rows.slice(0, 7).map((x) => x[0])).toEqual(GRUNDLEHRGANG_MODULE);
+			// long module names get a wider label column than the builder's default
+			expect((r.option!.yAxis as { axisLabel: { width: number } }).axisLabel.width).toBe(270);
 			for (const row of r.table!.rows) expect(row[1]).toBe(expected.find((x) => x.key === k && x.category === row[0])!.value);
 			expect(r.summary).toMatch(/zusammen [\d.]+\u00a0Abschlüsse/);
 			const en = s.render(data, ctx('en'), opts);

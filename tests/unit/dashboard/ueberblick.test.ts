@@ -143,6 +143,10 @@ describe('ranking of the MV Ämter', () => {
 		const data = (await rankingSpec.load(db, base)) as { key: string; value: number }[];
 		const expected = await runIndicator(db, 'kontakte_je_1000', paramsFor(getIndicator('kontakte_je_1000').filters, base, 'verband', areas).params);
 		expect(data.map((r) => [r.key, r.value])).toEqual(expected.map((r) => [r.key, r.value]));
+		// names as in the Amt filter ("Amt Grabow"), also for the Ämter not chosen
+		const names = await db.query<{ name: string }>(`SELECT 'Amt ' || name AS name FROM verbaende WHERE art = 'Amt' AND land = 'MV'`);
+		const amtNames = new Set(names.map((n) => n.name));
+		expect((data as unknown as { name: string }[]).filter((r) => amtNames.has(r.name)).length).toBeGreaterThan(1);
 		for (const lang of ['de', 'en'] as const) {
 			const r = rankingSpec.render(data, ctx(lang), opts);
 			expect(r.option).not.toBeNull();

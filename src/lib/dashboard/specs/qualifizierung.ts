@@ -12,7 +12,8 @@ import {
 	summariseBarCategories,
 	tableBarAreas,
 	tableBarCategories,
-	type CategoryDatum
+	type CategoryDatum,
+	type EChartsOption
 } from '../../charts';
 import { MODULE } from '../../import/schemas';
 import { getIndicator } from '../../indicators/registry';
@@ -43,9 +44,20 @@ function common(id: string, ctx: ViewContext, o: RenderOpts, title: string, peri
 	};
 }
 
+/** the caveat "Grundlehrgang = all seven modules …": the page intro says it, so the charts leave it out */
+const isGlDefinition = (c: { de: string }) => c.de.startsWith('Grundlehrgang = ');
+
 function notesFor(id: string, ctx: ViewContext, extra: string[] = []): string[] {
 	const def = getIndicator(id);
-	return [...extra, ...def.caveats.map((c) => c[ctx.lang]), ...ignoredNote(paramsFor(def.filters, ctx.filters, 'land').ignored, ctx.lang)];
+	const caveats = def.caveats.filter((c) => !isGlDefinition(c)).map((c) => c[ctx.lang]);
+	return [...extra, ...caveats, ...ignoredNote(paramsFor(def.filters, ctx.filters, 'land').ignored, ctx.lang)];
+}
+
+/** module and provider names are long: give the category axis more room than the builders' default */
+function widenLabels(option: EChartsOption, width: number): EChartsOption {
+	const y = option.yAxis as { axisLabel?: Record<string, unknown> } | undefined;
+	if (y && !Array.isArray(y) && y.axisLabel) y.axisLabel = { ...y.axisLabel, width };
+	return option;
 }
 
 function loadLand(id: string) {
@@ -72,7 +84,7 @@ function perLandSpec(id: 'gl_absolventen' | 'gl_abschlussquote'): ChartSpec {
 			const empty = rows.length === 0;
 			return {
 				title,
-				option: empty ? null : buildBarAreasOption(rows, opts),
+				option: empty ? null : widenLabels(buildBarAreasOption(rows, opts), 230),
 				summary: empty ? '' : summariseBarAreas(rows, opts),
 				table: empty ? null : tableBarAreas(rows, opts),
 				height: hbarHeight(rows.length, opts) + 20,
@@ -105,7 +117,7 @@ function moduleSpec(land: 'MV' | 'BW'): ChartSpec {
 			const empty = data.length === 0;
 			return {
 				title,
-				option: empty ? null : buildBarCategoriesOption(data, opts),
+				option: empty ? null : widenLabels(buildBarCategoriesOption(data, opts), 270),
 				summary: empty ? '' : summariseBarCategories(data, opts),
 				table: empty ? null : tableBarCategories(data, opts),
 				height: hbarHeight(data.length, opts),
@@ -160,7 +172,7 @@ function providerSpec(id: 'gl_abschlussquote_anbieter' | 'gl_dauer_median_anbiet
 				: label(ctx, 'Gezeigt werden Anbieter mit mindestens einem Lotsen in der Kohorte.', 'Shown are providers with at least one navigator in the cohort.');
 			return {
 				title,
-				option: empty ? null : buildBarCategoriesOption(data, opts),
+				option: empty ? null : widenLabels(buildBarCategoriesOption(data, opts), 270),
 				summary: empty ? '' : summariseBarCategories(data, opts),
 				table: empty ? null : tableBarCategories(data, opts),
 				height: hbarHeight(data.length, opts) + 20,

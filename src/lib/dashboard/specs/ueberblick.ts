@@ -11,7 +11,7 @@ import { PROGRAMM_CTE } from '../../compare/peers';
 import { getIndicator } from '../../indicators/registry';
 import { runIndicator } from '../../indicators/run';
 import type { IndicatorRow } from '../../indicators/types';
-import { lit } from '../../indicators/sql-lit';
+import { lit, litList } from '../../indicators/sql-lit';
 import { paramsFor, periodShort, type ViewFilters } from '../filters';
 import { estimateNote, ignoredNote } from '../notes';
 import { sourceText } from '../sources';
@@ -180,7 +180,13 @@ export const rankingSpec: ChartSpec = spec<IndicatorRow[]>({
 	load: async (db, f) => {
 		const def = getIndicator('kontakte_je_1000');
 		const areas = await mvProgrammeAreas(db, f.amt);
-		return runIndicator(db, def.id, paramsFor(def.filters, f, 'verband', areas).params);
+		const rows = await runIndicator(db, def.id, paramsFor(def.filters, f, 'verband', areas).params);
+		// names as the Amt filter shows them: "Amt Grabow", amtsfreie Gemeinden plain
+		const names = await db.query<{ key: string; name: string }>(
+			`SELECT verband_ars AS key, CASE WHEN art = 'Amt' THEN 'Amt ' || name ELSE name END AS name FROM verbaende WHERE verband_ars IN ${litList(areas)}`
+		);
+		const byKey = new Map(names.map((n) => [n.key, n.name]));
+		return rows.map((r) => ({ ...r, name: byKey.get(r.key) ?? r.name }));
 	},
 	render(data, ctx, o) {
 		const def = getIndicator('kontakte_je_1000');

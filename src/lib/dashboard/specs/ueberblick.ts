@@ -1,0 +1,234 @@
+/**
+ * Überblick (start page): headline figures of MV and BW at Land level with the chosen Amt beside
+ * them (`loadKeyFigures` + `keyFiguresModel`, shown by KeyFigures.svelte as tiles with a <dl>
+ * each), the monthly trend of contacts for MV, BW and the Amt, and the MV Ämter in the programme
+ * ranked by contacts per 1,000 inhabitants with the chosen Amt highlighted.
+ */
+import { buildBarAreasOption, buildLineTrendOption, hbarHeight, summariseBarAreas, summariseLineTrend, tableBarAreas, tableLineTrend } from '../../charts';
+import { autoDigits, fmtValue, fmtWithUnit } from '../../charts/format';
+import type { Db } from '../../db/types';
+import { PROGRAMM_CTE } from '../../compare/peers';
+import { getIndicator } from '../../indicators/registry';
+import { runIndicator } from '../../indicators/run';
+import type { IndicatorRow } from '../../indicators/types';
+import { lit, litList } from '../../indicators/sql-lit';
+import { paramsFor, periodShort, type ViewFilters } from '../filters';
+import { estimateNote, ignoredNote } from '../notes';
+import { sourceText } from '../sources';
+import { spec, type ChartSpec, type ViewContext } from '../spec';
+
+const LAND_NAME: Record<'MV' | 'BW', { de: string; en: string }> = {
+	MV: { de: 'Mecklenburg-Vorpommern', en: 'Mecklenburg-Western Pomerania' },
+	BW: { de: 'Baden-Württemberg', en: 'Baden-Württemberg' }
+};
+
+/* ------------------------------------------------------------------ key figures */
+
+/** the headline figures, in the order of the tiles */
+export const KEY_FIGURE_INDICATORS = ['lotsen_aktiv', 'kontakte', 'teilnehmende', 'kontakte_je_1000', 'teilnehmende_65plus_je_1000_65plus'] as const;
+
+export interface KeyFigureData {
+	id: string;
+	mv: IndicatorRow | null;
+	bw: IndicatorRow | null;
+	amt: IndicatorRow | null;
+}
+
+export interface KeyFiguresData {
+	amt: string;
+	figures: KeyFigureData[];
+}
+
+/** The headline figures for MV, BW (level land) and the Amt (level verband), each with the filters it can apply. */
+export async function loadKeyFigures(db: Db, f: ViewFilters): Promise<KeyFiguresData> {
+	const figures: KeyFigureData[] = [];
+	for (const id of KEY_FIGURE_INDICATORS) {
+		const def = getIndicator(id);
+		const land = await runIndicator(db, id, paramsFor(def.filters, f, 'land', ['MV', 'BW']).params);
+		const amt = await runIndicator(db, id, paramsFor(def.filters, f, 'verband', [f.amt]).params);
+		figures.push({ id, mv: land.find((r) => r.key === 'MV') ?? null, bw: land.find((r) => r.key === 'BW') ?? null, amt: amt[0] ?? null });
+	}
+	return { amt: f.amt, figures };
+}
+
+export interface KeyFigureCell {
+	/** column label: Land name or Amt name */
+	label: string;
+	value: number | null;
+	/** the value formatted in the language ("–" when missing) */
+	text: string;
+	/** the Amt's column */
+	highlight: boolean;
+	estimate: boolean;
+}
+
+export interface KeyFigure {
+	id: string;
+	label: string;
+	unit: string;
+	digits: number;
+	/** a value rests on an estimated denominator (65+ population) */
+	estimate: boolean;
+	cells: KeyFigureCell[];
+	/** source text without "Quelle:" */
+	source: string;
+	notes: string[];
+}
+
+export interface KeyFiguresModel {
+	period: string;
+	figures: KeyFigure[];
+	/** one sentence over all figures (for screen readers and the page summary) */
+	summary: string;
+}
+
+/** Pure: the tiles' content in the language of `ctx`. */
+export function keyFiguresModel(data: KeyFiguresData, ctx: ViewContext): KeyFiguresModel {
+	const lang = ctx.lang;
+	const period = periodShort(ctx.filters, lang);
+	const figures = data.figures.map((fig): KeyFigure => {
+		const def = getIndicator(fig.id);
+		const rows = [fig.mv, fig.bw, fig.amt];
+		const digits = def.factor ? 1 : autoDigits(rows.map((r) => r?.value));
+		const cell = (label: string, r: IndicatorRow | null, highlight: boolean): KeyFigureCell => ({
+			label,
+			value: r?.value ?? null,
+			text: fmtValue(r?.value ?? null, lang, digits),
+			highlight,
+			estimate: !!r?.estimate
+		});
+		const { ignored } = paramsFor(def.filters, ctx.filters, 'land');
+		return {
+			id: fig.id,
+			label: def.title[lang],
+			unit: def.unit[lang],
+			digits,
+			estimate: rows.some((r) => r?.estimate),
+			cells: [cell(LAND_NAME.MV[lang], fig.mv, false), cell(LAND_NAME.BW[lang], fig.bw, false), cell(ctx.amtName, fig.amt, true)],
+			source: sourceText([fig.id], ctx.sample, lang),
+			notes: [...estimateNote(rows.some((r) => r?.estimate), lang), ...ignoredNote(ignored, lang)]
+		};
+	});
+	const contacts = figures.find((x) => x.id === 'kontakte');
+	const rate = figures.find((x) => x.id === 'kontakte_je_1000');
+	const c = (x: KeyFigure | undefined, i: number) => (x ? fmtWithUnit(x.cells[i].value, lang, x.unit, x.digits) : '–');
+	const summary =
+		lang === 'de'
+			? `${period}: ${LAND_NAME.MV.de} ${c(contacts, 0)} (${c(rate, 0)}), ${LAND_NAME.BW.de} ${c(contacts, 1)} (${c(rate, 1)}), ${ctx.amtName} ${c(contacts, 2)} (${c(rate, 2)}).`
+			: `${period}: ${LAND_NAME.MV.en} ${c(contacts, 0)} (${c(rate, 0)}), ${LAND_NAME.BW.en} ${c(contacts, 1)} (${c(rate, 1)}), ${ctx.amtName} ${c(contacts, 2)} (${c(rate, 2)}).`;
+	return { period, figures, summary };
+}
+
+/* ------------------------------------------------------------------ trend */
+
+type TrendArea = 'MV' | 'BW' | 'amt';
+
+function trendSpec(area: TrendArea): ChartSpec {
+	const id = 'kontakte_trend';
+	return spec<IndicatorRow[]>({
+		id: `ueberblick-trend-${area.toLowerCase()}`,
+		indicators: [id],
+		load: (db, f) => {
+			const def = getIndicator(id);
+			const p = area === 'amt' ? paramsFor(def.filters, f, 'verband', [f.amt]) : paramsFor(def.filters, f, 'land', [area]);
+			return runIndicator(db, id, p.params);
+		},
+		render(rows, ctx, o) {
+			const def = getIndicator(id);
+			const name = area === 'amt' ? ctx.amtName : LAND_NAME[area][ctx.lang];
+			const title = ctx.lang === 'de' ? `Kontakte je Monat: ${name}` : `Contacts per month: ${name}`;
+			const opts = {
+				lang: ctx.lang,
+				title,
+				unit: def.unit[ctx.lang],
+				areaName: name,
+				sample: ctx.sample,
+				source: sourceText([id], ctx.sample, ctx.lang),
+				stand: ctx.stand,
+				period: periodShort(ctx.filters, ctx.lang),
+				showTitle: o.showTitle,
+				animation: o.animation
+			};
+			const { ignored } = paramsFor(def.filters, ctx.filters, area === 'amt' ? 'verband' : 'land');
+			const empty = rows.length === 0;
+			return {
+				title,
+				option: empty ? null : buildLineTrendOption(rows, opts),
+				summary: empty ? '' : summariseLineTrend(rows, opts),
+				table: empty ? null : tableLineTrend(rows, opts),
+				height: o.showTitle ? 360 : 300,
+				source: opts.source,
+				notes: [...def.caveats.map((c) => c[ctx.lang]), ...ignoredNote(ignored, ctx.lang)]
+			};
+		}
+	});
+}
+
+/* ------------------------------------------------------------------ ranking */
+
+/** MV Verbände in the programme (at least one activity ever), plus the chosen Amt */
+export async function mvProgrammeAreas(db: Db, amt: string): Promise<string[]> {
+	const rows = await db.query<{ key: string }>(
+		`WITH ${PROGRAMM_CTE} SELECT key FROM programm WHERE land = 'MV' UNION SELECT ${lit(amt)} ORDER BY key`
+	);
+	return rows.map((r) => r.key);
+}
+
+export const rankingSpec: ChartSpec = spec<IndicatorRow[]>({
+	id: 'ueberblick-rangfolge',
+	indicators: ['kontakte_je_1000'],
+	load: async (db, f) => {
+		const def = getIndicator('kontakte_je_1000');
+		const areas = await mvProgrammeAreas(db, f.amt);
+		const rows = await runIndicator(db, def.id, paramsFor(def.filters, f, 'verband', areas).params);
+		// names as the Amt filter shows them: "Amt Grabow", amtsfreie Gemeinden plain
+		const names = await db.query<{ key: string; name: string }>(
+			`SELECT verband_ars AS key, CASE WHEN art = 'Amt' THEN 'Amt ' || name ELSE name END AS name FROM verbaende WHERE verband_ars IN ${litList(areas)}`
+		);
+		const byKey = new Map(names.map((n) => [n.key, n.name]));
+		return rows.map((r) => ({ ...r, name: byKey.get(r.key) ?? r.name }));
+	},
+	render(data, ctx, o) {
+		const def = getIndicator('kontakte_je_1000');
+		// the chosen Amt under the name the filter shows ("Amt Dömitz-Malliß")
+		const rows = data.map((r) => (r.key === ctx.filters.amt ? { ...r, name: ctx.amtName } : r));
+		const title = ctx.lang === 'de' ? 'Ämter in M-V im Programm: Kontakte je 1.000 Einwohner' : 'MV Ämter in the programme: contacts per 1,000 inhabitants';
+		const opts = {
+			lang: ctx.lang,
+			title,
+			unit: def.unit[ctx.lang],
+			sample: ctx.sample,
+			source: sourceText([def.id], ctx.sample, ctx.lang),
+			stand: ctx.stand,
+			period: periodShort(ctx.filters, ctx.lang),
+			showTitle: o.showTitle,
+			animation: o.animation,
+			highlight: [ctx.filters.amt],
+			areaLabel: ctx.lang === 'de' ? 'Amt / amtsfreie Gemeinde' : 'Amt / unassociated municipality',
+			numeratorLabel: def.numerator[ctx.lang],
+			denominatorLabel: def.denominator?.[ctx.lang]
+		};
+		const { ignored } = paramsFor(def.filters, ctx.filters, 'verband');
+		const empty = rows.length === 0;
+		return {
+			title,
+			option: empty ? null : buildBarAreasOption(rows, opts),
+			summary: empty ? '' : summariseBarAreas(rows, opts),
+			table: empty ? null : tableBarAreas(rows, opts),
+			height: hbarHeight(rows.length, opts),
+			source: opts.source,
+			notes: [
+				ctx.lang === 'de'
+					? 'Im Programm: Ämter und amtsfreie Gemeinden mit mindestens einem Einsatz seit Programmbeginn; das gewählte Amt ist immer dabei.'
+					: 'In the programme: Ämter and unassociated municipalities with at least one activity since the programme began; the chosen Amt is always included.',
+				...ignoredNote(ignored, ctx.lang)
+			]
+		};
+	}
+});
+
+export const TREND_CHARTS: ChartSpec[] = [trendSpec('MV'), trendSpec('BW'), trendSpec('amt')];
+
+/** every chart of the page, in page order (the key figures are a table, not a chart) */
+export const UEBERBLICK_CHARTS: ChartSpec[] = [...TREND_CHARTS, rankingSpec];
+

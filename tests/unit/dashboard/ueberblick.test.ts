@@ -1,0 +1,179 @@
+/** Überblick: key figures, trend charts and the ranking, cross-checked against the registry on the sample data. */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import type { Db } from '../../../src/lib/db/types';
+import { defaultFilters, paramsFor, type ViewFilters } from '../../../src/lib/dashboard/filters';
+import type { ViewContext } from '../../../src/lib/dashboard/spec';
+import {
+	KEY_FIGURE_INDICATORS,
+	keyFiguresModel,
+	loadKeyFigures,
+	mvProgrammeAreas,
+	rankingSpec,
+	TREND_CHARTS,
+	UEBERBLICK_CHARTS
+} from '../../../src/lib/dashboard/specs/ueberblick';
+import { getIndicator } from '../../../src/lib/indicators/registry';
+import { runIndicator } from '../../../src/lib/indicators/run';
+import type { Lang } from '../../../src/lib/i18n/messages';
+import { sampleDb } from '../helpers/sample-db';
+
+let db: Db;
+beforeAll(async () => {
+	db = await sampleDb();
+});
+afterAll(() => db.close());
+
+const PILOT = '130765654';
+const CRIVITZ = '130765668';
+const base = defaultFilters('2025-12');
+const ctx = (lang: Lang, filters: ViewFilters = base, amtName = 'Amt Dömitz-Malliß'): ViewContext => ({ lang, filters, amtName, sample: true, stand: '31.12.2025' });
+const opts = { showTitle: false, animation: false };
+/** a de-DE number with a thousands point or a decimal comma */
+const DE_NUMBER = /\d\.\d{3}|\d,\d/;
+
+describe('key figures', () => {
+	it('MV, BW and the Amt equal the registry for every figure, in de and en', async () => {
+		const data = await loadKeyFigures(db, base);
+		expect(data.figures.map((f) => f.id)).toEqual([...KEY_FIGURE_INDICATORS]);
+		for (const fig of data.figures) {
+			const def = getIndicator(fig.id);
+			const land = await runIndicator(db, fig.id, paramsFor(def.filters, base, 'land').params);
+			const amt = await runIndicator(db, fig.id, paramsFor(def.filters, base, 'verband', [PILOT]).params);
+			expect(fig.mv?.value).toBe(land.find((r) => r.key === 'MV')?.value);
+			expect(fig.bw?.value).toBe(land.find((r) => r.key === 'BW')?.value);
+			expect(fig.amt?.value).toBe(amt[0].value);
+		}
+		for (const lang of ['de', 'en'] as const) {
+			const m = keyFiguresModel(data, ctx(lang));
+			expect(m.figures).toHaveLength(KEY_FIGURE_INDICATORS.length);
+			for (const [i, fig] of m.figures.entries()) {
+				expect(fig.label).toBe(getIndicator(fig.id).title[lang]);
+				expect(fig.unit).toBe(getIndicator(fig.id).unit[lang]);
+				expect(fig.cells.map((c) => c.value)).toEqual([data.figures[i].mv?.value, data.figures[i].bw?.value, data.figures[i].amt?.value]);
+				expect(fig.cells[2]).toMatchObject({ label: 'Amt Dömitz-Malliß', highlight: true });
+				expect(fig.source).toContain(lang === 'de' ? 'Beispieldaten' : 'Sample data');
+			}
+			expect(m.summary).toContain('Amt Dömitz-Malliß');
+		}
+		const de = keyFiguresModel(data, ctx('de'));
+		expect(de.summary).toMatch(DE_NUMBER);
+		expect(de.figures[0].cells[0].label).toBe('Mecklenburg-Vorpommern');
+		// 65+ rests on an estimated population: marked and explained
+		const old = de.figures.find((f) => f.id === 'teilnehmende_65plus_je_1000_65plus')!;
+		expect(old.estimate).toBe(true);
+		expect(old.notes.join(' ')).toContain('Schätzung');
+		expect(old.source).toContain('INKAR');
+	});
+
+	it('an Amt without activity shows 0, not "–", where 0 is true', async () => {
+		const f = { ...base, amt: CRIVITZ };
+		const m = keyFiguresModel(await loadKeyFigures(db, f), ctx('de', f, 'Amt Crivitz'));
+		const amt = (id: string) => m.figures.find((x) => x.id === id)!.cells[2];
+		expect(amt('kontakte')).toMatchObject({ value: 0, text: '0' });
+		expect(amt('lotsen_aktiv')).toMatchObject({ value: 0, text: '0' });
+		expect(amt('kontakte_je_1000').text).toBe('0,0');
+	});
+
+	it('an activity filter: the Lotsen count says it ignores it, the contacts apply it', async () => {
+		const f = { ...base, format: ['Hausbesuch'] };
+		const data = await loadKeyFigures(db, f);
+		const m = keyFiguresModel(data, ctx('de', f));
+		const lotsen = m.figures.find((x) => x.id === 'lotsen_aktiv')!;
+		expect(lotsen.notes.join(' ')).toContain('Filter Format gilt für diese Kennzahl nicht');
+		const kontakte = m.figures.find((x) => x.id === 'kontakte')!;
+		expect(kontakte.notes).toEqual([]);
+		const filtered = await runIndicator(db, 'kontakte', paramsFor(getIndicator('kontakte').filters, f, 'land').params);
+		expect(kontakte.cells[0].value).toBe(filtered.find((r) => r.key === 'MV')!.value);
+		const unfiltered = await loadKeyFigures(db, base);
+		expect(kontakte.cells[0].value).toBeLessThan(unfiltered.figures.find((x) => x.id === 'kontakte')!.mv!.value!);
+	});
+});
+
+describe('trend charts', () => {
+	it('MV, BW and the Amt: 12 months each, values and 3-month means from the registry', async () => {
+		const def = getIndicator('kontakte_trend');
+		const expected = [
+			await runIndicator(db, def.id, paramsFor(def.filters, base, 'land', ['MV']).params),
+			await runIndicator(db, def.id, paramsFor(def.filters, base, 'land', ['BW']).params),
+			await runIndicator(db, def.id, paramsFor(def.filters, base, 'verband', [PILOT]).params)
+		];
+		const names = ['Mecklenburg-Vorpommern', 'Baden-Württemberg', 'Amt Dömitz-Malliß'];
+		for (const [i, s] of TREND_CHARTS.entries()) {
+			const rows = (await s.load(db, base)) as { value: number; mittel_3m: number }[];
+			expect(rows).toHaveLength(12);
+			const de = s.render(rows, ctx('de'), opts);
+			const en = s.render(rows, ctx('en'), opts);
+			expect(de.option).not.toBeNull();
+			expect(de.table!.rows.map((r) => r[1])).toEqual(expected[i].map((r) => r.value));
+			expect(de.table!.rows.map((r) => r[2])).toEqual(expected[i].map((r) => r.mittel_3m));
+			expect(de.title).toContain(names[i]);
+			expect(de.summary).toContain(names[i]);
+			expect(de.summary).toMatch(/gleitender Dreimonatsmittelwert [\d.]+,\d/);
+			expect(en.summary).toContain('3-month moving average');
+			expect(de.source).toContain('Beispieldaten');
+		}
+	});
+
+	it('an Amt without activity: a flat line of zeros, no error', async () => {
+		const f = { ...base, amt: CRIVITZ };
+		const s = TREND_CHARTS[2];
+		const rows = (await s.load(db, f)) as { value: number }[];
+		expect(rows.every((r) => r.value === 0)).toBe(true);
+		const r = s.render(rows, ctx('de', f, 'Amt Crivitz'), opts);
+		expect(r.summary).toContain('Amt Crivitz');
+		expect(r.summary).toContain('zuletzt (Dez. 2025) 0\u00a0Kontakte je Monat');
+	});
+
+	it('a topic filter applies (the trend can use it): no "does not apply" note', async () => {
+		const [{ thema }] = await db.query<{ thema: string }>('SELECT min(thema) AS thema FROM s_einsaetze_thema');
+		const f = { ...base, thema: [thema] };
+		const rows = (await TREND_CHARTS[0].load(db, f)) as { value: number }[];
+		const all = (await TREND_CHARTS[0].load(db, base)) as { value: number }[];
+		expect(rows.reduce((s, r) => s + r.value, 0)).toBeLessThan(all.reduce((s, r) => s + r.value, 0));
+		const r = TREND_CHARTS[0].render(rows, ctx('de', f), opts);
+		expect(r.notes.join(' ')).not.toContain('gilt für diese Kennzahl nicht');
+	});
+});
+
+describe('ranking of the MV Ämter', () => {
+	it('the MV Verbände in the programme, values from the registry, the Amt highlighted and named', async () => {
+		const areas = await mvProgrammeAreas(db, PILOT);
+		expect(areas).toContain(PILOT);
+		expect(areas.every((k) => k.startsWith('13'))).toBe(true);
+		const data = (await rankingSpec.load(db, base)) as { key: string; value: number }[];
+		const expected = await runIndicator(db, 'kontakte_je_1000', paramsFor(getIndicator('kontakte_je_1000').filters, base, 'verband', areas).params);
+		expect(data.map((r) => [r.key, r.value])).toEqual(expected.map((r) => [r.key, r.value]));
+		// names as in the Amt filter ("Amt Grabow"), also for the Ämter not chosen
+		const names = await db.query<{ name: string }>(`SELECT 'Amt ' || name AS name FROM verbaende WHERE art = 'Amt' AND land = 'MV'`);
+		const amtNames = new Set(names.map((n) => n.name));
+		expect((data as unknown as { name: string }[]).filter((r) => amtNames.has(r.name)).length).toBeGreaterThan(1);
+		for (const lang of ['de', 'en'] as const) {
+			const r = rankingSpec.render(data, ctx(lang), opts);
+			expect(r.option).not.toBeNull();
+			expect(r.table!.rows).toHaveLength(expected.length);
+			const amtRow = r.table!.rows.find((x) => x[0] === 'Amt Dömitz-Malliß')!;
+			expect(amtRow[1]).toBe(expected.find((x) => x.key === PILOT)!.value);
+			expect(r.summary).toMatch(lang === 'de' ? /^Amt Dömitz-Malliß \(2025\): .*Rang \d+ von \d+/ : /^Amt Dömitz-Malliß \(2025\): .*rank \d+ of \d+/);
+		}
+		expect(rankingSpec.render(data, ctx('de'), opts).summary).toMatch(DE_NUMBER);
+	});
+
+	it('an Amt without activity is added to the ranking with 0', async () => {
+		const f = { ...base, amt: CRIVITZ };
+		const data = (await rankingSpec.load(db, f)) as { key: string; value: number }[];
+		expect(data.find((r) => r.key === CRIVITZ)?.value).toBe(0);
+		const r = rankingSpec.render(data, ctx('de', f, 'Amt Crivitz'), opts);
+		expect(r.summary).toMatch(/^Amt Crivitz \(2025\): 0,0/);
+	});
+
+	it('every chart of the page has an id, a title, a source and renders with a format filter', async () => {
+		const f = { ...base, format: ['Hausbesuch'] };
+		expect(new Set(UEBERBLICK_CHARTS.map((s) => s.id)).size).toBe(UEBERBLICK_CHARTS.length);
+		for (const s of UEBERBLICK_CHARTS) {
+			const r = s.render(await s.load(db, f), ctx('en', f), opts);
+			expect(r.title).not.toBe('');
+			expect(r.source).toContain('Sample data');
+			expect(r.notes.join(' ')).not.toContain('does not apply');
+		}
+	});
+});

@@ -13,7 +13,7 @@ import { buildSummaries } from '../src/lib/db/summary';
 import { validateStaged } from '../src/lib/import/import-file';
 import { DATASETS } from '../src/lib/import/schemas';
 import { q } from '../src/lib/import/validate-sql';
-import { AGG_RAW, AGG_SUMMARY, median, type BenchResult } from '../src/lib/bench/queries';
+import { AGG_RAW, AGG_SUMMARY, dashboardSteps, median, type BenchResult } from '../src/lib/bench/queries';
 import type { Db } from '../src/lib/db/types';
 
 const N = Number(process.env.BENCH_ROWS ?? 1_000_000);
@@ -62,7 +62,8 @@ async function nativeRuns(db: Db): Promise<BenchResult[]> {
 		}],
 		['Summentabellen bauen', () => buildSummaries(db)],
 		['Aggregat über Rohdaten (Verband × 2025)', () => db.query(AGG_RAW)],
-		['Aggregat über Summentabellen', () => db.query(AGG_SUMMARY)]
+		['Aggregat über Summentabellen', () => db.query(AGG_SUMMARY)],
+		...dashboardSteps(db)
 	];
 	for (const [step, fn] of steps) {
 		const runs: number[] = [];

@@ -4,6 +4,10 @@
  * (contacts, participants and active Lotsen per Verband in 2025): once over raw rows, once
  * over the summary tables the indicators use.
  */
+import type { Db } from '../db/types';
+import { QueryCache } from '../db/query-cache';
+import { comparisonAll } from '../dashboard/specs/vergleich';
+
 export const AGG_RAW = `
 SELECT g.verband_ars, count(*) AS kontakte, sum(e.teilnehmende) AS teilnehmende, count(DISTINCT e.lotse_id) AS lotsen
 FROM einsaetze e JOIN gemeinden g USING (ags)
@@ -32,4 +36,32 @@ export function median(xs: number[]): number {
 	const s = [...xs].sort((a, b) => a - b);
 	const m = Math.floor(s.length / 2);
 	return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/**
+ * The Ämter-Vergleich page after a filter change, at 1 M rows: nine indicators over every
+ * Verband + peer group + statistics. "neuer Zeitraum" computes everything (empty cache);
+ * "anderes Amt" has the values of every Verband cached from an earlier Amt, as the page has
+ * when only the Amt changes. Each run uses another MV Amt, so nothing is answered whole.
+ */
+const BENCH_AEMTER = ['130765654', '130765659', '130765657', '130765655', '130765658', '130765652', '130765656', '130765660', '130765662', '130765663'];
+const BENCH_FILTERS = { from: '2025-01', to: '2025-12', altersgruppe: [], format: [], thema: [] };
+
+export function dashboardSteps(db: Db): [string, () => Promise<unknown>][] {
+	let period = 0;
+	let amt = 0;
+	let warm: QueryCache | null = null;
+	return [
+		['Ämter-Vergleich, neuer Zeitraum (9 Kennzahlen)', () => comparisonAll(db, { ...BENCH_FILTERS, amt: BENCH_AEMTER[period++ % BENCH_AEMTER.length] }, new QueryCache())],
+		[
+			'Ämter-Vergleich, anderes Amt (Cache)',
+			async () => {
+				if (!warm) {
+					warm = new QueryCache();
+					await comparisonAll(db, { ...BENCH_FILTERS, amt: BENCH_AEMTER.at(-1)! }, warm);
+				}
+				return comparisonAll(db, { ...BENCH_FILTERS, amt: BENCH_AEMTER[amt++ % (BENCH_AEMTER.length - 1)] }, warm);
+			}
+		]
+	];
 }

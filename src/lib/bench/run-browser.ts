@@ -7,7 +7,7 @@ import { loadReference, type ReferenceName } from '$lib/db/reference';
 import { buildSummaries } from '$lib/db/summary';
 import { importFile } from '$lib/import/import-file';
 import '$lib/import/parquet-browser';
-import { AGG_RAW, AGG_SUMMARY, type BenchResult } from './queries';
+import { AGG_RAW, AGG_SUMMARY, dashboardSteps, type BenchResult } from './queries';
 
 export async function runBrowserBench(opts: { csv: string; parquet: string; runs: number; referenceUrls: Record<ReferenceName, string> }): Promise<BenchResult[]> {
 	const db = await openBrowserDb();
@@ -38,6 +38,7 @@ export async function runBrowserBench(opts: { csv: string; parquet: string; runs
 	await timed('Summentabellen bauen', () => buildSummaries(db));
 	await timed('Aggregat über Rohdaten (Verband × 2025)', () => db.query(AGG_RAW));
 	await timed('Aggregat über Summentabellen', () => db.query(AGG_SUMMARY));
+	for (const [step, fn] of dashboardSteps(db)) await timed(step, fn);
 	await db.close();
 	return out;
 }

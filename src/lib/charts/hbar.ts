@@ -34,6 +34,8 @@ export function hbarOption(items: HBarItem[], o: ChartOpts, digits: number, summ
 	const L = chartLabels(o.lang);
 	const labelOf = new Map(items.map((i) => [i.key, i.label]));
 	const allPositive = items.every((i) => i.value === null || i.value >= 0);
+	// shares in %: the axis ends at 100 (ECharts would round up to 120, a value no share can take)
+	const share = /%/.test(o.unit) && items.every((i) => i.value === null || (i.value >= 0 && i.value <= 100));
 	const formatTip = (p: unknown): string => {
 		const q = p as TipParams;
 		const it = items[q.dataIndex];
@@ -50,6 +52,7 @@ export function hbarOption(items: HBarItem[], o: ChartOpts, digits: number, summ
 			nameLocation: 'middle',
 			nameGap: 28,
 			min: allPositive ? 0 : undefined,
+			max: share ? 100 : undefined,
 			axisLabel: { formatter: (v: number) => fmtAxis(v, o.lang) }
 		},
 		yAxis: {

@@ -103,3 +103,17 @@ describe('bar-areas table and SSR', () => {
 		expect(svg).toContain('Beispieldaten');
 	});
 });
+
+describe('share axis', () => {
+	it('ends at 100 for shares in %, is left to ECharts otherwise', () => {
+		const rows = [
+			{ level: 'gemeinde' as const, key: 'a', name: 'A', land: 'MV', value: 100, numerator: 1, denominator: 1 },
+			{ level: 'gemeinde' as const, key: 'b', name: 'B', land: 'MV', value: 40, numerator: 2, denominator: 5 }
+		];
+		const base = { lang: 'de' as const, title: 'Anteil', sample: false };
+		const pct = buildBarAreasOption(rows, { ...base, unit: '% der Fördersumme' }).xAxis as { max?: number };
+		const abs = buildBarAreasOption(rows, { ...base, unit: 'Kontakte' }).xAxis as { max?: number };
+		expect(pct.max).toBe(100);
+		expect(abs.max).toBeUndefined();
+	});
+});

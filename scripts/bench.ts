@@ -62,10 +62,13 @@ async function nativeRuns(db: Db): Promise<BenchResult[]> {
 		}],
 		['Summentabellen bauen', () => buildSummaries(db)],
 		['Aggregat über Rohdaten (Verband × 2025)', () => db.query(AGG_RAW)],
-		['Aggregat über Summentabellen', () => db.query(AGG_SUMMARY)],
-		...dashboardSteps(db)
+		['Aggregat über Summentabellen', () => db.query(AGG_SUMMARY)]
 	];
+	const dashboard = dashboardSteps(db);
+	const setups = new Map(dashboard.map((d) => [d.step, d.setup]));
+	steps.push(...dashboard.map((d) => [d.step, d.run] as [string, () => Promise<unknown>]));
 	for (const [step, fn] of steps) {
+		await setups.get(step)?.();
 		const runs: number[] = [];
 		for (let i = 0; i < RUNS; i++) runs.push(await time(fn));
 		out.push({ step, rows: N, runs });

@@ -47,21 +47,26 @@ export function median(xs: number[]): number {
 const BENCH_AEMTER = ['130765654', '130765659', '130765657', '130765655', '130765658', '130765652', '130765656', '130765660', '130765662', '130765663'];
 const BENCH_FILTERS = { from: '2025-01', to: '2025-12', altersgruppe: [], format: [], thema: [] };
 
-export function dashboardSteps(db: Db): [string, () => Promise<unknown>][] {
+export interface BenchStep {
+	step: string;
+	/** untimed preparation, run once before the timed runs */
+	setup?: () => Promise<unknown>;
+	run: () => Promise<unknown>;
+}
+
+export function dashboardSteps(db: Db): BenchStep[] {
 	let period = 0;
 	let amt = 0;
-	let warm: QueryCache | null = null;
+	const warm = new QueryCache();
 	return [
-		['Ämter-Vergleich, neuer Zeitraum (9 Kennzahlen)', () => comparisonAll(db, { ...BENCH_FILTERS, amt: BENCH_AEMTER[period++ % BENCH_AEMTER.length] }, new QueryCache())],
-		[
-			'Ämter-Vergleich, anderes Amt (Cache)',
-			async () => {
-				if (!warm) {
-					warm = new QueryCache();
-					await comparisonAll(db, { ...BENCH_FILTERS, amt: BENCH_AEMTER.at(-1)! }, warm);
-				}
-				return comparisonAll(db, { ...BENCH_FILTERS, amt: BENCH_AEMTER[amt++ % (BENCH_AEMTER.length - 1)] }, warm);
-			}
-		]
+		{
+			step: 'Ämter-Vergleich, neuer Zeitraum (9 Kennzahlen)',
+			run: () => comparisonAll(db, { ...BENCH_FILTERS, amt: BENCH_AEMTER[period++ % BENCH_AEMTER.length] }, new QueryCache())
+		},
+		{
+			step: 'Ämter-Vergleich, anderes Amt (Cache)',
+			setup: () => comparisonAll(db, { ...BENCH_FILTERS, amt: BENCH_AEMTER.at(-1)! }, warm),
+			run: () => comparisonAll(db, { ...BENCH_FILTERS, amt: BENCH_AEMTER[amt++ % (BENCH_AEMTER.length - 1)] }, warm)
+		}
 	];
 }

@@ -38,7 +38,10 @@ export async function runBrowserBench(opts: { csv: string; parquet: string; runs
 	await timed('Summentabellen bauen', () => buildSummaries(db));
 	await timed('Aggregat über Rohdaten (Verband × 2025)', () => db.query(AGG_RAW));
 	await timed('Aggregat über Summentabellen', () => db.query(AGG_SUMMARY));
-	for (const [step, fn] of dashboardSteps(db)) await timed(step, fn);
+	for (const d of dashboardSteps(db)) {
+		await d.setup?.();
+		await timed(d.step, d.run);
+	}
 	await db.close();
 	return out;
 }

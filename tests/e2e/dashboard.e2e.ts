@@ -68,7 +68,7 @@ test('every page renders with the sample data, passes axe, and is photographed',
 				assert.match((await c.locator('.summary').textContent()) ?? '', /\S{3,}/, 'summary');
 				assert.equal(await c.locator('table caption').count(), 1, 'data table with caption');
 				assert.match((await c.locator('.source').textContent()) ?? '', /Quelle: .*Stand: /, 'source line with Stand');
-				assert.equal(await c.locator('.sample').count(), 1, 'Beispieldaten mark');
+				assert.equal(await c.locator('.sample-mark').count(), 1, 'Beispieldaten mark');
 			}
 		}
 		await runAxe(page, `${pg.path} de`);

@@ -87,6 +87,22 @@ test('SVG with text as text, title, source and the sample mark', async () => {
 	assert.match(svg, /role="img" aria-label="Amt Dömitz-Malliß \(2025\): /);
 });
 
+test('copy image to the clipboard (where the browser allows it)', async () => {
+	await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: preview.url });
+	const menu = page.locator(`[data-testid=chart][data-chart="${CHART}"] [data-testid=chart-menu]`);
+	if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('summary').click();
+	await menu.locator('button[data-action=copy]').click();
+	await page.waitForFunction(() => /Zwischenablage|Browser erlaubt/.test(document.querySelector('[data-testid=menu-status]')?.textContent ?? ''), null, { timeout: 30_000 });
+	const status = (await menu.locator('[data-testid=menu-status]').textContent()) ?? '';
+	console.log(`copy: ${status}`);
+	if (/kopiert/.test(status)) {
+		const types = await page.evaluate(async () => (await navigator.clipboard.read()).flatMap((i) => [...i.types]));
+		assert.deepEqual(types, ['image/png']);
+	} else {
+		assert.match(status, /bitte laden Sie das PNG herunter/, 'a clear message where copying is not allowed');
+	}
+});
+
 test('CSV for German Excel', async () => {
 	const f = await menuAction('csv');
 	assert.deepEqual([...f.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'BOM');

@@ -7,6 +7,29 @@
 import { renderSvg } from '../charts/ssr';
 import type { EChartsOption } from '../charts/echarts';
 
+/**
+ * The source line under the title can be longer than the export is wide: wrap it and move the
+ * plot down by the extra lines (ECharts neither wraps nor measures titles by itself).
+ * Returns the option and the extra height in px.
+ */
+export function wrapSubtext(option: EChartsOption, width: number): { option: EChartsOption; extra: number } {
+	const title = option.title as { show?: boolean; subtext?: string; subtextStyle?: object } | undefined;
+	if (!title || title.show === false || !title.subtext) return { option, extra: 0 };
+	// ~6.6 px per character at 12 px system sans
+	const lines = Math.ceil((title.subtext.length * 6.6) / (width - 24));
+	if (lines <= 1) return { option, extra: 0 };
+	const extra = (lines - 1) * 16;
+	const grid = option.grid as { top?: number } | undefined;
+	return {
+		option: {
+			...option,
+			title: { ...title, subtextStyle: { ...title.subtextStyle, width: width - 24, overflow: 'break', lineHeight: 16 } },
+			grid: grid && typeof grid.top === 'number' ? { ...grid, top: grid.top + extra } : grid
+		} as EChartsOption,
+		extra
+	};
+}
+
 export function chartSvg(option: EChartsOption, o: { width: number; height: number; label: string }): string {
 	const svg = renderSvg({ ...option, animation: false }, o);
 	return svg.startsWith('<?xml') ? svg : `<?xml version="1.0" encoding="UTF-8"?>\n${svg.replace(/^<svg\b(?![^>]*xmlns=)/, '<svg xmlns="http://www.w3.org/2000/svg"')}`;

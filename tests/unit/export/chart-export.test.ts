@@ -43,3 +43,19 @@ describe('exportChart', () => {
 		expect(csv).toContain('Zeitraum: 01.01.2025–31.12.2025');
 	});
 });
+
+describe('wrapSubtext', () => {
+	it('wraps a long source line and moves the plot down; short ones stay', async () => {
+		const { wrapSubtext, chartSvg } = await import('../../../src/lib/export/render-image');
+		const x = exportChart(s, data, ctx);
+		expect(wrapSubtext(x.rendered.option!, 760).extra).toBe(0);
+		const long = { ...x.rendered.option!, title: { ...(x.rendered.option!.title as object), subtext: 'Quelle: ' + 'sehr lange Quellenangabe; '.repeat(8) } };
+		const w = wrapSubtext(long, 760);
+		// 8 × 26 + 8 = 216 characters × 6.6 px ≈ 1426 px over 736 px → 2 lines → 16 px more
+		expect(w.extra).toBe(16);
+		expect((w.option.grid as { top: number }).top).toBe((long.grid as { top: number }).top + 16);
+		const svg = chartSvg(w.option, { width: 760, height: 300, label: 'x' });
+		// one <text> per line once wrapped
+		expect(svg.match(/<text[^>]*>[^<]*Quellenangabe/g)!.length).toBe(2);
+	});
+});

@@ -127,18 +127,20 @@ test('after one visit the app starts and loads the sample data with no server an
 	deep.on('pageerror', (e) => pageErrors.push(String(e)));
 	try {
 		const t1 = Date.now();
-		const r = await deep.goto(preview.url + '/daten?amt=13075');
+		const r = await deep.goto(preview.url + '/vergleich?amt=130765659&von=2025-07');
 		assert.ok(r?.fromServiceWorker(), 'the deep link came from the service worker');
 		await waitForSampleData(deep, 'offline deep link');
 		console.log(`offline deep link: sample data loaded after ${Date.now() - t1} ms`);
-		assert.equal(new URL(deep.url()).pathname + new URL(deep.url()).search, '/daten?amt=13075', 'the address is kept');
-		assert.equal(await deep.locator('h1').textContent(), 'Daten');
+		assert.equal(new URL(deep.url()).pathname + new URL(deep.url()).search, '/vergleich?amt=130765659&von=2025-07', 'the address is kept');
+		assert.equal(await deep.locator('h1').textContent(), 'Ämter-Vergleich');
 		assert.equal(await deep.locator('[data-testid=load-error]').count(), 0);
+		// the charts are drawn offline too, for the Amt in the address
+		await deep.locator('[data-testid=chart][data-state=ready]').first().waitFor({ timeout: 60_000 });
+		assert.match((await deep.locator('[data-chart="vergleich-kontakte_je_1000"] .summary').textContent()) ?? '', /^Amt Ludwigslust-Land/);
 
 		await deep.goto(preview.url + '/');
-		await deep.waitForURL(/\/daten$/);
 		await waitForSampleData(deep, 'offline start address');
-		assert.equal(await deep.locator('h1').textContent(), 'Daten');
+		assert.equal(await deep.locator('h1').textContent(), 'Überblick');
 	} finally {
 		await deep.close();
 	}

@@ -85,5 +85,7 @@ describe('Ämter-Vergleich', () => {
 		expect(data.amt.at(-1)!.programm_monat).toBe(22);
 		const r = alignedSpec.render(data, ctx('de'), R);
 		expect(r.summary).toContain('Programmmonat 22');
+		// the peer curve runs a year beyond the Amt's 22 months: 22 + 12 = 34 rows
+		expect(r.table!.rows.length).toBe(34);
 	});
 });

@@ -106,7 +106,11 @@ export const alignedSpec: ChartSpec = spec<Aligned>({
 			showTitle: o.showTitle,
 			animation: o.animation
 		};
-		const input = { amt: data.amt, peerCurve: data.peerCurve };
+		// the peers' curve a year beyond the Amt's own programme age: enough to see where it leads,
+		// without squeezing the Amt's months into a corner of a five-year axis
+		const amtMonths = data.amt.reduce((m, r) => Math.max(m, r.programm_monat), 0);
+		const peerCurve = amtMonths ? data.peerCurve.filter((p) => p.programm_monat <= amtMonths + 12) : data.peerCurve;
+		const input = { amt: data.amt, peerCurve };
 		const empty = data.amt.length === 0 && data.peerCurve.length === 0;
 		return {
 			title,

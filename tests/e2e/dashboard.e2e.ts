@@ -174,27 +174,36 @@ test('English: texts change, numbers follow the language', async () => {
 	await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Ämter-Vergleich');
 });
 
-test('the keyboard reaches every control and every chart’s data table', async () => {
+test('the keyboard reaches every control and every chart’s data table, on every chart page', async () => {
+	for (const pg of PAGES.filter((p) => p.charts)) {
+		await page.goto(preview.url + pg.path);
+		await waitForCharts(page);
+		const tables = await page.locator('[data-testid=chart][data-state=ready] details.data summary').count();
+		const menus = await page.locator('[data-testid=chart][data-state=ready] [data-testid=chart-menu] summary').count();
+		const reached = new Set<string>();
+		await page.locator('body').focus();
+		for (let i = 0; i < 50 + 4 * (tables + menus); i++) {
+			await page.keyboard.press('Tab');
+			const id = await page.evaluate(() => {
+				const a = document.activeElement as HTMLElement | null;
+				if (!a || a === document.body) return 'body';
+				const chart = a.closest('[data-testid=chart]')?.getAttribute('data-chart');
+				const menu = a.closest('[data-testid=chart-menu]') ? 'menu' : '';
+				return `${a.tagName.toLowerCase()}${a.dataset.testid ? '#' + a.dataset.testid : ''}${menu ? '!' + menu : ''}${chart ? '@' + chart : ''}`;
+			});
+			reached.add(id);
+		}
+		const tableSummaries = [...reached].filter((r) => r.startsWith('summary@'));
+		const menuSummaries = [...reached].filter((r) => r.startsWith('summary!menu@'));
+		const controls = pg.path === '/' || pg.path === '/vergleich' || pg.path === '/aeltere' ? ['select#amt-select', 'input#amt-search', 'input#from', 'input#to', 'button#reset'] : ['input#from', 'input#to', 'button#reset'];
+		for (const c of controls) assert.ok(reached.has(c), `${pg.path}: Tab reaches ${c}`);
+		assert.equal(tableSummaries.length, tables, `${pg.path}: Tab reaches all ${tables} data tables`);
+		assert.equal(menuSummaries.length, menus, `${pg.path}: Tab reaches all ${menus} download menus`);
+		if (controls.includes('select#amt-select')) assert.ok([...reached].some((r) => r.startsWith('summary') && !r.includes('@')), `${pg.path}: Tab reaches the multi-select filters`);
+	}
+	// Enter opens a data table
 	await page.goto(preview.url + '/vergleich');
 	await waitForCharts(page);
-	const tables = await page.locator('[data-testid=chart][data-state=ready] details.data summary').count();
-	const reached = new Set<string>();
-	await page.locator('body').focus();
-	for (let i = 0; i < 200; i++) {
-		await page.keyboard.press('Tab');
-		const id = await page.evaluate(() => {
-			const a = document.activeElement as HTMLElement | null;
-			if (!a || a === document.body) return 'body';
-			const chart = a.closest('[data-testid=chart]')?.getAttribute('data-chart');
-			return `${a.tagName.toLowerCase()}${a.dataset.testid ? '#' + a.dataset.testid : ''}${chart ? '@' + chart : ''}`;
-		});
-		reached.add(id);
-	}
-	const summaries = [...reached].filter((r) => r.startsWith('summary@'));
-	for (const c of ['select#amt-select', 'input#amt-search', 'input#from', 'input#to', 'button#reset']) assert.ok(reached.has(c), `Tab reaches ${c}`);
-	assert.ok([...reached].some((r) => r.startsWith('summary') && !r.includes('@')), 'Tab reaches the multi-select filters');
-	assert.equal(summaries.length, tables, `Tab reaches all ${tables} data tables`);
-	// Enter opens a data table
 	await page.locator('[data-chart="vergleich-kontakte_je_1000"] details.data summary').focus();
 	await page.keyboard.press('Enter');
 	assert.ok(await page.locator('[data-chart="vergleich-kontakte_je_1000"] table').isVisible());

@@ -8,7 +8,8 @@ import type { Db } from '../db/types';
 import type { FilterKey, Level } from '../indicators/types';
 import { FILTER_KEYS } from '../indicators/types';
 import { ratio, scope } from '../indicators/scope';
-import { intLit } from '../indicators/sql-lit';
+import { intLit, litList } from '../indicators/sql-lit';
+import { materialise, type QueryCache } from '../db/query-cache';
 import { DEFAULT_K, peerGroup, type PeerGroup } from './peers';
 
 export interface AlignedOptions {
@@ -78,19 +79,22 @@ export interface PeerCurvePoint {
 /** The Amt's aligned series and the peers' median curve of contacts per 1,000 inhabitants. */
 export async function alignedPeerComparison(
 	db: Db,
-	o: { amt: string; k?: number; until?: string; maxMonths?: number; filters?: AlignedOptions['filters']; peerGroup?: PeerGroup }
+	o: { amt: string; k?: number; until?: string; maxMonths?: number; filters?: AlignedOptions['filters']; peerGroup?: PeerGroup; cache?: QueryCache }
 ): Promise<{ peerGroup: PeerGroup; amt: AlignedRow[]; peerCurve: PeerCurvePoint[] }> {
 	const pg = o.peerGroup ?? (await peerGroup(db, o.amt, o.k ?? DEFAULT_K));
 	const until = o.until ?? (await lastMonth(db));
 	if (!until) return { peerGroup: pg, amt: [], peerCurve: [] };
 	const base = { level: 'verband' as const, until, maxMonths: o.maxMonths, filters: o.filters };
-	const amt = await db.query<AlignedRow>(alignedSql({ ...base, areas: [o.amt] }));
 	const keys = pg.peers.map((p) => p.key);
+	// with a cache: every Verband's series once (it does not depend on the Amt), then select from it
+	const all = o.cache ? await materialise(db, o.cache, alignedSql(base)) : null;
+	const from = (areas: string[]) => (all ? `(SELECT * FROM ${all} WHERE key IN ${litList(areas)})` : `(${alignedSql({ ...base, areas })})`);
+	const amt = await db.query<AlignedRow>(`SELECT * FROM ${from([o.amt])} t ORDER BY key, programm_monat`);
 	const peerCurve = keys.length
 		? await db.query<PeerCurvePoint>(
 				`SELECT programm_monat, CAST(count(*) AS INTEGER) AS n, quantile_cont(kontakte_je_1000, 0.5) AS median,
 					quantile_cont(kontakte_je_1000, 0.25) AS q1, quantile_cont(kontakte_je_1000, 0.75) AS q3
-				FROM (${alignedSql({ ...base, areas: keys })}) t
+				FROM ${from(keys)} t
 				GROUP BY programm_monat ORDER BY programm_monat`
 			)
 		: [];

@@ -87,5 +87,14 @@ describe('Ämter-Vergleich', () => {
 		expect(r.summary).toContain('Programmmonat 22');
 		// the peer curve runs a year beyond the Amt's 22 months: 22 + 12 = 34 rows
 		expect(r.table!.rows.length).toBe(34);
+		// with a cache (every Verband's series as one temp table): the same rows, for two Ämter
+		const cache = new QueryCache();
+		for (const amt of ['130765654', '130765659']) {
+			const f = { ...F, amt };
+			const plain = await alignedSpec.load(db, f);
+			expect(await alignedSpec.load(db, f, cache)).toEqual(plain);
+		}
+		expect(cache.tables.length).toBe(1);
+		await dropCacheTables(db, cache);
 	});
 });

@@ -91,7 +91,8 @@ export const alignedSpec: ChartSpec = spec<Aligned>({
 			until: periodEnd(f),
 			filters: hasActivityFilter(f) ? indicatorParams(f, 'verband').filters : undefined,
 			maxMonths: 60,
-			peerGroup: await cachedPeerGroup(db, f.amt, cache)
+			peerGroup: await cachedPeerGroup(db, f.amt, cache),
+			cache
 		}),
 	render(data, ctx, o) {
 		const title = ctx.lang === 'de' ? 'Kontakte je 1.000 Einwohner seit Programmstart' : 'Contacts per 1,000 inhabitants since programme start';

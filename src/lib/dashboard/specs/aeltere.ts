@@ -17,16 +17,16 @@ import {
 	tableBarAreas,
 	tableBarCategories,
 	tableStackedShare,
-	type CategoryDatum,
-	type EChartsOption
+	type CategoryDatum
 } from '../../charts';
 import { fmtList } from '../../charts/format';
 import type { Db } from '../../db/types';
 import type { Lang } from '../../i18n/messages';
 import { getIndicator } from '../../indicators/registry';
-import { runIndicator } from '../../indicators/run';
 import type { FilterKey, IndicatorRow, Level } from '../../indicators/types';
 import { paramsFor, periodShort, type ViewFilters } from '../filters';
+import { chartOpts } from '../chart-opts';
+import { runFiltered } from '../run';
 import { estimateNote, ignoredNote } from '../notes';
 import { caveats, sourceText } from '../sources';
 import { spec, type ChartSpec, type RenderOpts, type ViewContext } from '../spec';
@@ -38,10 +38,9 @@ export async function amtGemeinden(db: Db, amt: string): Promise<string[]> {
 
 /** runs one indicator with the filters it can apply; `ignored` = the set filters it cannot */
 async function run(db: Db, id: string, f: ViewFilters, level: Level, areas: string[]): Promise<{ rows: IndicatorRow[]; ignored: FilterKey[] }> {
-	const { params, ignored } = paramsFor(getIndicator(id).filters, f, level, areas);
 	// an Amt without Gemeinden (unknown key) has no rows; `areas: []` would mean "no restriction" to nobody, so skip the query
-	const rows = areas.length ? await runIndicator(db, id, params) : [];
-	return { rows, ignored };
+	if (!areas.length) return { rows: [], ignored: paramsFor(getIndicator(id).filters, f, level, areas).ignored };
+	return runFiltered(db, id, f, level, areas);
 }
 
 /** the registry's caveats of the indicators, without the generic estimate text (estimateNote says it when it applies) */
@@ -50,24 +49,8 @@ function otherCaveats(ids: string[], lang: Lang): string[] {
 }
 
 /** the common builder options of a chart */
-function chartOpts(ctx: ViewContext, o: RenderOpts, ids: string[], title: string, unit: string, period: string) {
-	return {
-		lang: ctx.lang,
-		title,
-		unit,
-		sample: ctx.sample,
-		source: sourceText(ids, ctx.sample, ctx.lang),
-		stand: ctx.stand,
-		period,
-		showTitle: o.showTitle,
-		animation: o.animation
-	};
-}
-
-/** puts our own sentence into the option's accessible description (the builder wrote its generic one) */
-function withSummary(option: EChartsOption, summary: string): EChartsOption {
-	const aria = (option.aria ?? {}) as { label?: Record<string, unknown> };
-	return { ...option, aria: { ...aria, label: { ...(aria.label ?? {}), description: summary } } } as EChartsOption;
+function aeltereOpts(ctx: ViewContext, o: RenderOpts, ids: string[], title: string, unit: string, period: string) {
+	return chartOpts(ctx, o, { title, unit, source: sourceText(ids, ctx.sample, ctx.lang), period });
 }
 
 /** "12 Monate bis Dez. 2025" / "12 months to Dec 2025": the coverage window */
@@ -93,7 +76,7 @@ function gemeindeSpec(id: 'teilnehmende_65plus_je_1000_65plus' | 'anteil_teilneh
 			const de = ctx.lang === 'de';
 			const title = `${def.title[ctx.lang]} ${de ? 'nach Gemeinden' : 'by municipality'} – ${ctx.amtName}`;
 			const opts = {
-				...chartOpts(ctx, o, [id], title, def.unit[ctx.lang], periodShort(ctx.filters, ctx.lang)),
+				...aeltereOpts(ctx, o, [id], title, def.unit[ctx.lang], periodShort(ctx.filters, ctx.lang)),
 				areaLabel: de ? 'Gemeinde' : 'Municipality',
 				numeratorLabel: def.numerator[ctx.lang],
 				denominatorLabel: def.denominator?.[ctx.lang]
@@ -116,7 +99,7 @@ function gemeindeSpec(id: 'teilnehmende_65plus_je_1000_65plus' | 'anteil_teilneh
 					: summariseBarAreas(rows, opts);
 			return {
 				title,
-				option: rows.length ? withSummary(buildBarAreasOption(rows, opts), summary) : null,
+				option: rows.length ? buildBarAreasOption(rows, opts) : null,
 				summary,
 				table: rows.length ? tableBarAreas(rows, opts) : null,
 				height: hbarHeight(rows.length, opts),
@@ -152,7 +135,7 @@ export const abdeckungSpec: ChartSpec = spec<CoverageData>({
 		const de = ctx.lang === 'de';
 		const title = `${de ? 'Abdeckung' : 'Coverage'} – ${ctx.amtName}`;
 		const window = coverageWindow(ctx.filters, ctx.lang);
-		const opts = { ...chartOpts(ctx, o, COVERAGE_IDS, title, '%', window), categoryLabel: de ? 'Anteil' : 'Share', digits: 1 };
+		const opts = { ...aeltereOpts(ctx, o, COVERAGE_IDS, title, '%', window), categoryLabel: de ? 'Anteil' : 'Share', digits: 1 };
 		const g = data.gemeinden;
 		const b = data.bevoelkerung;
 		const items: CategoryDatum[] = [
@@ -180,7 +163,7 @@ export const abdeckungSpec: ChartSpec = spec<CoverageData>({
 		}
 		return {
 			title,
-			option: empty ? null : withSummary(buildBarCategoriesOption(items, opts), summary),
+			option: empty ? null : buildBarCategoriesOption(items, opts),
 			summary,
 			table,
 			height: hbarHeight(2, opts) + 20,
@@ -212,7 +195,7 @@ export const ohneKontaktSpec: ChartSpec = spec<OhneKontaktData>({
 		const def = getIndicator('gemeinden_ohne_kontakt');
 		const title = `${def.title[ctx.lang]} – ${ctx.amtName}`;
 		const window = coverageWindow(ctx.filters, ctx.lang);
-		const opts = { ...chartOpts(ctx, o, ['gemeinden_ohne_kontakt'], title, def.unit[ctx.lang], window), categoryLabel: de ? 'Gemeinde' : 'Municipality', sort: true, digits: 0 };
+		const opts = { ...aeltereOpts(ctx, o, ['gemeinden_ohne_kontakt'], title, def.unit[ctx.lang], window), categoryLabel: de ? 'Gemeinde' : 'Municipality', sort: true, digits: 0 };
 		const items: CategoryDatum[] = data.rows.map((r) => ({ key: r.category_key, label: r.category ?? r.name, value: r.value ?? null }));
 		const names = fmtList([...items].sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.label.localeCompare(b.label, ctx.lang)).map((i) => i.label), ctx.lang);
 		const sum = items.reduce((s, i) => s + (i.value ?? 0), 0);
@@ -233,7 +216,7 @@ export const ohneKontaktSpec: ChartSpec = spec<OhneKontaktData>({
 				: `${ctx.amtName} (${window}): ${items.length} of ${data.total} municipalities without contact – ${names} (together ${ew}).`;
 		return {
 			title,
-			option: items.length ? withSummary(buildBarCategoriesOption(items, opts), summary) : null,
+			option: items.length ? buildBarCategoriesOption(items, opts) : null,
 			summary,
 			table: items.length ? tableBarCategories(items, opts) : null,
 			height: hbarHeight(items.length, opts),
@@ -287,7 +270,7 @@ export const zwillingSpec: ChartSpec = spec<ZwillingData>({
 			];
 		});
 		const opts = {
-			...chartOpts(ctx, o, ['analog_anteil_angebot'], title, de ? '% der Kontakte zum Angebot' : '% of contacts about the offer', period),
+			...aeltereOpts(ctx, o, ['analog_anteil_angebot'], title, de ? '% der Kontakte zum Angebot' : '% of contacts about the offer', period),
 			categories: ['analog', 'online'],
 			categoryLabels: { analog: 'Analog', online: 'Online' },
 			normalise: true,
@@ -329,7 +312,7 @@ export const zwillingSpec: ChartSpec = spec<ZwillingData>({
 		notes.push(...ignoredNote(data.ignored, ctx.lang));
 		return {
 			title,
-			option: sorted.length ? withSummary(buildStackedShareOption(stacked, opts), summary) : null,
+			option: sorted.length ? buildStackedShareOption(stacked, opts) : null,
 			summary,
 			table,
 			height: hbarHeight(sorted.length, opts) + 30,
@@ -356,7 +339,7 @@ export const ohneAnalogSpec: ChartSpec = spec<OhneAnalogData>({
 		const def = getIndicator('angebote_ohne_analog');
 		const title = `${def.title[ctx.lang]} – ${ctx.amtName}`;
 		const period = periodShort(ctx.filters, ctx.lang);
-		const opts = { ...chartOpts(ctx, o, ['angebote_ohne_analog'], title, def.unit[ctx.lang], period), categoryLabel: de ? 'Digitales Angebot' : 'Digital offer', sort: true, digits: 0 };
+		const opts = { ...aeltereOpts(ctx, o, ['angebote_ohne_analog'], title, def.unit[ctx.lang], period), categoryLabel: de ? 'Digitales Angebot' : 'Digital offer', sort: true, digits: 0 };
 		const items: CategoryDatum[] = data.rows.map((r) => ({ key: r.category_key ?? r.category, label: r.category ?? r.name, value: r.value ?? null }));
 		const names = fmtList(items.map((i) => i.label), ctx.lang);
 		let summary = '';
@@ -370,7 +353,7 @@ export const ohneAnalogSpec: ChartSpec = spec<OhneAnalogData>({
 				: `${ctx.amtName} (${period}): every digital offer with online contacts also had analog contacts.`;
 		return {
 			title,
-			option: items.length ? withSummary(buildBarCategoriesOption(items, opts), summary) : null,
+			option: items.length ? buildBarCategoriesOption(items, opts) : null,
 			summary,
 			table: items.length ? tableBarCategories(items, opts) : null,
 			height: hbarHeight(items.length, opts),

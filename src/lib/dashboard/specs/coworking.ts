@@ -13,16 +13,16 @@ import {
 	summariseBarAreas,
 	tableBarAreas,
 	tableBarCategories,
-	type CategoryDatum,
-	type EChartsOption
+	type CategoryDatum
 } from '../../charts';
 import { fmtList } from '../../charts/format';
 import type { Db } from '../../db/types';
 import type { Lang } from '../../i18n/messages';
 import { getIndicator } from '../../indicators/registry';
 import { runIndicator } from '../../indicators/run';
+import { chartOpts } from '../chart-opts';
 import type { FilterKey, IndicatorRow, Level } from '../../indicators/types';
-import { paramsFor, periodShort, type ViewFilters } from '../filters';
+import { paramsFor, type ViewFilters } from '../filters';
 import { ignoredNote } from '../notes';
 import { caveats, programmeDataLabel, sourceText } from '../sources';
 import { spec, type ChartSpec, type RenderOpts, type ViewContext } from '../spec';
@@ -63,23 +63,8 @@ async function loadCw(db: Db, id: string, f: ViewFilters, level: Level): Promise
 	return { rows: rows.filter((r) => r.land === 'MV'), mv: land[0] ?? null, programmes, ignored };
 }
 
-function chartOpts(ctx: ViewContext, o: RenderOpts, id: string, programmes: string[], title: string, unit: string) {
-	return {
-		lang: ctx.lang,
-		title,
-		unit,
-		sample: ctx.sample,
-		source: coworkingSource([id], programmes, ctx.sample, ctx.lang),
-		stand: ctx.stand,
-		period: periodShort(ctx.filters, ctx.lang),
-		showTitle: o.showTitle,
-		animation: o.animation
-	};
-}
-
-function withSummary(option: EChartsOption, summary: string): EChartsOption {
-	const aria = (option.aria ?? {}) as { label?: Record<string, unknown> };
-	return { ...option, aria: { ...aria, label: { ...(aria.label ?? {}), description: summary } } } as EChartsOption;
+function cwOpts(ctx: ViewContext, o: RenderOpts, id: string, programmes: string[], title: string, unit: string) {
+	return chartOpts(ctx, o, { title, unit, source: coworkingSource([id], programmes, ctx.sample, ctx.lang) });
 }
 
 /** "…." + "; clause." — one sentence with an extra clause */
@@ -117,7 +102,7 @@ export const foerdersummeSpec: ChartSpec = spec<CwData>({
 		const def = getIndicator('cw_foerdersumme');
 		const title = de ? 'Bewilligte Coworking-Förderung nach Gemeinden in M-V' : 'Coworking funding granted by municipality in M-V';
 		const opts = {
-			...chartOpts(ctx, o, 'cw_foerdersumme', data.programmes, title, def.unit[ctx.lang]),
+			...cwOpts(ctx, o, 'cw_foerdersumme', data.programmes, title, def.unit[ctx.lang]),
 			areaLabel: de ? 'Gemeinde' : 'Municipality',
 			numeratorLabel: def.numerator[ctx.lang],
 			digits: 0
@@ -141,7 +126,7 @@ export const foerdersummeSpec: ChartSpec = spec<CwData>({
 		}
 		return {
 			title,
-			option: rows.length ? withSummary(buildBarAreasOption(rows, opts), summary) : null,
+			option: rows.length ? buildBarAreasOption(rows, opts) : null,
 			summary,
 			table,
 			height: hbarHeight(rows.length, opts),
@@ -164,7 +149,7 @@ function kreisSpec(id: 'cw_eur_je_einwohner' | 'cw_arbeitsplaetze_je_10000' | 'c
 			const def = getIndicator(id);
 			const title = `${def.title[ctx.lang]} ${de ? 'nach Kreisen in M-V' : 'by district in M-V'}`;
 			const opts = {
-				...chartOpts(ctx, o, id, data.programmes, title, def.unit[ctx.lang]),
+				...cwOpts(ctx, o, id, data.programmes, title, def.unit[ctx.lang]),
 				areaLabel: de ? 'Kreis' : 'District',
 				numeratorLabel: def.numerator[ctx.lang],
 				denominatorLabel: def.denominator?.[ctx.lang],
@@ -179,7 +164,7 @@ function kreisSpec(id: 'cw_eur_je_einwohner' | 'cw_arbeitsplaetze_je_10000' | 'c
 				notes.push(de ? 'Kreise ohne bewilligte Förderung im Zeitraum haben keinen Anteil (–).' : 'Districts without funding granted in the period have no share (–).');
 			return {
 				title,
-				option: rows.length ? withSummary(buildBarAreasOption(short, opts), summary) : null,
+				option: rows.length ? buildBarAreasOption(short, opts) : null,
 				summary,
 				table: rows.length ? tableBarAreas(rows, opts) : null,
 				height: hbarHeight(rows.length, opts),
@@ -216,7 +201,7 @@ export const statusSpec: ChartSpec = spec<StatusData>({
 	render(data, ctx, o) {
 		const de = ctx.lang === 'de';
 		const title = de ? 'Coworking-Projekte in M-V: bewilligt und eröffnet' : 'Coworking projects in M-V: approved and opened';
-		const base = chartOpts(ctx, o, STATUS_IDS[0], data.programmes, title, de ? 'Projekte' : 'projects');
+		const base = cwOpts(ctx, o, STATUS_IDS[0], data.programmes, title, de ? 'Projekte' : 'projects');
 		const opts = { ...base, source: coworkingSource(STATUS_IDS, data.programmes, ctx.sample, ctx.lang), categoryLabel: 'Status', digits: 0 };
 		const items: CategoryDatum[] = [
 			{ key: 'bewilligt', label: de ? 'bewilligt' : 'approved', value: data.bewilligt?.value ?? null },
@@ -231,7 +216,7 @@ export const statusSpec: ChartSpec = spec<StatusData>({
 				: `M-V (${opts.period}): ${n(data.bewilligt?.value)} coworking projects approved and ${n(data.eroeffnet?.value)} coworking spaces opened.`;
 		return {
 			title,
-			option: empty ? null : withSummary(buildBarCategoriesOption(items, opts), summary),
+			option: empty ? null : buildBarCategoriesOption(items, opts),
 			summary,
 			table: empty ? null : tableBarCategories(items, opts),
 			height: hbarHeight(2, opts) + 20,

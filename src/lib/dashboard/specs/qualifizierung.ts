@@ -23,6 +23,8 @@ import type { Lang } from '../../i18n/messages';
 import { paramsFor, periodShort, type ViewFilters } from '../filters';
 import { ignoredNote } from '../notes';
 import { sourceText } from '../sources';
+import { chartOpts } from '../chart-opts';
+import { runFiltered } from '../run';
 import { spec, type ChartSpec, type RenderedChart, type ViewContext, type RenderOpts } from '../spec';
 
 const LAENDER = ['MV', 'BW'];
@@ -30,18 +32,7 @@ const LAENDER = ['MV', 'BW'];
 const label = (ctx: ViewContext, de: string, en: string) => (ctx.lang === 'de' ? de : en);
 
 function common(id: string, ctx: ViewContext, o: RenderOpts, title: string, period = periodShort(ctx.filters, ctx.lang)) {
-	const def = getIndicator(id);
-	return {
-		lang: ctx.lang,
-		title,
-		unit: def.unit[ctx.lang],
-		sample: ctx.sample,
-		source: sourceText([id], ctx.sample, ctx.lang),
-		stand: ctx.stand,
-		period,
-		showTitle: o.showTitle,
-		animation: o.animation
-	};
+	return chartOpts(ctx, o, { title, unit: getIndicator(id).unit[ctx.lang], source: sourceText([id], ctx.sample, ctx.lang), period });
 }
 
 /** the caveat "Grundlehrgang = all seven modules …": the page intro says it, so the charts leave it out */
@@ -61,7 +52,7 @@ function widenLabels(option: EChartsOption, width: number): EChartsOption {
 }
 
 function loadLand(id: string) {
-	return (db: Parameters<ChartSpec['load']>[0], f: ViewFilters) => runIndicator(db, id, paramsFor(getIndicator(id).filters, f, 'land', LAENDER).params);
+	return async (db: Parameters<ChartSpec['load']>[0], f: ViewFilters) => (await runFiltered(db, id, f, 'land', LAENDER)).rows;
 }
 
 /* ------------------------------------------------------------------ per Land: graduates, completion rate */

@@ -9,10 +9,11 @@ import { autoDigits, fmtValue, fmtWithUnit } from '../../charts/format';
 import type { Db } from '../../db/types';
 import { PROGRAMM_CTE } from '../../compare/peers';
 import { getIndicator } from '../../indicators/registry';
-import { runIndicator } from '../../indicators/run';
 import type { IndicatorRow } from '../../indicators/types';
 import { lit, litList } from '../../indicators/sql-lit';
 import { paramsFor, periodShort, type ViewFilters } from '../filters';
+import { chartOpts } from '../chart-opts';
+import { runFiltered } from '../run';
 import { estimateNote, ignoredNote } from '../notes';
 import { sourceText } from '../sources';
 import { spec, type ChartSpec, type ViewContext } from '../spec';
@@ -44,8 +45,8 @@ export async function loadKeyFigures(db: Db, f: ViewFilters): Promise<KeyFigures
 	const figures: KeyFigureData[] = [];
 	for (const id of KEY_FIGURE_INDICATORS) {
 		const def = getIndicator(id);
-		const land = await runIndicator(db, id, paramsFor(def.filters, f, 'land', ['MV', 'BW']).params);
-		const amt = await runIndicator(db, id, paramsFor(def.filters, f, 'verband', [f.amt]).params);
+		const land = (await runFiltered(db, id, f, 'land', ['MV', 'BW'])).rows;
+		const amt = (await runFiltered(db, id, f, 'verband', [f.amt])).rows;
 		figures.push({ id, mv: land.find((r) => r.key === 'MV') ?? null, bw: land.find((r) => r.key === 'BW') ?? null, amt: amt[0] ?? null });
 	}
 	return { amt: f.amt, figures };
@@ -128,27 +129,12 @@ function trendSpec(area: TrendArea): ChartSpec {
 	return spec<IndicatorRow[]>({
 		id: `ueberblick-trend-${area.toLowerCase()}`,
 		indicators: [id],
-		load: (db, f) => {
-			const def = getIndicator(id);
-			const p = area === 'amt' ? paramsFor(def.filters, f, 'verband', [f.amt]) : paramsFor(def.filters, f, 'land', [area]);
-			return runIndicator(db, id, p.params);
-		},
+		load: async (db, f) => (area === 'amt' ? await runFiltered(db, id, f, 'verband', [f.amt]) : await runFiltered(db, id, f, 'land', [area])).rows,
 		render(rows, ctx, o) {
 			const def = getIndicator(id);
 			const name = area === 'amt' ? ctx.amtName : LAND_NAME[area][ctx.lang];
 			const title = ctx.lang === 'de' ? `Kontakte je Monat: ${name}` : `Contacts per month: ${name}`;
-			const opts = {
-				lang: ctx.lang,
-				title,
-				unit: def.unit[ctx.lang],
-				areaName: name,
-				sample: ctx.sample,
-				source: sourceText([id], ctx.sample, ctx.lang),
-				stand: ctx.stand,
-				period: periodShort(ctx.filters, ctx.lang),
-				showTitle: o.showTitle,
-				animation: o.animation
-			};
+			const opts = { ...chartOpts(ctx, o, { title, unit: def.unit[ctx.lang], source: sourceText([id], ctx.sample, ctx.lang) }), areaName: name };
 			const { ignored } = paramsFor(def.filters, ctx.filters, area === 'amt' ? 'verband' : 'land');
 			const empty = rows.length === 0;
 			return {
@@ -180,7 +166,7 @@ export const rankingSpec: ChartSpec = spec<IndicatorRow[]>({
 	load: async (db, f) => {
 		const def = getIndicator('kontakte_je_1000');
 		const areas = await mvProgrammeAreas(db, f.amt);
-		const rows = await runIndicator(db, def.id, paramsFor(def.filters, f, 'verband', areas).params);
+		const { rows } = await runFiltered(db, def.id, f, 'verband', areas);
 		// names as the Amt filter shows them: "Amt Grabow", amtsfreie Gemeinden plain
 		const names = await db.query<{ key: string; name: string }>(
 			`SELECT verband_ars AS key, CASE WHEN art = 'Amt' THEN 'Amt ' || name ELSE name END AS name FROM verbaende WHERE verband_ars IN ${litList(areas)}`
@@ -194,15 +180,7 @@ export const rankingSpec: ChartSpec = spec<IndicatorRow[]>({
 		const rows = data.map((r) => (r.key === ctx.filters.amt ? { ...r, name: ctx.amtName } : r));
 		const title = ctx.lang === 'de' ? 'Ämter in M-V im Programm: Kontakte je 1.000 Einwohner' : 'MV Ämter in the programme: contacts per 1,000 inhabitants';
 		const opts = {
-			lang: ctx.lang,
-			title,
-			unit: def.unit[ctx.lang],
-			sample: ctx.sample,
-			source: sourceText([def.id], ctx.sample, ctx.lang),
-			stand: ctx.stand,
-			period: periodShort(ctx.filters, ctx.lang),
-			showTitle: o.showTitle,
-			animation: o.animation,
+			...chartOpts(ctx, o, { title, unit: def.unit[ctx.lang], source: sourceText([def.id], ctx.sample, ctx.lang) }),
 			highlight: [ctx.filters.amt],
 			areaLabel: ctx.lang === 'de' ? 'Amt / amtsfreie Gemeinde' : 'Amt / unassociated municipality',
 			numeratorLabel: def.numerator[ctx.lang],

@@ -14,9 +14,10 @@ import {
 import { alignedPeerComparison } from '../../compare/aligned';
 import { amtComparison, HEADLINE_INDICATORS, type AmtComparison } from '../../compare/amt-comparison';
 import { getIndicator } from '../../indicators/registry';
-import { hasActivityFilter, indicatorParams, paramsFor, periodEnd, periodShort, type ViewFilters } from '../filters';
+import { hasActivityFilter, indicatorParams, paramsFor, periodEnd, type ViewFilters } from '../filters';
 import { estimateNote, ignoredNote } from '../notes';
 import { sourceText } from '../sources';
+import { chartOpts } from '../chart-opts';
 import { spec, type ChartSpec } from '../spec';
 import type { QueryCache } from '../../db/query-cache';
 import type { Db } from '../../db/types';
@@ -53,17 +54,8 @@ function dotRangeSpec(id: string): ChartSpec {
 			const r = data.rows.find((x) => x.indicatorId === id);
 			const def = getIndicator(id);
 			const title = def.title[ctx.lang];
-			const opts = {
-				lang: ctx.lang,
-				amtName: ctx.amtName,
-				title,
-				sample: ctx.sample,
-				source: sourceText([id], ctx.sample, ctx.lang),
-				stand: ctx.stand,
-				period: periodShort(ctx.filters, ctx.lang),
-				showTitle: o.showTitle,
-				animation: o.animation
-			};
+			// the dot-range builder takes the unit from the comparison row
+			const opts = { ...chartOpts(ctx, o, { title, unit: '', source: sourceText([id], ctx.sample, ctx.lang) }), unit: undefined, amtName: ctx.amtName };
 			const { ignored } = paramsFor(def.filters, ctx.filters, 'verband');
 			const peers = ctx.lang === 'de' ? `Vergleichsgruppe: ${data.peerGroup.size} BW-Verbände` : `Peer group: ${data.peerGroup.size} BW associations`;
 			return {
@@ -97,15 +89,14 @@ export const alignedSpec: ChartSpec = spec<Aligned>({
 	render(data, ctx, o) {
 		const title = ctx.lang === 'de' ? 'Kontakte je 1.000 Einwohner seit Programmstart' : 'Contacts per 1,000 inhabitants since programme start';
 		const opts = {
-			lang: ctx.lang,
-			title,
-			unit: ctx.lang === 'de' ? 'Kontakte je 1.000 Einwohner' : 'contacts per 1,000 inhabitants',
-			amtName: ctx.amtName,
-			sample: ctx.sample,
-			source: sourceText(['kontakte_je_1000'], ctx.sample, ctx.lang),
-			stand: ctx.stand,
-			showTitle: o.showTitle,
-			animation: o.animation
+			...chartOpts(ctx, o, {
+				title,
+				unit: ctx.lang === 'de' ? 'Kontakte je 1.000 Einwohner' : 'contacts per 1,000 inhabitants',
+				source: sourceText(['kontakte_je_1000'], ctx.sample, ctx.lang),
+				// programme months, not calendar months
+				period: null
+			}),
+			amtName: ctx.amtName
 		};
 		// the peers' curve a year beyond the Amt's own programme age: enough to see where it leads,
 		// without squeezing the Amt's months into a corner of a five-year axis

@@ -10,7 +10,7 @@ import { openNativeDb } from './bench/native-db';
 import { serveStatic } from './bench/serve';
 import { loadReference, REFERENCE_FILES, type ReferenceName } from '../src/lib/db/reference';
 import { buildSummaries } from '../src/lib/db/summary';
-import { validateStaged } from '../src/lib/import/import-file';
+import { validateStaged, decideNumberFormats } from '../src/lib/import/import-file';
 import { DATASETS } from '../src/lib/import/schemas';
 import { q } from '../src/lib/import/validate-sql';
 import { AGG_RAW, AGG_SUMMARY, dashboardSteps, median, type BenchResult } from '../src/lib/bench/queries';
@@ -46,19 +46,24 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 async function nativeRuns(db: Db): Promise<BenchResult[]> {
 	const spec = DATASETS.einsaetze;
 	const stage = (from: string) =>
-		db.exec(`CREATE OR REPLACE TABLE stg AS SELECT CAST(row_number() OVER () + 1 AS INTEGER) AS _line,
-			${spec.columns.map((c) => `NULLIF(trim(CAST(${q(c.name)} AS VARCHAR)), '') AS ${q(c.name + '_raw')}`).join(', ')} FROM ${from}`);
+		db.exec(`CREATE OR REPLACE TABLE stg AS SELECT CAST(row_number() OVER () AS INTEGER) AS _row, CAST(row_number() OVER () + 1 AS INTEGER) AS _line,
+			${spec.columns
+				.flatMap((c) => [
+					`NULLIF(trim(CAST(${q(c.name)} AS VARCHAR)), '') AS ${q(c.name + '_raw')}`,
+					...(['int', 'decimal', 'rate'].includes(c.type) ? [`NULL::DOUBLE AS ${q(c.name + '_num')}`] : [])
+				])
+				.join(', ')} FROM ${from}`);
 	const out: BenchResult[] = [];
 	const steps: [string, () => Promise<unknown>][] = [
 		['CSV-Import (1 M Zeilen, ; und Dezimalkomma)', async () => {
 			await db.exec('DROP TABLE IF EXISTS einsaetze');
 			await stage(`read_csv('${path.resolve(CSV)}', all_varchar=true, delim=';', header=true)`);
-			await validateStaged(db, spec, { decimal: ',', thousands: null }, 'bench.csv');
+			await validateStaged(db, spec, await decideNumberFormats(db, spec), 'bench.csv');
 		}],
 		['Parquet-Import (1 M Zeilen)', async () => {
 			await db.exec('DROP TABLE IF EXISTS einsaetze');
 			await stage(`read_parquet('${path.resolve(PARQUET)}')`);
-			await validateStaged(db, spec, { decimal: '.', thousands: null }, 'bench.parquet');
+			await validateStaged(db, spec, await decideNumberFormats(db, spec), 'bench.parquet');
 		}],
 		['Summentabellen bauen', () => buildSummaries(db)],
 		['Aggregat über Rohdaten (Verband × 2025)', () => db.query(AGG_RAW)],

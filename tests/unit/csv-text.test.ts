@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { parseCsv, sniffDelimiter } from '../../src/lib/import/csv-text';
-import { voteNumberFormat } from '../../src/lib/import/number-format';
+import { columnNumberFormat, readNumber } from '../../src/lib/import/number-format';
 import { normaliseHeader, detectKind } from '../../src/lib/import/header-map';
 import { csvString } from './helpers/fixtures';
 
@@ -8,10 +8,10 @@ describe('parseCsv', () => {
 	it('numbers records by the line a text editor shows, across quoted line breaks and CRLF', () => {
 		const text = 'a;b\r\n1;"zwei\r\nZeilen"\r\n3;"x ""y"""\r\n4;5';
 		expect(parseCsv(text, ';')).toEqual([
-			{ line: 1, fields: ['a', 'b'] },
-			{ line: 2, fields: ['1', 'zwei\r\nZeilen'] },
-			{ line: 4, fields: ['3', 'x "y"'] },
-			{ line: 5, fields: ['4', '5'] }
+			{ line: 1, endLine: 1, fields: ['a', 'b'] },
+			{ line: 2, endLine: 3, fields: ['1', 'zwei\r\nZeilen'] },
+			{ line: 4, endLine: 4, fields: ['3', 'x "y"'] },
+			{ line: 5, endLine: 5, fields: ['4', '5'] }
 		]);
 	});
 });
@@ -23,19 +23,39 @@ describe('sniffDelimiter', () => {
 	});
 });
 
-describe('voteNumberFormat', () => {
-	it('votes decimal comma with thousands dot', () => {
-		expect(voteNumberFormat(['1.234,56', '12,5', '7', '1.000'])).toEqual({ decimal: ',', thousands: '.' });
+describe('columnNumberFormat: one decision per column, from its own values', () => {
+	it('a decimal comma anywhere in the column, thousands points elsewhere', () => {
+		expect(columnNumberFormat(['1.234,56', '12,5', '7', '1.000'])).toEqual({ decimal: ',', intOnly: false });
 	});
-	it('votes decimal point with thousands comma', () => {
-		expect(voteNumberFormat(['1,234.56', '12.5', '7'])).toEqual({ decimal: '.', thousands: ',' });
+	it('a decimal point with thousands commas', () => {
+		expect(columnNumberFormat(['1,234.56', '12.5', '7'])).toEqual({ decimal: '.', intOnly: false });
 	});
-	it('falls back to the delimiter custom when only ambiguous values are seen', () => {
-		expect(voteNumberFormat(['1.234', '7'], ';').decimal).toBe(',');
-		expect(voteNumberFormat(['1.234', '7'], ',').decimal).toBe('.');
+	it('only ambiguous values and integers: no decision (the delimiter does not decide)', () => {
+		expect(columnNumberFormat(['1.234', '7']).decimal).toBeNull();
+		expect(columnNumberFormat(['1,234', '7']).decimal).toBeNull();
+	});
+	it('two groups prove thousands: 1.234.567 means a decimal comma column', () => {
+		expect(columnNumberFormat(['1.234.567', '13.363']).decimal).toBe(',');
 	});
 	it('reads "1 234,5 €" with a space as thousands separator', () => {
-		expect(voteNumberFormat(['1 234,5 €', '99,00 €'])).toEqual({ decimal: ',', thousands: ' ' });
+		expect(columnNumberFormat(['1 234,5 €', '99,00 €']).decimal).toBe(',');
+		expect(readNumber('1 234,5 €', { decimal: ',', intOnly: false })).toEqual({ value: 1234.5 });
+	});
+	it.each([
+		['13.363', { decimal: null, intOnly: false }, { error: 'ambiguous_number' }],
+		['13.363', { decimal: '.', intOnly: false }, { error: 'ambiguous_number' }],
+		['13.363', { decimal: ',', intOnly: false }, { value: 13363 }],
+		['1.000', { decimal: null, intOnly: true }, { value: 1000 }],
+		['1.000.000', { decimal: null, intOnly: false }, { value: 1000000 }],
+		['1,500', { decimal: null, intOnly: false }, { error: 'ambiguous_number' }],
+		['1,500', { decimal: '.', intOnly: false }, { value: 1500 }],
+		['0,125', { decimal: null, intOnly: false }, { value: 0.125 }],
+		['12500.50', { decimal: null, intOnly: false }, { value: 12500.5 }],
+		['12,5', { decimal: '.', intOnly: false }, { error: 'mixed_decimal' }],
+		['63,5', { decimal: ',', intOnly: false }, { value: 63.5 }],
+		['eine Stunde', { decimal: ',', intOnly: false }, { error: 'not_a_number' }]
+	] as const)('readNumber(%j, %j)', (v, f, want) => {
+		expect(readNumber(v, f as never)).toEqual(want);
 	});
 });
 

@@ -23,7 +23,7 @@ describe('decodeText', () => {
 
 	it('recognises UTF-16 LE without a BOM', () => {
 		const bytes = encode(TEXT, 'utf-16le-bom').subarray(2);
-		expect(decodeText(bytes)).toEqual({ text: TEXT, encoding: 'utf-16le' });
+		expect(decodeText(bytes)).toEqual({ text: TEXT, encoding: 'utf-16le', notes: [] });
 	});
 
 	it('refuses binary content', () => {

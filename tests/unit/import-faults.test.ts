@@ -32,7 +32,7 @@ describe('faulty activity rows', () => {
 			withValue(3, 'Brieftaube'), // 9 unknown format
 			withValue(6, '-2'), // 10 negative
 			withValue(7, 'eine Stunde'), // 11 not a number
-			withValue(7, '1,5'), // 12 not whole
+			withValue(6, '1,5'), // 12 participants not whole (minutes may be 63,5; participants stay whole)
 			withValue(7, '5000'), // 13 too large (> 1440 min)
 			[...ok(), 'zu viel'], // 14 too many fields
 			ok().slice(0, 5), // 15 too few fields
@@ -54,7 +54,7 @@ describe('faulty activity rows', () => {
 			[9, 'Format', 'Brieftaube', 'unknown_value'],
 			[10, 'Teilnehmende', '-2', 'negative'],
 			[11, 'Minuten', 'eine Stunde', 'not_a_number'],
-			[12, 'Minuten', '1,5', 'not_an_integer'],
+			[12, 'Teilnehmende', '1,5', 'not_an_integer'],
 			[13, 'Minuten', '5000', 'too_large'],
 			[14, '', '01.03.2025;13076034;MV-L001;Telefon;Test;75+;1;30;zu viel', 'too_many_fields'],
 			[15, '', '01.03.2025;13076034;MV-L001;Telefon;Test', 'too_few_fields']
@@ -99,7 +99,7 @@ describe('coworking funding: German numbers, rates, duplicates', () => {
 		];
 		const report = await importFile(db, { name: 'cw.csv', bytes: csvBytes(HC, rows, { encoding: 'windows-1252', eol: '\r\n' }) });
 		expect(report.kind).toBe('coworking');
-		expect(report.dialect).toMatchObject({ encoding: 'windows-1252', delimiter: ';', decimal: ',', thousands: '.' });
+		expect(report.dialect).toMatchObject({ encoding: 'windows-1252', delimiter: ';', decimal: ',', decimalByColumn: { 'Betrag (EUR)': ',', 'Förderquote': ',', 'Arbeitsplätze': null } });
 		expect(report.rejections.map((r) => [r.line, r.column, r.code])).toEqual([
 			[4, 'Projekt-ID', 'duplicate'],
 			[5, 'Förderquote', 'rate_out_of_range']
@@ -147,13 +147,13 @@ describe('files that cannot be read', () => {
 		expect(balanced(report)).toBe(true);
 	});
 
-	it('names the missing columns when the kind is not recognised', async () => {
+	it('names the missing columns in the user\'s words (German labels, no internal names) when the kind is not recognised', async () => {
 		const report = await importFile(db, { name: 'other.csv', bytes: encode('Datum;AGS;Bemerkung\n01.01.2025;13076034;x\n') });
 		expect(report.fatal?.code).toBe('unknown_kind');
 		expect(report.fatal?.message).toBe(
 			'Datenart nicht erkannt. Gefundene Spalten: Datum, AGS, Bemerkung. Es fehlen je Datenart: ' +
-				'Bevölkerung nach Alter: einwohner_65plus; Qualifizierung: lotse_id, anbieter, modul, beginn, status; ' +
-				'Coworking-Förderung: projekt_id, name, programm, betrag_eur, status; Lotsen-Einsätze: lotse_id, format, thema, altersgruppe, teilnehmende, minuten. Siehe docs/datenformate.md.'
+				'Bevölkerung nach Alter: Einwohner 65+; Qualifizierung: Lotsen-ID, Anbieter, Modul, Beginn, Status; ' +
+				'Coworking-Förderung: Projekt-ID, Projektname, Förderprogramm, Betrag (EUR), Status; Lotsen-Einsätze: Lotsen-ID, Format, Thema, Altersgruppe, Teilnehmende, Minuten. Siehe docs/datenformate.md.'
 		);
 	});
 });

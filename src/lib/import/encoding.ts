@@ -58,22 +58,134 @@ export function looksBinary(bytes: Uint8Array): boolean {
 
 export class BinaryFileError extends Error {}
 
-export function decodeText(bytes: Uint8Array): { text: string; encoding: Encoding } {
+/** A byte that was not valid UTF-8 in an otherwise UTF-8 file, decoded as Windows-1252 at that spot. */
+export interface EncodingNote {
+	/** 1-based line of the byte */
+	line: number;
+	/** the byte as written, e.g. "0xE4" */
+	byte: string;
+	/** the character it was read as */
+	char: string;
+}
+
+export interface Decoded {
+	text: string;
+	encoding: Encoding;
+	/** stray bytes repaired in a UTF-8 file (empty otherwise) */
+	notes: EncodingNote[];
+}
+
+/**
+ * Walks the bytes as UTF-8 and returns the offsets of bytes that start no valid sequence, and the
+ * number of valid multi-byte sequences. Decides from the whole file, not from a prefix.
+ */
+export function scanUtf8(bytes: Uint8Array): { invalid: number[]; multibyte: number } {
+	const invalid: number[] = [];
+	let multibyte = 0;
+	const n = bytes.length;
+	let i = 0;
+	while (i < n) {
+		const b = bytes[i];
+		if (b < 0x80) {
+			i++;
+			continue;
+		}
+		let len = 0;
+		let min = 0;
+		if (b >= 0xc2 && b <= 0xdf) (len = 2), (min = 0x80);
+		else if (b >= 0xe0 && b <= 0xef) (len = 3), (min = 0x800);
+		else if (b >= 0xf0 && b <= 0xf4) (len = 4), (min = 0x10000);
+		let ok = len > 0 && i + len <= n;
+		let cp = len === 2 ? b & 0x1f : len === 3 ? b & 0x0f : b & 0x07;
+		for (let k = 1; ok && k < len; k++) {
+			const c = bytes[i + k];
+			if ((c & 0xc0) !== 0x80) ok = false;
+			else cp = (cp << 6) | (c & 0x3f);
+		}
+		if (ok && (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))) ok = false;
+		if (ok) {
+			multibyte++;
+			i += len;
+		} else {
+			invalid.push(i);
+			i++;
+		}
+	}
+	return { invalid, multibyte };
+}
+
+/**
+ * UTF-8 text with a few stray single bytes: each stray byte is decoded as Windows-1252 at its
+ * place and noted with its line, the rest stays UTF-8.
+ */
+function decodeUtf8WithStrays(bytes: Uint8Array, invalid: number[]): Decoded {
+	const dec = new TextDecoder('utf-8');
+	const notes: EncodingNote[] = [];
+	let text = '';
+	let from = 0;
+	let line = 1;
+	let lineFrom = 0;
+	for (const at of invalid) {
+		for (let k = lineFrom; k < at; k++) if (bytes[k] === 10 || (bytes[k] === 13 && bytes[k + 1] !== 10)) line++;
+		lineFrom = at;
+		text += dec.decode(bytes.subarray(from, at));
+		const b = bytes[at];
+		const ch = decodeWindows1252(bytes.subarray(at, at + 1));
+		text += ch;
+		notes.push({ line, byte: '0x' + b.toString(16).toUpperCase().padStart(2, '0'), char: ch });
+		from = at + 1;
+	}
+	text += dec.decode(bytes.subarray(from));
+	return { text, encoding: 'utf-8', notes };
+}
+
+export function decodeText(bytes: Uint8Array): Decoded {
 	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-		return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8-bom' };
+		const rest = bytes.subarray(3);
+		const { invalid } = scanUtf8(rest);
+		if (invalid.length) {
+			const d = decodeUtf8WithStrays(rest, invalid);
+			return { ...d, encoding: 'utf-8-bom' };
+		}
+		return { text: new TextDecoder('utf-8').decode(rest), encoding: 'utf-8-bom', notes: [] };
 	}
 	if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-		return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+		return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le', notes: [] };
 	}
 	if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-		return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+		return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be', notes: [] };
 	}
 	const u16 = looksLikeUtf16(bytes);
-	if (u16) return { text: new TextDecoder(u16).decode(bytes), encoding: u16 };
+	if (u16) return { text: new TextDecoder(u16).decode(bytes), encoding: u16, notes: [] };
 	if (looksBinary(bytes)) throw new BinaryFileError('binary');
 	try {
-		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+		return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', notes: [] };
 	} catch {
-		return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+		// Decided over the whole file: more valid multi-byte UTF-8 sequences than stray bytes means
+		// a UTF-8 file with a few Windows-1252 bytes pasted in; otherwise a Windows-1252 file (in
+		// which valid UTF-8 sequences such as "Ã¤" are practically never written on purpose).
+		const { invalid, multibyte } = scanUtf8(bytes);
+		if (multibyte > invalid.length) return decodeUtf8WithStrays(bytes, invalid);
+		return { text: decodeWindows1252(bytes), encoding: 'windows-1252', notes: [] };
+	}
+}
+
+/** Decodes with a given encoding (an import profile's choice); never throws. */
+export function decodeAs(bytes: Uint8Array, encoding: Encoding): Decoded {
+	switch (encoding) {
+		case 'windows-1252':
+			return { text: decodeWindows1252(bytes), encoding, notes: [] };
+		case 'utf-16le':
+		case 'utf-16be': {
+			const bom = encoding === 'utf-16le' ? bytes[0] === 0xff && bytes[1] === 0xfe : bytes[0] === 0xfe && bytes[1] === 0xff;
+			return { text: new TextDecoder(encoding).decode(bom ? bytes.subarray(2) : bytes), encoding, notes: [] };
+		}
+		default: {
+			const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+			const rest = bom ? bytes.subarray(3) : bytes;
+			const { invalid } = scanUtf8(rest);
+			const d = invalid.length ? decodeUtf8WithStrays(rest, invalid) : { text: new TextDecoder('utf-8').decode(rest), encoding: 'utf-8' as Encoding, notes: [] };
+			return { ...d, encoding: bom ? 'utf-8-bom' : 'utf-8' };
+		}
 	}
 }

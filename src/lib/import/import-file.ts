@@ -1,25 +1,30 @@
 /**
- * One file in, one report out: detect format → read rows → map header → stage → validate in SQL
- * → append loaded rows to the kind's table. Rows read = rows loaded + rows rejected, always.
- * A file that cannot be read at all gives one `fatal` message, never an exception.
+ * One file in, one report out: read (read-file.ts: encoding → dialect → layout → header map)
+ * → stage → decide number formats per column → validate in SQL → append loaded rows to the
+ * kind's table. Rows read = rows loaded + rows rejected, always. A file that cannot be read at
+ * all gives one `fatal` message, never an exception. An import profile (profile.ts) overrides
+ * what would be detected, and the report says it was applied.
  */
 import type { Db } from '../db/types';
-import { decodeText, BinaryFileError } from './encoding';
-import { parseCsv, sniffDelimiter, type CsvRecord } from './csv-text';
-import { detectKind, findHeaderRow, type HeaderMatch } from './header-map';
+import { matchKind, type HeaderMatch } from './header-map';
 import { message } from './messages';
-import { voteNumberFormat, type NumberFormat } from './number-format';
+import { ambiguousReadings, decideDecimal, type ColumnNumberFormat } from './number-format';
 import { isParquet, parquetToIPC } from './parquet';
-import type { Dialect, ImportReport, Lang, Rejection, Repair } from './report';
-import type { DatasetSpec } from './schemas';
-import { stageFromTable, stageRecords, type StagedRow } from './staging';
-import { checkTableSql, enumRows, errorListSql, insertLoadedSql, lit, q, targetTableSql } from './validate-sql';
-import { isXlsx, readXlsx } from './xlsx';
+import type { ImportProfile } from './profile';
+import { headerSignature } from './profile';
+import { FatalImport, readTabular, unknownKindParams, type BrokenRow, type ReadSegment } from './read-file';
+import type { ImportReport, Lang, Rejection, Repair, SheetReport } from './report';
+import { DATASETS, type DatasetSpec } from './schemas';
+import { stageFromTable, stageRecords } from './staging';
+import { checkTableSql, enumRows, errorListSql, insertLoadedSql, lit, normaliseEnum, numberEvidenceSql, q, targetTableSql, type NumberFormats } from './validate-sql';
+import { detectKind } from './header-map';
 
 export interface ImportOptions {
 	lang?: Lang;
 	/** cap on rejection details kept in the report (counts stay exact) */
 	maxDetails?: number;
+	/** the user's choices for this header (applied whatever was detected) */
+	profile?: ImportProfile | null;
 }
 
 export interface InputFile {
@@ -29,7 +34,7 @@ export interface InputFile {
 
 const SAMPLE_NAME = /beispieldaten|sample/i;
 
-function emptyReport(file: string): ImportReport {
+export function emptyReport(file: string): ImportReport {
 	return {
 		file,
 		kind: null,
@@ -42,104 +47,22 @@ function emptyReport(file: string): ImportReport {
 		repairs: [],
 		fatal: null,
 		sample: SAMPLE_NAME.test(file),
+		skipped: [],
+		unusedColumns: [],
+		unusedSheets: [],
+		sheets: [],
+		encodingNotes: [],
+		lines: null,
+		profile: null,
 		rejectedRecords: { header: [], rows: [] }
 	};
-}
-
-class FatalImport extends Error {
-	constructor(
-		public code: string,
-		public params: Record<string, string | number> = {}
-	) {
-		super(code);
-	}
-}
-
-interface ReadTable {
-	dialect: Dialect;
-	header: string[];
-	/** data records (header removed, blank records removed) */
-	records: CsvRecord[];
-}
-
-function readCsv(bytes: Uint8Array): ReadTable {
-	let decoded;
-	try {
-		decoded = decodeText(bytes);
-	} catch (e) {
-		if (e instanceof BinaryFileError) throw new FatalImport('binary_file');
-		throw e;
-	}
-	const text = decoded.text.replace(/^\ufeff/, '');
-	if (text.trim() === '') throw new FatalImport('empty_file');
-	const delimiter = sniffDelimiter(text);
-	const all = parseCsv(text, delimiter).filter((r) => r.fields.some((f) => f.trim() !== ''));
-	const h = findHeaderRow(all.map((r) => r.fields));
-	return {
-		dialect: { format: 'csv', encoding: decoded.encoding, delimiter },
-		header: all[h]?.fields ?? [],
-		records: all.slice(h + 1)
-	};
-}
-
-async function readSpreadsheet(bytes: Uint8Array): Promise<ReadTable> {
-	let sheets;
-	try {
-		sheets = await readXlsx(bytes);
-	} catch (e) {
-		throw new FatalImport('unreadable_xlsx', { detail: String((e as Error).message ?? e).slice(0, 120) });
-	}
-	let best: ReadTable | null = null;
-	let bestScore = -1;
-	for (const s of sheets) {
-		const h = findHeaderRow(s.records.map((r) => r.fields));
-		const header = s.records[h]?.fields ?? [];
-		const score = detectKind(header).closest.mapping.size;
-		if (score > bestScore) {
-			bestScore = score;
-			best = { dialect: { format: 'xlsx', sheet: s.sheet, decimal: '.' }, header, records: s.records.slice(h + 1) };
-		}
-	}
-	if (!best) throw new FatalImport('empty_file');
-	return best;
-}
-
-function kindOrFatal(header: string[], lang: Lang): HeaderMatch {
-	const { match, candidates } = detectKind(header);
-	if (match) return match;
-	throw new FatalImport('unknown_kind', {
-		missing: candidates.map((c) => `${c.spec.label[lang]}: ${c.missing.join(', ')}`).join('; '),
-		found: header.filter((x) => x.trim()).join(', ') || '–'
-	});
-}
-
-/** Splits records into well-formed rows and structurally broken ones (wrong field count). */
-function checkShape(records: CsvRecord[], width: number, spreadsheet: boolean) {
-	const ok: StagedRow[] = [];
-	const broken: { record: CsvRecord; code: string }[] = [];
-	for (const r of records) {
-		let f = r.fields;
-		if (f.length > width && f.slice(width).every((x) => x.trim() === '')) f = f.slice(0, width); // trailing ;;; from Excel
-		if (spreadsheet && f.length < width) f = [...f, ...Array<string>(width - f.length).fill('')]; // empty cells at the row's end
-		if (f.length > width) broken.push({ record: r, code: 'too_many_fields' });
-		else if (f.length < width && f.length > 1) broken.push({ record: r, code: 'too_few_fields' });
-		else ok.push({ line: r.line, fields: f });
-	}
-	return { ok, broken };
-}
-
-function numberFormatFor(match: HeaderMatch, rows: StagedRow[], delimiter: string): NumberFormat {
-	const idx = [...match.mapping].filter(([, n]) => ['int', 'decimal', 'rate'].includes(match.spec.columns.find((c) => c.name === n)!.type)).map(([i]) => i);
-	const values: string[] = [];
-	for (let r = 0; r < rows.length && values.length < 20000; r++) for (const i of idx) values.push(rows[r].fields[i] ?? '');
-	return voteNumberFormat(values, delimiter);
 }
 
 export async function importFile(db: Db, file: InputFile, opts: ImportOptions = {}): Promise<ImportReport> {
 	const lang = opts.lang ?? 'de';
 	const report = emptyReport(file.name);
 	try {
-		await runImport(db, file, lang, opts.maxDetails ?? 5000, report);
+		await runImport(db, file, lang, opts.maxDetails ?? 5000, report, opts.profile ?? undefined);
 	} catch (e) {
 		const [code, params] = e instanceof FatalImport ? [e.code, e.params] : ['unreadable', { detail: String((e as Error)?.message ?? e).slice(0, 200) }];
 		report.fatal = { code, message: message(code, lang, params), params };
@@ -149,14 +72,45 @@ export async function importFile(db: Db, file: InputFile, opts: ImportOptions = 
 	return report;
 }
 
-async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number, report: ImportReport) {
+const NUMERIC = new Set(['int', 'decimal', 'rate']);
+
+/**
+ * Decimal mark per numeric column of `stg`, from that column's own text values (typed numbers
+ * from XLSX or Parquet do not vote); `overrides` (a profile) win. Exported for the benchmark.
+ */
+export async function decideNumberFormats(db: Db, spec: DatasetSpec, overrides: Record<string, ',' | '.'> = {}): Promise<NumberFormats> {
+	const cols = spec.columns.filter((c) => NUMERIC.has(c.type));
+	const out: NumberFormats = {};
+	if (!cols.length) return out;
+	const ev = (await db.query<Record<string, number>>(numberEvidenceSql(cols.map((c) => c.name))))[0];
+	for (const c of cols) {
+		const decimal = overrides[c.name] ?? decideDecimal(Number(ev[c.name + ':,']), Number(ev[c.name + ':.']));
+		out[c.name] = { decimal, intOnly: c.type === 'int' } satisfies ColumnNumberFormat;
+	}
+	return out;
+}
+
+/** The profile's value mapping as extra rows of the enum lookup, and the spellings it refuses. */
+function profileEnums(spec: DatasetSpec, profile?: ImportProfile) {
+	const extra: { col: string; spelling: string; canonical: string }[] = [];
+	const refused = new Set<string>();
+	for (const [field, map] of Object.entries(profile?.values ?? {})) {
+		if (!spec.columns.some((c) => c.name === field && c.type === 'enum')) continue;
+		for (const [value, to] of Object.entries(map)) {
+			if (to === null) refused.add(field + '\u0000' + normaliseEnum(value));
+			else extra.push({ col: field, spelling: normaliseEnum(value), canonical: to });
+		}
+	}
+	return { extra, refused };
+}
+
+async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number, report: ImportReport, profile?: ImportProfile) {
 	const { bytes } = file;
 	if (bytes.length === 0) throw new FatalImport('empty_file');
-	let match: HeaderMatch;
+	let spec: DatasetSpec;
+	let segments: ReadSegment[] = [];
 	let header: string[];
-	let broken: { record: CsvRecord; code: string }[] = [];
-	let fmt: NumberFormat = { decimal: '.', thousands: null };
-	let sourceRows: StagedRow[] | null = null;
+	let firstMatch: HeaderMatch;
 
 	if (isParquet(bytes)) {
 		let ipc: Uint8Array;
@@ -169,38 +123,75 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 		await db.insertArrowIPC('_pq', ipc, true);
 		header = (await db.query<{ column_name: string }>('DESCRIBE _pq')).map((r) => r.column_name);
 		report.dialect = { format: 'parquet', decimal: '.' };
-		match = kindOrFatal(header, lang);
-		await stageFromTable(db, match.spec, '_pq', header, match.mapping);
+		const fixed = profile?.columns ? new Map(header.flatMap((h, i) => (Object.prototype.hasOwnProperty.call(profile.columns, h) ? [[i, profile.columns![h]] as [number, string | null]] : []))) : undefined;
+		const match = profile?.kind ? matchKind(DATASETS[profile.kind], header, fixed) : detectKind(header).match;
+		if (!match || match.missing.length) {
+			const cands = profile?.kind ? [matchKind(DATASETS[profile.kind], header, fixed)] : detectKind(header).candidates;
+			throw new FatalImport('unknown_kind', unknownKindParams(header, cands, lang));
+		}
+		firstMatch = match;
+		spec = match.spec;
+		await stageFromTable(db, spec, '_pq', header, match.mapping);
 		await db.exec('DROP TABLE _pq');
 	} else {
-		const table = isXlsx(bytes) ? await readSpreadsheet(bytes) : readCsv(bytes);
-		header = table.header;
-		report.dialect = table.dialect;
-		if (header.length === 0) throw new FatalImport('empty_file');
-		match = kindOrFatal(header, lang);
-		const shape = checkShape(table.records, header.length, table.dialect.format === 'xlsx');
-		broken = shape.broken;
-		if (table.dialect.format === 'csv') fmt = numberFormatFor(match, shape.ok, table.dialect.delimiter ?? ',');
-		table.dialect.decimal = fmt.decimal;
-		table.dialect.thousands = fmt.thousands;
-		await stageRecords(db, match.spec, match.mapping, shape.ok);
-		sourceRows = shape.ok;
+		const read = await readTabular(bytes, profile);
+		report.dialect = read.dialect;
+		report.encodingNotes = read.encodingNotes;
+		report.lines = read.lines;
+		report.unusedSheets = read.unusedSheets;
+		report.skipped = read.segments.flatMap((s) => s.skipped);
+		if (!read.spec || !read.segments.length) {
+			throw new FatalImport('unknown_kind', unknownKindParams(read.unknown?.header ?? [], read.unknown?.candidates ?? [], lang));
+		}
+		spec = read.spec;
+		segments = read.segments;
+		header = segments[0].header;
+		firstMatch = segments[0].match!;
+		await stageRecords(
+			db,
+			spec,
+			segments.map((s) => ({ mapping: s.match!.mapping, rows: s.rows }))
+		);
 	}
-	report.kind = match.kind;
-	for (const [i, name] of match.mapping) report.columns[header[i]] = name;
+	if (profile) report.profile = { signature: profile.signature, name: profile.name };
+	report.kind = spec.kind;
+	const unused = new Set<string>();
+	const mappedSegs = segments.length ? segments.map((s) => ({ header: s.header, mapping: s.match!.mapping })) : [{ header, mapping: firstMatch.mapping }];
+	for (const s of mappedSegs) {
+		for (const [i, name] of s.mapping) report.columns[s.header[i]] ??= name;
+		s.header.forEach((h, i) => {
+			if (!s.mapping.has(i) && h.trim() !== '') unused.add(h);
+		});
+	}
+	report.unusedColumns = [...unused];
 	const fileCol = (canonical: string) => {
-		for (const [i, n] of match.mapping) if (n === canonical) return header[i];
-		return canonical;
+		for (const [i, n] of firstMatch.mapping) if (n === canonical) return header[i];
+		return spec.columns.find((c) => c.name === canonical)?.label[lang] ?? canonical;
 	};
 
+	const broken: (BrokenRow & { sheet?: string })[] = segments.flatMap((s) => s.broken.map((b) => ({ ...b, sheet: s.sheet })));
 	const staged = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM stg'))[0].n;
 	report.rowsRead = staged + broken.length;
 	if (report.rowsRead === 0) throw new FatalImport('header_only');
 
-	const spec = match.spec;
-	const { loaded, rejected: sqlRejected } = await validateStaged(db, spec, fmt, file.name);
+	const fmts = await decideNumberFormats(db, spec, profile?.decimal ?? {});
+	if (report.dialect) {
+		report.dialect.decimalByColumn = Object.fromEntries(Object.entries(fmts).filter(([c]) => firstMatch.mapping.size && [...firstMatch.mapping.values()].includes(c)).map(([c, f]) => [fileCol(c), f.decimal]));
+		if (report.dialect.format === 'csv') {
+			const marks = new Set(Object.values(fmts).map((f) => f.decimal).filter(Boolean));
+			report.dialect.decimal = marks.size === 1 ? ([...marks][0] as ',' | '.') : undefined;
+		}
+	}
+	const { extra, refused } = profileEnums(spec, profile);
+	const { loaded, rejected: sqlRejected } = await validateStaged(db, spec, fmts, file.name, extra, refused);
 	report.rowsLoaded = loaded;
 	report.rowsRejected = sqlRejected + broken.length;
+
+	// row id → sheet (rows were staged segment after segment)
+	const bounds: { last: number; sheet?: string }[] = [];
+	let acc = 0;
+	for (const s of segments) bounds.push({ last: (acc += s.rows.length), sheet: s.sheet });
+	const sheetOf = (row: number) => (segments.length > 1 || segments[0]?.sheet ? bounds.find((b) => row <= b.last)?.sheet : undefined);
 
 	const allowed = (col: string) => Object.keys(spec.columns.find((c) => c.name === col)?.values ?? {}).join(', ');
 	const rangeOf = (col: string) => {
@@ -208,11 +199,17 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 		const de = (iso?: string) => (iso ? iso.split('-').reverse().join('.') : '');
 		return { min: de(c?.minDate), max: de(c?.maxDate), max_n: c?.max ?? '' };
 	};
-	const errs = await db.query<{ _line: number; col: string; value: string | null; code: string; first_line: number | null }>(
-		`SELECT * FROM _errors ORDER BY _line, col LIMIT ${maxDetails}`
+	const errs = await db.query<{ _row: number; _line: number; col: string; value: string | null; code: string; first_row: number | null }>(
+		`SELECT * FROM _errors ORDER BY _row, col LIMIT ${maxDetails}`
 	);
-	const rejection = (line: number, column: string, value: string, code: string, params: Record<string, string | number>): Rejection => ({
+	const firstRows = [...new Set(errs.filter((e) => e.first_row !== null).map((e) => Number(e.first_row)))];
+	const lineOfRow = new Map<number, number>();
+	if (firstRows.length) {
+		for (const r of await db.query<{ _row: number; _line: number }>(`SELECT _row, _line FROM stg WHERE _row IN (${firstRows.join(',')})`)) lineOfRow.set(Number(r._row), Number(r._line));
+	}
+	const rejection = (line: number, sheet: string | undefined, column: string, value: string, code: string, params: Record<string, string | number>): Rejection => ({
 		line,
+		...(sheet !== undefined ? { sheet } : {}),
 		column,
 		value,
 		code,
@@ -220,51 +217,109 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 		params
 	});
 	const rejections: Rejection[] = broken.map((b) =>
-		rejection(b.record.line, '', b.record.fields.join(report.dialect?.delimiter ?? ';'), b.code, { found: b.record.fields.length, expected: header.length })
+		rejection(
+			b.record.line,
+			b.sheet,
+			'',
+			b.code === 'unclosed_quote' ? b.record.fields[0] : b.record.fields.join(report.dialect?.delimiter ?? ';'),
+			b.code,
+			b.code === 'unclosed_quote' ? {} : { found: b.record.fields.length, expected: segments.find((s) => s.sheet === b.sheet)?.header.length ?? header.length }
+		)
 	);
+	const markName = { ',': { de: 'Komma', en: 'comma' }, '.': { de: 'Punkt', en: 'point' } };
 	for (const e of errs) {
 		const r = rangeOf(e.col);
 		const params: Record<string, string | number> = {};
 		if (e.code === 'unknown_value') params.allowed = allowed(e.col);
-		if (e.code === 'duplicate') params.first = e.first_line ?? '';
+		if (e.code === 'duplicate') {
+			const fr = Number(e.first_row);
+			const fs = sheetOf(fr);
+			params.first = lineOfRow.get(fr) ?? '';
+			if (fs !== undefined && fs !== sheetOf(Number(e._row))) params.first = `${params.first} (${lang === 'de' ? 'Blatt' : 'sheet'} „${fs}“)`;
+		}
 		if (e.code === 'date_out_of_range') Object.assign(params, { min: r.min, max: r.max });
 		if (e.code === 'too_large') params.max = r.max_n;
-		rejections.push(rejection(e._line, fileCol(e.col), e.value ?? '', e.code, params));
+		if (e.code === 'ambiguous_number') Object.assign(params, { value: e.value ?? '' }, ambiguousReadings(e.value ?? ''));
+		if (e.code === 'mixed_decimal') {
+			const m = fmts[e.col]?.decimal;
+			if (m) Object.assign(params, { mark_de: markName[m].de, mark_en: markName[m].en });
+		}
+		rejections.push(rejection(Number(e._line), sheetOf(Number(e._row)), fileCol(e.col), e.value ?? '', e.code, params));
 	}
-	rejections.sort((a, b) => a.line - b.line || a.column.localeCompare(b.column));
+	const sheetIdx = new Map(segments.map((s, i) => [s.sheet, i]));
+	rejections.sort((a, b) => (sheetIdx.get(a.sheet) ?? 0) - (sheetIdx.get(b.sheet) ?? 0) || a.line - b.line || a.column.localeCompare(b.column));
 	report.rejections = rejections.slice(0, maxDetails);
-	report.repairs = await repairs(db, spec, fileCol, lang, maxDetails);
-	report.rejectedRecords = await rejectedRecords(db, spec, header, match.mapping, sourceRows, broken, maxDetails);
+	const encodingRepairs: Repair[] = report.encodingNotes.map((n) => ({
+		line: n.line,
+		column: '',
+		from: n.byte,
+		to: n.char,
+		code: 'encoding_byte',
+		reason: message('encoding_byte', lang, { byte: n.byte, char: n.char }),
+		params: { byte: n.byte, char: n.char }
+	}));
+	report.repairs = [...encodingRepairs, ...(await repairs(db, spec, fileCol, lang, maxDetails, sheetOf))].slice(0, maxDetails);
+	report.rejectedRecords = await rejectedRecords(db, spec, header, firstMatch.mapping, segments, broken, maxDetails);
+	if (segments.some((s) => s.sheet !== undefined)) report.sheets = await perSheet(db, segments, broken);
+}
+
+async function perSheet(db: Db, segments: ReadSegment[], broken: (BrokenRow & { sheet?: string })[]): Promise<SheetReport[]> {
+	const out: SheetReport[] = [];
+	let first = 1;
+	for (const s of segments) {
+		const last = first + s.rows.length - 1;
+		const rej = (await db.query<{ n: number }>(`SELECT count(DISTINCT _row)::INTEGER AS n FROM _errors WHERE _row BETWEEN ${first} AND ${last}`))[0].n;
+		const nb = broken.filter((b) => b.sheet === s.sheet).length;
+		out.push({ sheet: s.sheet!, headerLine: s.headerLine, rowsRead: s.rows.length + nb, rowsLoaded: s.rows.length - rej, rowsRejected: rej + nb });
+		first = last + 1;
+	}
+	return out;
 }
 
 /**
  * Validates the staging table `stg` and appends its good rows to the kind's table. Exported so
  * the benchmark can run exactly this SQL on native DuckDB.
  */
-export async function validateStaged(db: Db, spec: DatasetSpec, fmt: NumberFormat, fileName: string): Promise<{ loaded: number; rejected: number }> {
+export async function validateStaged(
+	db: Db,
+	spec: DatasetSpec,
+	fmts: NumberFormats,
+	fileName: string,
+	extraEnums: { col: string; spelling: string; canonical: string }[] = [],
+	refused: Set<string> = new Set()
+): Promise<{ loaded: number; rejected: number }> {
 	await db.exec(`CREATE OR REPLACE TEMP TABLE _enum_map (col VARCHAR, spelling VARCHAR, canonical VARCHAR)`);
-	const enums = enumRows(spec);
+	const seen = new Set<string>();
+	const enums = [...extraEnums, ...enumRows(spec)].filter((e) => {
+		const k = e.col + '\u0000' + e.spelling;
+		if (seen.has(k) || refused.has(k)) return false;
+		seen.add(k);
+		return true;
+	});
 	if (enums.length) await db.exec(`INSERT INTO _enum_map VALUES ${enums.map((e) => `(${lit(e.col)}, ${lit(e.spelling)}, ${lit(e.canonical)})`).join(', ')}`);
-	await db.exec(checkTableSql(spec, fmt));
+	await db.exec(checkTableSql(spec, fmts));
 	await db.exec(`CREATE OR REPLACE TEMP TABLE _errors AS ${errorListSql(spec)}`);
 	await db.exec(targetTableSql(spec));
 	// Loading a file again replaces its earlier rows instead of counting them twice.
 	await db.exec(`DELETE FROM ${q(spec.table)} WHERE _file = ${lit(fileName)}`);
 	await db.exec(insertLoadedSql(spec, fileName));
 	const loaded = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${q(spec.table)} WHERE _file = ${lit(fileName)}`))[0].n;
-	const rejected = (await db.query<{ n: number }>('SELECT count(DISTINCT _line)::INTEGER AS n FROM _errors'))[0].n;
+	const rejected = (await db.query<{ n: number }>('SELECT count(DISTINCT _row)::INTEGER AS n FROM _errors'))[0].n;
 	return { loaded, rejected };
 }
 
-async function repairs(db: Db, spec: DatasetSpec, fileCol: (c: string) => string, lang: Lang, max: number): Promise<Repair[]> {
+async function repairs(db: Db, spec: DatasetSpec, fileCol: (c: string) => string, lang: Lang, max: number, sheetOf: (row: number) => string | undefined): Promise<Repair[]> {
 	const keyCols = spec.columns.filter((c) => c.type === 'gemeinde');
 	const out: Repair[] = [];
 	for (const c of keyCols) {
-		const rows = await db.query<{ _line: number; f: string; t: string }>(
-			`SELECT _line, ${q(c.name + '_raw')} AS f, ${q('_key_' + c.name)} AS t FROM _chk
-			 WHERE ${q(c.name)} IS NOT NULL AND length(regexp_replace(${q(c.name + '_raw')}, '\\s', '', 'g')) IN (7, 11) ORDER BY _line LIMIT ${max}`
+		const rows = await db.query<{ _row: number; _line: number; f: string; t: string }>(
+			`SELECT _row, _line, ${q(c.name + '_raw')} AS f, ${q('_key_' + c.name)} AS t FROM _chk
+			 WHERE ${q(c.name)} IS NOT NULL AND length(regexp_replace(${q(c.name + '_raw')}, '\\s', '', 'g')) IN (7, 11) ORDER BY _row LIMIT ${max}`
 		);
-		for (const r of rows) out.push({ line: r._line, column: fileCol(c.name), from: r.f, to: r.t, code: 'repaired_leading_zero', reason: message('repaired_leading_zero', lang), params: {} });
+		for (const r of rows) {
+			const sheet = sheetOf(Number(r._row));
+			out.push({ line: Number(r._line), ...(sheet !== undefined ? { sheet } : {}), column: fileCol(c.name), from: r.f, to: r.t, code: 'repaired_leading_zero', reason: message('repaired_leading_zero', lang), params: {} });
+		}
 	}
 	return out;
 }
@@ -275,25 +330,28 @@ async function rejectedRecords(
 	spec: DatasetSpec,
 	header: string[],
 	mapping: Map<number, string>,
-	sourceRows: StagedRow[] | null,
-	broken: { record: CsvRecord }[],
+	segments: ReadSegment[],
+	broken: { record: { line: number; fields: string[] } }[],
 	max: number
 ): Promise<ImportReport['rejectedRecords']> {
 	const rows: ImportReport['rejectedRecords']['rows'] = broken.map((b) => ({ line: b.record.line, values: b.record.fields }));
-	const lines = (await db.query<{ _line: number }>(`SELECT DISTINCT _line FROM _errors ORDER BY _line LIMIT ${max}`)).map((r) => r._line);
-	if (sourceRows) {
-		const wanted = new Set(lines);
-		for (const r of sourceRows) if (wanted.has(r.line)) rows.push({ line: r.line, values: r.fields });
-	} else if (lines.length) {
+	const wantedRows = (await db.query<{ _row: number }>(`SELECT DISTINCT _row FROM _errors ORDER BY _row LIMIT ${max}`)).map((r) => Number(r._row));
+	if (segments.length) {
+		const wanted = new Set(wantedRows);
+		let id = 0;
+		for (const s of segments) for (const r of s.rows) if (wanted.has(++id)) rows.push({ line: r.line, values: r.fields });
+	} else if (wantedRows.length) {
 		// Parquet: the staged text is what the file held (only mapped columns exist as text)
 		const raw = await db.query<Record<string, string | null>>(
-			`SELECT _line, ${spec.columns.map((c) => q(c.name + '_raw')).join(', ')} FROM stg WHERE _line IN (${lines.join(',')}) ORDER BY _line`
+			`SELECT _line, ${spec.columns.map((c) => q(c.name + '_raw')).join(', ')} FROM stg WHERE _row IN (${wantedRows.join(',')}) ORDER BY _row`
 		);
 		for (const r of raw) {
 			const values = header.map((_, i) => (mapping.get(i) ? (r[mapping.get(i)! + '_raw'] ?? '') : ''));
 			rows.push({ line: Number(r._line), values });
 		}
 	}
-	rows.sort((a, b) => a.line - b.line);
+	if (segments.length <= 1) rows.sort((a, b) => a.line - b.line);
 	return { header, rows: rows.slice(0, max) };
 }
+
+export { headerSignature };

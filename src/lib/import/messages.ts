@@ -18,6 +18,19 @@ const M: Record<string, { de: string; en: string }> = {
 	completion_missing: { de: 'Status „abgeschlossen“ ohne Abschlussdatum', en: 'status "completed" without a completion date' },
 	too_many_fields: { de: 'zu viele Felder ({found} statt {expected})', en: 'too many fields ({found} instead of {expected})' },
 	too_few_fields: { de: 'zu wenige Felder ({found} statt {expected})', en: 'too few fields ({found} instead of {expected})' },
+	ambiguous_number: {
+		de: 'mehrdeutig: {value} kann {dec_de} oder {whole} sein (Dezimal- oder Tausendertrennzeichen?)',
+		en: 'ambiguous: {value} can be {dec_en} or {whole} (decimal or thousands separator?)'
+	},
+	mixed_decimal: {
+		de: 'Dezimaltrennzeichen passt nicht zu den übrigen Werten der Spalte (dort {mark_de})',
+		en: 'decimal mark does not match the other values of the column (there: {mark_en})'
+	},
+	unclosed_quote: { de: 'Anführungszeichen nicht geschlossen', en: 'quotation mark not closed' },
+	encoding_byte: {
+		de: 'Zeichen {byte} passt nicht zur Kodierung UTF-8 und wurde als Windows-1252 gelesen: „{char}“',
+		en: 'byte {byte} is not valid UTF-8 and was read as Windows-1252: "{char}"'
+	},
 	repaired_leading_zero: { de: 'führende Null ergänzt (von Excel entfernt)', en: 'leading zero restored (dropped by Excel)' },
 	// whole-file problems
 	empty_file: { de: 'Die Datei ist leer.', en: 'The file is empty.' },
@@ -29,8 +42,23 @@ const M: Record<string, { de: string; en: string }> = {
 	},
 	unreadable_xlsx: { de: 'Die Excel-Datei konnte nicht gelesen werden ({detail}).', en: 'The Excel file could not be read ({detail}).' },
 	unreadable_parquet: { de: 'Die Parquet-Datei konnte nicht gelesen werden ({detail}).', en: 'The Parquet file could not be read ({detail}).' },
+	bad_profile: { de: 'Importprofil nicht verwendbar: {detail}', en: 'Import profile not usable: {detail}' },
 	unreadable: { de: 'Die Datei konnte nicht gelesen werden ({detail}).', en: 'The file could not be read ({detail}).' }
 };
+
+/** Messages about lines and columns not used (report texts). */
+const NOTES: Record<string, { de: string; en: string }> = {
+	skip_preamble: { de: '{n} Zeilen vor der Kopfzeile übersprungen', en: '{n} lines before the header skipped' },
+	skip_preamble_one: { de: '1 Zeile vor der Kopfzeile übersprungen', en: '1 line before the header skipped' },
+	skip_footer: { de: 'Hinweis- oder Summenzeile nach den Daten übersprungen', en: 'note or total line after the data skipped' },
+	skip_repeated_header: { de: 'Kopfzeile wiederholt – nicht als Daten gelesen', en: 'header repeated – not read as data' },
+	unused_column: { de: 'wird nicht übernommen', en: 'not imported' },
+	sheet_empty: { de: 'leer', en: 'empty' },
+	sheet_no_header: { de: 'keine Kopfzeile erkannt', en: 'no header found' },
+	sheet_other_kind: { de: 'Spalten passen nicht zu {kind}', en: 'columns do not fit {kind}' },
+	profile_applied: { de: 'Importprofil angewendet', en: 'Import profile applied' }
+};
+Object.assign(M, NOTES);
 
 export function message(code: string, lang: Lang, params: Record<string, string | number> = {}): string {
 	const t = M[code]?.[lang] ?? code;

@@ -1,11 +1,17 @@
 /** What an import tells the user about one file. Every row read is either loaded or rejected. */
 import type { DatasetKind } from './schemas';
+import type { SkippedLine } from './layout';
+import type { EncodingNote } from './encoding';
+
+export type { SkippedLine, EncodingNote };
 
 export type Lang = 'de' | 'en';
 
 export interface Rejection {
 	/** line as a text editor numbers it (CSV), or the spreadsheet row (XLSX), or the record number + 1 (Parquet, header = line 1) */
 	line: number;
+	/** worksheet (XLSX workbooks with several sheets read) */
+	sheet?: string;
 	/** the column as named in the user's file ('' when the whole row is affected) */
 	column: string;
 	value: string;
@@ -19,6 +25,7 @@ export interface Rejection {
 
 export interface Repair {
 	line: number;
+	sheet?: string;
 	column: string;
 	from: string;
 	to: string;
@@ -34,7 +41,41 @@ export interface Dialect {
 	decimal?: ',' | '.';
 	thousands?: string | null;
 	dateFormats?: string[];
+	/** the first sheet read (all sheets read: `ImportReport.sheets`) */
 	sheet?: string;
+	/** CSV: quote character and escape style found */
+	quote?: '"' | "'";
+	escape?: 'double' | 'backslash';
+	/** CSV: a space follows the delimiter (", ") */
+	spaceAfter?: boolean;
+	/** line (CSV) or row (first sheet) of the header */
+	headerLine?: number;
+	/** decimal mark per numeric column (the file's header text → mark; null = none seen, whole numbers only) */
+	decimalByColumn?: Record<string, ',' | '.' | null>;
+}
+
+export interface SheetReport {
+	sheet: string;
+	headerLine: number;
+	rowsRead: number;
+	rowsLoaded: number;
+	rowsRejected: number;
+}
+
+export interface UnusedSheet {
+	sheet: string;
+	/** 'empty', 'no_header' (no row looks like a header), 'other_kind' (its header fits another kind or none) */
+	reason: 'empty' | 'no_header' | 'other_kind';
+}
+
+/** Every physical line of a CSV file, accounted for: total = header + blank + skipped + data. */
+export interface LineAccount {
+	total: number;
+	header: number;
+	blank: number;
+	skipped: number;
+	/** lines inside data records (a record with a quoted line break spans several) */
+	data: number;
 }
 
 export interface ImportReport {
@@ -52,6 +93,20 @@ export interface ImportReport {
 	fatal: { code: string; message: string; params: Record<string, string | number> } | null;
 	/** file name marks sample data ("Beispieldaten") */
 	sample: boolean;
+	/** lines not read as data: title lines above the header, notes below the data, repeated headers */
+	skipped: SkippedLine[];
+	/** file columns that are not loaded (the file's own header text) */
+	unusedColumns: string[];
+	/** worksheets not read, with the reason */
+	unusedSheets: UnusedSheet[];
+	/** per worksheet read (XLSX); empty for CSV and Parquet */
+	sheets: SheetReport[];
+	/** stray bytes repaired while decoding (also listed in `repairs`) */
+	encodingNotes: EncodingNote[];
+	/** CSV line accounting (null for XLSX and Parquet) */
+	lines: LineAccount | null;
+	/** the import profile applied, if any */
+	profile: { signature: string; name?: string } | null;
 	/** the raw rejected records (header + rows, in the file's own columns) for the download; reasons are in `rejections` */
 	rejectedRecords: { header: string[]; rows: { line: number; values: string[] }[] };
 }

@@ -15,11 +15,14 @@ export type ColumnType =
 	| 'enum';
 
 export interface ColumnSpec {
-	/** canonical column name in DuckDB */
+	/** canonical column name in DuckDB (internal: never shown to users) */
 	name: string;
+	/** what users call the column (messages, the assistant) */
+	label: { de: string; en: string };
 	type: ColumnType;
 	required: boolean;
-	/** accepted header names; compared after normalising (lower case, umlauts folded, no spaces/punctuation) */
+	/** accepted header names; compared after normalising (lower case, umlauts folded, no spaces/punctuation).
+	 *  A leading `~` marks a weak alias: used only when no other column claims the header more strongly. */
 	aliases: string[];
 	/** enum: canonical value → accepted spellings (canonical itself is always accepted) */
 	values?: Record<string, string[]>;
@@ -108,15 +111,15 @@ export const DATASETS: Record<DatasetKind, DatasetSpec> = {
 		table: 'einsaetze',
 		label: { de: 'Lotsen-Einsätze', en: 'Navigator activities' },
 		columns: [
-			{ name: 'datum', type: 'date', required: true, aliases: ['datum', 'date', 'einsatzdatum', 'tag', 'day'], minDate: PROGRAMME_START, maxDate: LATEST },
-			{ name: 'ags', type: 'gemeinde', required: true, aliases: gemeindeAliases },
-			{ name: 'lotse_id', type: 'id', required: true, aliases: ['lotse', 'lotse id', 'lotsen id', 'lotsenid', 'lotse_id', 'navigator', 'navigator id', 'pseudonym'] },
-			{ name: 'format', type: 'enum', required: true, aliases: ['format', 'form', 'einsatzform', 'kanal', 'channel'], values: FORMATE },
-			{ name: 'thema', type: 'text', required: true, aliases: ['thema', 'topic', 'anliegen', 'subject'] },
-			{ name: 'altersgruppe', type: 'enum', required: true, aliases: ['altersgruppe', 'alter', 'age group', 'agegroup', 'age'], values: ALTERSGRUPPEN },
-			{ name: 'teilnehmende', type: 'int', required: true, aliases: ['teilnehmende', 'teilnehmer', 'personen', 'participants', 'anzahl', 'teilnehmerzahl'], max: 10000 },
-			{ name: 'minuten', type: 'int', required: true, aliases: ['minuten', 'dauer', 'dauer min', 'dauer minuten', 'minutes', 'duration', 'duration min'], max: 1440 },
-			{ name: 'digitales_angebot', type: 'text', required: false, aliases: ['digitales angebot', 'angebot', 'online dienst', 'onlinedienst', 'digital offer', 'service', 'digital service'] }
+			{ name: 'datum', label: { de: 'Datum', en: 'Date' }, type: 'date', required: true, aliases: ['datum', 'date', 'einsatzdatum', 'tag', 'day'], minDate: PROGRAMME_START, maxDate: LATEST },
+			{ name: 'ags', label: { de: 'Gemeindeschlüssel', en: 'Municipality key' }, type: 'gemeinde', required: true, aliases: gemeindeAliases },
+			{ name: 'lotse_id', label: { de: 'Lotsen-ID', en: 'Navigator ID' }, type: 'id', required: true, aliases: ['lotse', 'lotse id', 'lotsen id', 'lotsenid', 'lotse_id', 'navigator', 'navigator id', 'pseudonym'] },
+			{ name: 'format', label: { de: 'Format', en: 'Format' }, type: 'enum', required: true, aliases: ['format', 'form', 'einsatzform', 'kanal', 'channel'], values: FORMATE },
+			{ name: 'thema', label: { de: 'Thema', en: 'Topic' }, type: 'text', required: true, aliases: ['thema', 'topic', 'anliegen', 'subject'] },
+			{ name: 'altersgruppe', label: { de: 'Altersgruppe', en: 'Age group' }, type: 'enum', required: true, aliases: ['altersgruppe', 'alter', 'age group', 'agegroup', 'age'], values: ALTERSGRUPPEN },
+			{ name: 'teilnehmende', label: { de: 'Teilnehmende', en: 'Participants' }, type: 'int', required: true, aliases: ['teilnehmende', 'teilnehmer', 'personen', 'participants', 'anzahl', 'teilnehmerzahl'], max: 10000 },
+			{ name: 'minuten', label: { de: 'Minuten', en: 'Minutes' }, type: 'decimal', required: true, aliases: ['minuten', 'dauer', 'dauer min', 'dauer minuten', 'minutes', 'duration', 'duration min'], max: 1440 },
+			{ name: 'digitales_angebot', label: { de: 'Digitales Angebot', en: 'Digital offer' }, type: 'text', required: false, aliases: ['digitales angebot', 'angebot', 'online dienst', 'onlinedienst', 'digital offer', 'service', 'digital service'] }
 		]
 	},
 	qualifizierung: {
@@ -129,13 +132,13 @@ export const DATASETS: Record<DatasetKind, DatasetSpec> = {
 			{ column: 'abschluss', code: 'completion_missing', when: "status = 'abgeschlossen' AND abschluss IS NULL" }
 		],
 		columns: [
-			{ name: 'lotse_id', type: 'id', required: true, aliases: ['lotse', 'lotse id', 'lotsen id', 'lotsenid', 'lotse_id', 'navigator', 'navigator id', 'teilnehmer id', 'pseudonym'] },
-			{ name: 'ags', type: 'gemeinde', required: true, aliases: [...gemeindeAliases, 'heimatgemeinde', 'wohngemeinde', 'home municipality'] },
-			{ name: 'anbieter', type: 'text', required: true, aliases: ['anbieter', 'traeger', 'träger', 'bildungstraeger', 'bildungsträger', 'provider'] },
-			{ name: 'modul', type: 'enum', required: true, aliases: ['modul', 'module', 'kurs', 'course', 'baustein'], values: MODULE },
-			{ name: 'beginn', type: 'date', required: true, aliases: ['beginn', 'start', 'startdatum', 'kursbeginn', 'start date'], minDate: PROGRAMME_START, maxDate: LATEST },
-			{ name: 'abschluss', type: 'date', required: false, aliases: ['abschluss', 'abschlussdatum', 'ende', 'completion', 'completion date', 'completed on', 'end'], minDate: PROGRAMME_START, maxDate: LATEST },
-			{ name: 'status', type: 'enum', required: true, aliases: ['status', 'stand', 'state'], values: KURS_STATUS }
+			{ name: 'lotse_id', label: { de: 'Lotsen-ID', en: 'Navigator ID' }, type: 'id', required: true, aliases: ['lotse', 'lotse id', 'lotsen id', 'lotsenid', 'lotse_id', 'navigator', 'navigator id', 'teilnehmer id', 'pseudonym'] },
+			{ name: 'ags', label: { de: 'Gemeindeschlüssel', en: 'Municipality key' }, type: 'gemeinde', required: true, aliases: [...gemeindeAliases, 'heimatgemeinde', 'wohngemeinde', 'home municipality'] },
+			{ name: 'anbieter', label: { de: 'Anbieter', en: 'Provider' }, type: 'text', required: true, aliases: ['anbieter', 'traeger', 'träger', 'bildungstraeger', 'bildungsträger', 'provider'] },
+			{ name: 'modul', label: { de: 'Modul', en: 'Module' }, type: 'enum', required: true, aliases: ['modul', 'module', 'kurs', 'course', 'baustein'], values: MODULE },
+			{ name: 'beginn', label: { de: 'Beginn', en: 'Start' }, type: 'date', required: true, aliases: ['beginn', 'start', 'startdatum', 'kursbeginn', 'start date'], minDate: PROGRAMME_START, maxDate: LATEST },
+			{ name: 'abschluss', label: { de: 'Abschluss', en: 'Completion' }, type: 'date', required: false, aliases: ['abschluss', 'abschlussdatum', 'ende', 'completion', 'completion date', 'completed on', 'end'], minDate: PROGRAMME_START, maxDate: LATEST },
+			{ name: 'status', label: { de: 'Status', en: 'Status' }, type: 'enum', required: true, aliases: ['status', 'stand', 'state'], values: KURS_STATUS }
 		]
 	},
 	coworking: {
@@ -144,16 +147,16 @@ export const DATASETS: Record<DatasetKind, DatasetSpec> = {
 		label: { de: 'Coworking-Förderung', en: 'Coworking funding' },
 		unique: ['projekt_id'],
 		columns: [
-			{ name: 'projekt_id', type: 'id', required: true, aliases: ['projekt id', 'projektid', 'projekt', 'aktenzeichen', 'project id', 'project', 'id', 'vorhaben id'] },
-			{ name: 'name', type: 'text', required: true, aliases: ['name', 'projektname', 'bezeichnung', 'vorhaben', 'project name', 'title'] },
-			{ name: 'ags', type: 'gemeinde', required: true, aliases: gemeindeAliases },
-			{ name: 'programm', type: 'text', required: true, aliases: ['programm', 'foerderprogramm', 'förderprogramm', 'richtlinie', 'programme', 'program'] },
-			{ name: 'bewilligt_am', type: 'date', required: false, aliases: ['bewilligt am', 'bewilligung', 'bewilligungsdatum', 'approval date', 'approved on'], minDate: '2014-01-01', maxDate: LATEST },
-			{ name: 'betrag_eur', type: 'decimal', required: true, aliases: ['betrag', 'betrag eur', 'betrag €', 'betrag in eur', 'zuwendung', 'zuwendung eur', 'foerdersumme', 'fördersumme', 'amount', 'amount eur'] },
-			{ name: 'foerderquote', type: 'rate', required: false, aliases: ['foerderquote', 'förderquote', 'quote', 'funding rate', 'rate'] },
-			{ name: 'arbeitsplaetze', type: 'int', required: false, aliases: ['arbeitsplaetze', 'arbeitsplätze', 'plaetze', 'plätze', 'workplaces', 'desks', 'arbeitsplaetze anzahl'], max: 1000 },
-			{ name: 'status', type: 'enum', required: true, aliases: ['status', 'stand', 'state'], values: FOERDER_STATUS },
-			{ name: 'eroeffnet_am', type: 'date', required: false, aliases: ['eroeffnet am', 'eröffnet am', 'eroeffnung', 'eröffnung', 'opening date', 'opened on'], minDate: '2014-01-01', maxDate: LATEST }
+			{ name: 'projekt_id', label: { de: 'Projekt-ID', en: 'Project ID' }, type: 'id', required: true, aliases: ['projekt id', 'projektid', '~projekt', 'aktenzeichen', 'projektnummer', 'projekt nr', 'foerderkennzeichen', 'kennzeichen', 'project id', 'project', 'id', 'vorhaben id'] },
+			{ name: 'name', label: { de: 'Projektname', en: 'Project name' }, type: 'text', required: true, aliases: ['name', 'projektname', 'projekt', 'projekttitel', 'projektbezeichnung', 'bezeichnung', 'vorhaben', 'project name', 'title'] },
+			{ name: 'ags', label: { de: 'Gemeindeschlüssel', en: 'Municipality key' }, type: 'gemeinde', required: true, aliases: gemeindeAliases },
+			{ name: 'programm', label: { de: 'Förderprogramm', en: 'Funding programme' }, type: 'text', required: true, aliases: ['programm', 'foerderprogramm', 'förderprogramm', 'richtlinie', 'programme', 'program'] },
+			{ name: 'bewilligt_am', label: { de: 'Bewilligt am', en: 'Approved on' }, type: 'date', required: false, aliases: ['bewilligt am', 'bewilligung', 'bewilligungsdatum', 'approval date', 'approved on'], minDate: '2014-01-01', maxDate: LATEST },
+			{ name: 'betrag_eur', label: { de: 'Betrag (EUR)', en: 'Amount (EUR)' }, type: 'decimal', required: true, aliases: ['betrag', 'betrag eur', 'betrag €', 'betrag in eur', 'zuwendung', 'zuwendung eur', 'foerdersumme', 'fördersumme', 'amount', 'amount eur'] },
+			{ name: 'foerderquote', label: { de: 'Förderquote', en: 'Funding rate' }, type: 'rate', required: false, aliases: ['foerderquote', 'förderquote', 'foerdersatz', 'fördersatz', 'quote', 'funding rate', 'rate'] },
+			{ name: 'arbeitsplaetze', label: { de: 'Arbeitsplätze', en: 'Workplaces' }, type: 'int', required: false, aliases: ['arbeitsplaetze', 'arbeitsplätze', 'plaetze', 'plätze', 'workplaces', 'desks', 'arbeitsplaetze anzahl', 'anzahl arbeitsplaetze', 'anzahl arbeitsplätze', 'anzahl plaetze'], max: 1000 },
+			{ name: 'status', label: { de: 'Status', en: 'Status' }, type: 'enum', required: true, aliases: ['status', 'stand', 'state'], values: FOERDER_STATUS },
+			{ name: 'eroeffnet_am', label: { de: 'Eröffnet am', en: 'Opened on' }, type: 'date', required: false, aliases: ['eroeffnet am', 'eröffnet am', 'eroeffnung', 'eröffnung', 'eroeffnungsdatum', 'eröffnungsdatum', 'opening date', 'opened on'], minDate: '2014-01-01', maxDate: LATEST }
 		]
 	},
 	bevoelkerung: {
@@ -162,10 +165,10 @@ export const DATASETS: Record<DatasetKind, DatasetSpec> = {
 		label: { de: 'Bevölkerung nach Alter', en: 'Population by age' },
 		unique: ['ags'],
 		columns: [
-			{ name: 'ags', type: 'gemeinde', required: true, aliases: gemeindeAliases },
-			{ name: 'einwohner_65plus', type: 'int', required: true, aliases: ['einwohner 65plus', 'einwohner 65+', 'ew 65 plus', 'ew65plus', '65+', '65 und aelter', '65 und älter', 'population 65plus', 'aged 65 and over'], max: 1_000_000 },
-			{ name: 'stichtag', type: 'date', required: false, aliases: ['stichtag', 'reference date', 'stand am'], minDate: '2000-01-01', maxDate: LATEST },
-			{ name: 'quelle', type: 'text', required: false, aliases: ['quelle', 'source'] }
+			{ name: 'ags', label: { de: 'Gemeindeschlüssel', en: 'Municipality key' }, type: 'gemeinde', required: true, aliases: gemeindeAliases },
+			{ name: 'einwohner_65plus', label: { de: 'Einwohner 65+', en: 'Residents 65+' }, type: 'int', required: true, aliases: ['einwohner 65plus', 'einwohner 65+', 'ew 65 plus', 'ew65plus', '65+', '65 und aelter', '65 und älter', 'population 65plus', 'aged 65 and over'], max: 1_000_000 },
+			{ name: 'stichtag', label: { de: 'Stichtag', en: 'Reference date' }, type: 'date', required: false, aliases: ['stichtag', 'reference date', 'stand am'], minDate: '2000-01-01', maxDate: LATEST },
+			{ name: 'quelle', label: { de: 'Quelle', en: 'Source' }, type: 'text', required: false, aliases: ['quelle', 'source'] }
 		]
 	}
 };

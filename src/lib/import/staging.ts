@@ -3,7 +3,7 @@
  * VARCHAR per canonical column), crossing over as Arrow IPC bytes (safe whichever copy of
  * apache-arrow the database uses). Empty cells become NULL; text is trimmed.
  */
-import { Table, tableToIPC, makeVector, type Vector } from 'apache-arrow';
+import { Table, tableToIPC, makeVector, makeData, Float64, type Vector } from 'apache-arrow';
 import { utf8Vector } from './arrow-text';
 import type { Db } from '../db/types';
 import type { DatasetSpec } from './schemas';
@@ -12,22 +12,73 @@ import { q } from './validate-sql';
 export interface StagedRow {
 	line: number;
 	fields: string[];
+	/** typed numbers from a typed source (XLSX number cells), by field index */
+	nums?: (number | undefined)[];
 }
 
-/** `mapping`: file column index → canonical column name */
-export async function stageRecords(db: Db, spec: DatasetSpec, mapping: Map<number, string>, rows: StagedRow[]): Promise<void> {
-	const indexOf = new Map<string, number>();
-	for (const [i, name] of mapping) indexOf.set(name, i);
+/** Rows of one header (one CSV file, or one worksheet) and how its columns map. */
+export interface StagedSegment {
+	/** `mapping`: file column index → canonical column name */
+	mapping: Map<number, string>;
+	rows: StagedRow[];
+}
+
+/** Float64 column; `valid` marks the set entries (null = all NULL). */
+function float64Vector(values: Float64Array, valid: Uint8Array | null): Vector {
+	const n = values.length;
+	const bitmap = new Uint8Array((n + 7) >> 3);
+	let nullCount = n;
+	if (valid) {
+		nullCount = 0;
+		for (let i = 0; i < n; i++) {
+			if (valid[i]) bitmap[i >> 3] |= 1 << (i & 7);
+			else nullCount++;
+		}
+	}
+	return makeVector(makeData({ type: new Float64(), length: n, nullCount, nullBitmap: bitmap, data: values }));
+}
+
+const isNumeric = (t: string) => t === 'int' || t === 'decimal' || t === 'rate';
+
+/**
+ * Writes `stg`: `_row` (1…n over all segments, in order), `_line`, `<column>_raw` text and, for
+ * numeric columns, `<column>_num` (a typed number from the source, else NULL).
+ */
+export async function stageRecords(db: Db, spec: DatasetSpec, segments: StagedSegment[] | Map<number, string>, rowsArg?: StagedRow[]): Promise<void> {
+	const segs: StagedSegment[] = segments instanceof Map ? [{ mapping: segments, rows: rowsArg ?? [] }] : segments;
+	const total = segs.reduce((a, s) => a + s.rows.length, 0);
 	const cols: Record<string, Vector> = {};
-	cols._line = makeVector(Int32Array.from(rows, (r) => r.line));
+	cols._row = makeVector(Int32Array.from({ length: total }, (_, i) => i + 1));
+	const lines = new Int32Array(total);
+	let k = 0;
+	for (const s of segs) for (const r of s.rows) lines[k++] = r.line;
+	cols._line = makeVector(lines);
 	for (const c of spec.columns) {
-		const i = indexOf.get(c.name);
-		const values = rows.map((r) => {
-			if (i === undefined) return null;
-			const v = (r.fields[i] ?? '').trim();
-			return v === '' ? null : v;
-		});
+		const values: (string | null)[] = new Array(total);
+		const nums = isNumeric(c.type) ? new Float64Array(total) : null;
+		const valid = isNumeric(c.type) ? new Uint8Array(total) : null;
+		let anyNum = false;
+		k = 0;
+		for (const s of segs) {
+			let i: number | undefined;
+			for (const [idx, name] of s.mapping) if (name === c.name) i = idx;
+			for (const r of s.rows) {
+				if (i === undefined) values[k] = null;
+				else {
+					const v = (r.fields[i] ?? '').trim();
+					values[k] = v === '' ? null : v;
+					const num = r.nums?.[i];
+					if (nums && num !== undefined && Number.isFinite(num)) {
+						nums[k] = num;
+						valid![k] = 1;
+						anyNum = true;
+					}
+				}
+				k++;
+			}
+		}
 		cols[`${c.name}_raw`] = utf8Vector(values);
+		if (nums) cols[`${c.name}_num`] = float64Vector(nums, anyNum ? valid! : null);
 	}
 	const ipc = tableToIPC(new Table(cols), 'stream');
 	await db.exec('DROP TABLE IF EXISTS stg');
@@ -38,11 +89,17 @@ export async function stageRecords(db: Db, spec: DatasetSpec, mapping: Map<numbe
 export async function stageFromTable(db: Db, spec: DatasetSpec, source: string, fileColumns: string[], mapping: Map<number, string>): Promise<void> {
 	const byName = new Map<string, string>();
 	for (const [i, name] of mapping) byName.set(name, fileColumns[i]);
-	const sel = spec.columns.map((c) => {
+	const types = new Map((await db.query<{ column_name: string; column_type: string }>(`DESCRIBE ${q(source)}`)).map((r) => [r.column_name, r.column_type]));
+	const numericType = (t: string | undefined) => !!t && /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/.test(t);
+	const sel = spec.columns.flatMap((c) => {
 		const src = byName.get(c.name);
-		return src === undefined
-			? `NULL::VARCHAR AS ${q(c.name + '_raw')}`
-			: `NULLIF(trim(CAST(${q(src)} AS VARCHAR)), '') AS ${q(c.name + '_raw')}`;
+		const raw =
+			src === undefined ? `NULL::VARCHAR AS ${q(c.name + '_raw')}` : `NULLIF(trim(CAST(${q(src)} AS VARCHAR)), '') AS ${q(c.name + '_raw')}`;
+		if (!isNumeric(c.type)) return [raw];
+		const num = src !== undefined && numericType(types.get(src)) ? `CAST(${q(src)} AS DOUBLE)` : 'NULL::DOUBLE';
+		return [raw, `${num} AS ${q(c.name + '_num')}`];
 	});
-	await db.exec(`CREATE OR REPLACE TABLE stg AS SELECT CAST(row_number() OVER () + 1 AS INTEGER) AS _line, ${sel.join(', ')} FROM ${q(source)}`);
+	await db.exec(
+		`CREATE OR REPLACE TABLE stg AS SELECT CAST(row_number() OVER () AS INTEGER) AS _row, CAST(row_number() OVER () + 1 AS INTEGER) AS _line, ${sel.join(', ')} FROM ${q(source)}`
+	);
 }

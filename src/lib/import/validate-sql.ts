@@ -5,7 +5,10 @@
  * See import/README.md for the flow.
  */
 import type { ColumnSpec, DatasetSpec } from './schemas';
-import type { NumberFormat } from './number-format';
+import { RE, type ColumnNumberFormat } from './number-format';
+
+/** decimal mark per numeric column (canonical name); a column not listed has none */
+export type NumberFormats = Record<string, ColumnNumberFormat>;
 
 export const q = (id: string) => '"' + id.replace(/"/g, '""') + '"';
 export const lit = (s: string) => "'" + s.replace(/'/g, "''") + "'";
@@ -27,15 +30,39 @@ export const SQL_TYPE: Record<ColumnSpec['type'], string> = {
 	enum: 'VARCHAR'
 };
 
-/** A number written in the detected format → its canonical "1234.5" form, or NULL when it does not fit the format. */
-function numberText(v: string, fmt: NumberFormat): string {
-	const t = `regexp_replace(${v}, '[\\s\\x{00a0}\\x{202f}'']|€|EUR|%', '', 'gi')`;
-	if (fmt.decimal === ',') {
-		return `CASE WHEN regexp_full_match(${t}, '[-+]?[0-9]{1,3}(\\.[0-9]{3})+(,[0-9]+)?|[-+]?[0-9]+(,[0-9]+)?')
-			THEN replace(replace(${t}, '.', ''), ',', '.') END`;
-	}
-	return `CASE WHEN regexp_full_match(${t}, '[-+]?[0-9]{1,3}(,[0-9]{3})+(\\.[0-9]+)?|[-+]?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?')
-		THEN replace(${t}, ',', '') END`;
+const cleanSql = (v: string) => `regexp_replace(${v}, '[\\s\\x{00a0}\\x{202f}'']|€|EUR|%', '', 'gi')`;
+const fm = (v: string, re: string) => `regexp_full_match(${v}, ${lit(re)})`;
+
+/**
+ * A number written under its column's format → canonical "1234.5" text; 'A' when ambiguous
+ * (13.363 with no decimal mark known), 'M' when the decimal mark contradicts the column's, NULL
+ * when it is no number at all. The same rules as `readNumber` in number-format.ts.
+ */
+export function numberTextSql(v: string, f: ColumnNumberFormat): string {
+	const t = cleanSql(v);
+	const dotThousands = f.decimal === ',' || f.intOnly;
+	const commaThousands = f.decimal === '.' || f.intOnly;
+	return `CASE WHEN ${v} IS NULL THEN NULL
+		WHEN ${fm(t, RE.int)} THEN ${t}
+		WHEN ${fm(t, RE.dotGroups)} THEN ${dotThousands ? `replace(${t}, '.', '')` : `CASE WHEN ${fm(t, RE.dotGroupsMulti)} THEN replace(${t}, '.', '') ELSE 'A' END`}
+		WHEN ${fm(t, RE.commaGroups)} THEN ${commaThousands ? `replace(${t}, ',', '')` : `CASE WHEN ${fm(t, RE.commaGroupsMulti)} THEN replace(${t}, ',', '') ELSE 'A' END`}
+		WHEN ${fm(t, RE.commaDecimal)} THEN ${f.decimal === '.' ? `'M'` : `replace(replace(${t}, '.', ''), ',', '.')`}
+		WHEN ${fm(t, RE.pointDecimal)} THEN ${f.decimal === ',' ? `'M'` : `replace(${t}, ',', '')`}
+		END`;
+}
+
+/** SQL counting, per numeric column, the text values that prove a decimal comma or point. */
+export function numberEvidenceSql(cols: string[]): string {
+	const parts = cols.flatMap((c) => {
+		const raw = q(c + '_raw');
+		const t = cleanSql(raw);
+		const textOnly = `${q(c + '_num')} IS NULL AND ${raw} IS NOT NULL`;
+		return [
+			`count_if(${textOnly} AND ((${fm(t, RE.commaDecimal)} AND NOT ${fm(t, RE.commaGroups)}) OR ${fm(t, RE.dotGroupsMulti)}))::INTEGER AS ${q(c + ':,')}`,
+			`count_if(${textOnly} AND ((${fm(t, RE.pointDecimal)} AND NOT ${fm(t, RE.dotGroups)}) OR ${fm(t, RE.commaGroupsMulti)}))::INTEGER AS ${q(c + ':.')}`
+		];
+	});
+	return `SELECT ${parts.join(', ')} FROM stg`;
 }
 
 const dateExpr = (v: string) => `COALESCE(
@@ -58,10 +85,15 @@ interface ColumnSql {
 	error: string;
 	/** error parameters as a SQL string expression ('' when none) */
 	params: string;
+	/** numbers: the canonical number text, computed one step before the typed value */
+	ntxt?: string;
 }
 
-function columnSql(c: ColumnSpec, fmt: NumberFormat): ColumnSql {
+const numberErrorSql = (txt: string) => `CASE ${txt} WHEN 'A' THEN 'ambiguous_number' WHEN 'M' THEN 'mixed_decimal' ELSE 'not_a_number' END`;
+
+function columnSql(c: ColumnSpec, fmts: NumberFormats): ColumnSql {
 	const raw = `stg.${q(c.name + '_raw')}`;
+	const fmt = fmts[c.name] ?? { decimal: null, intOnly: c.type === 'int' };
 	const n = q(c.name);
 	const missing = c.required ? `WHEN ${raw} IS NULL THEN 'missing_value'` : `WHEN ${raw} IS NULL THEN NULL::VARCHAR`;
 	switch (c.type) {
@@ -75,25 +107,29 @@ function columnSql(c: ColumnSpec, fmt: NumberFormat): ColumnSql {
 			};
 		case 'int':
 		case 'decimal': {
-			const num = `TRY_CAST(${numberText(raw, fmt)} AS DOUBLE)`;
+			const txt = `stg.${q('_ntxt_' + c.name)}`;
+			const num = `COALESCE(stg.${q(c.name + '_num')}, TRY_CAST(${txt} AS DOUBLE))`;
 			const cast = c.type === 'int' ? `CASE WHEN ${num} = round(${num}) AND abs(${num}) < 2e9 THEN CAST(${num} AS INTEGER) END` : num;
 			return {
 				select: [[c.name, cast], [`_num_${c.name}`, num]],
 				joins: [],
-				error: `CASE ${missing} WHEN ${q('_num_' + c.name)} IS NULL THEN 'not_a_number'
+				error: `CASE ${missing} WHEN ${q('_num_' + c.name)} IS NULL THEN ${numberErrorSql(txt)}
 					WHEN ${n} IS NULL THEN 'not_an_integer' WHEN ${n} < 0 THEN 'negative'
 					${c.max !== undefined ? `WHEN ${n} > ${c.max} THEN 'too_large'` : ''} END`,
-				params: ''
+				params: '',
+				ntxt: numberTextSql(raw, fmt)
 			};
 		}
 		case 'rate': {
-			const num = `TRY_CAST(${numberText(raw, fmt)} AS DOUBLE)`;
+			const txt = `stg.${q('_ntxt_' + c.name)}`;
+			const num = `COALESCE(stg.${q(c.name + '_num')}, TRY_CAST(${txt} AS DOUBLE))`;
 			const pct = `(contains(${raw}, '%') OR ${num} > 1)`;
 			return {
 				select: [[c.name, `CASE WHEN ${pct} THEN ${num} / 100 ELSE ${num} END`]],
 				joins: [],
-				error: `CASE ${missing} WHEN ${n} IS NULL THEN 'not_a_number' WHEN ${n} < 0 OR ${n} > 1 THEN 'rate_out_of_range' END`,
-				params: ''
+				error: `CASE ${missing} WHEN ${n} IS NULL THEN ${numberErrorSql(txt)} WHEN ${n} < 0 OR ${n} > 1 THEN 'rate_out_of_range' END`,
+				params: '',
+				ntxt: numberTextSql(raw, fmt)
 			};
 		}
 		case 'gemeinde': {
@@ -140,9 +176,13 @@ export function enumRows(spec: DatasetSpec): { col: string; spelling: string; ca
 	return out;
 }
 
-/** SQL creating `_chk`: line, typed columns and one error code per column (`_err_<col>`). */
-export function checkTableSql(spec: DatasetSpec, fmt: NumberFormat): string {
-	const parts = spec.columns.map((c) => ({ c, s: columnSql(c, fmt) }));
+/**
+ * SQL creating `_chk`: row id, line, typed columns and one error code per column (`_err_<col>`).
+ * `_row` identifies a staged row (unique across the sheets of a workbook); `_line` is the user's line.
+ */
+export function checkTableSql(spec: DatasetSpec, fmts: NumberFormats): string {
+	const parts = spec.columns.map((c) => ({ c, s: columnSql(c, fmts) }));
+	const ntxt = parts.filter(({ s }) => s.ntxt).map(({ c, s }) => `${s.ntxt!.replace(/stg\./g, '_s.')} AS ${q('_ntxt_' + c.name)}`);
 	const typed = parts.flatMap(({ s }) => s.select.map(([name, e]) => `${e} AS ${q(name)}`));
 	const joins = parts.flatMap(({ s }) => s.joins);
 	const errs = parts.map(({ c, s }) => `${s.error.replace(/stg\./g, '_t.')} AS ${q('_err_' + c.name)}`);
@@ -151,28 +191,30 @@ export function checkTableSql(spec: DatasetSpec, fmt: NumberFormat): string {
 	);
 	const unique = spec.unique?.length
 		? `, CASE WHEN ${spec.unique.map((u) => `${q(u)} IS NOT NULL`).join(' AND ')}
-			THEN min(_line) OVER (PARTITION BY ${spec.unique.map(q).join(', ')}) END AS _first_line`
-		: ', NULL::INTEGER AS _first_line';
+			THEN min(_row) OVER (PARTITION BY ${spec.unique.map(q).join(', ')}) END AS _first_row`
+		: ', NULL::INTEGER AS _first_row';
 	return `CREATE OR REPLACE TEMP TABLE _chk AS
-WITH _t AS (
+WITH _n AS (
+	SELECT _s.*${ntxt.length ? ', ' + ntxt.join(',\n\t\t') : ''} FROM stg _s
+), _t AS (
 	SELECT stg.*, ${typed.join(',\n\t\t')}
-	FROM stg ${joins.join('\n\t')}
+	FROM _n stg ${joins.join('\n\t')}
 )
 SELECT _t.*, ${errs.join(',\n\t')}${rowChecks.length ? ',\n\t' + rowChecks.join(',\n\t') : ''}${unique}
 FROM _t`;
 }
 
-/** SQL listing every error: line, canonical column, raw value, code, first line (for duplicates). */
+/** SQL listing every error: row, line, canonical column, raw value, code, first row (for duplicates). */
 export function errorListSql(spec: DatasetSpec): string {
 	const perColumn = spec.columns.map(
-		(c) => `SELECT _line, ${lit(c.name)} AS col, ${q(c.name + '_raw')} AS value, ${q('_err_' + c.name)} AS code, NULL::INTEGER AS first_line
+		(c) => `SELECT _row, _line, ${lit(c.name)} AS col, ${q(c.name + '_raw')} AS value, ${q('_err_' + c.name)} AS code, NULL::INTEGER AS first_row
 			FROM _chk WHERE ${q('_err_' + c.name)} IS NOT NULL`
 	);
 	const rules = (spec.rowChecks ?? []).map(
-		(r, i) => `SELECT _line, ${lit(r.column)}, ${q(r.column + '_raw')}, ${q(`_rule_${i}`)}, NULL::INTEGER FROM _chk WHERE ${q(`_rule_${i}`)} IS NOT NULL`
+		(r, i) => `SELECT _row, _line, ${lit(r.column)}, ${q(r.column + '_raw')}, ${q(`_rule_${i}`)}, NULL::INTEGER FROM _chk WHERE ${q(`_rule_${i}`)} IS NOT NULL`
 	);
 	const dup = spec.unique?.length
-		? [`SELECT _line, ${lit(spec.unique[0])}, ${q(spec.unique[0] + '_raw')}, 'duplicate', _first_line FROM _chk WHERE _line > _first_line`]
+		? [`SELECT _row, _line, ${lit(spec.unique[0])}, ${q(spec.unique[0] + '_raw')}, 'duplicate', _first_row FROM _chk WHERE _row > _first_row`]
 		: [];
 	return [...perColumn, ...rules, ...dup].join('\nUNION ALL\n');
 }
@@ -185,5 +227,5 @@ export function targetTableSql(spec: DatasetSpec): string {
 export function insertLoadedSql(spec: DatasetSpec, file: string): string {
 	const cols = spec.columns.map((c) => q(c.name));
 	return `INSERT INTO ${q(spec.table)} SELECT ${cols.map((c) => `_chk.${c}`).join(', ')}, ${lit(file)}, _line
-		FROM _chk WHERE _line NOT IN (SELECT _line FROM _errors) ORDER BY _line`;
+		FROM _chk WHERE _row NOT IN (SELECT _row FROM _errors) ORDER BY _row`;
 }

@@ -24,9 +24,23 @@ function cellText(v: unknown): string {
 	return String(v);
 }
 
+/** A worksheet row: text per cell, and the number where the cell held a number (not text). */
+export interface SheetRecord extends CsvRecord {
+	nums?: (number | undefined)[];
+}
+
 export interface SheetRows {
 	sheet: string;
-	records: CsvRecord[];
+	records: SheetRecord[];
+}
+
+function cellNumber(v: unknown): number | undefined {
+	if (typeof v === 'number') return v;
+	if (v && typeof v === 'object' && 'result' in (v as object)) {
+		const r = (v as { result?: unknown }).result;
+		if (typeof r === 'number') return r;
+	}
+	return undefined;
 }
 
 /** Reads every worksheet; the caller picks the one whose header fits a dataset kind. */
@@ -37,13 +51,19 @@ export async function readXlsx(bytes: Uint8Array): Promise<SheetRows[]> {
 	await wb.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
 	const out: SheetRows[] = [];
 	wb.eachSheet((ws) => {
-		const records: CsvRecord[] = [];
+		const records: SheetRecord[] = [];
 		const width = ws.columnCount;
 		ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
 			const fields: string[] = [];
-			for (let c = 1; c <= width; c++) fields.push(cellText(row.getCell(c).value));
+			let nums: (number | undefined)[] | undefined;
+			for (let c = 1; c <= width; c++) {
+				const v = row.getCell(c).value;
+				fields.push(cellText(v));
+				const num = cellNumber(v);
+				if (num !== undefined) (nums ??= [])[c - 1] = num;
+			}
 			while (fields.length > 0 && fields[fields.length - 1] === '') fields.pop();
-			records.push({ line: rowNumber, fields });
+			records.push({ line: rowNumber, endLine: rowNumber, fields, nums });
 		});
 		out.push({ sheet: ws.name, records });
 	});

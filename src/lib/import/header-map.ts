@@ -142,7 +142,11 @@ export function headerLikeness(fields: string[]): number {
 	return best;
 }
 
-/** Index of the header row among the first records: the one mapping most columns (≥ 2), first on ties. */
+/**
+ * Index of the header row among the first records: the one mapping most columns (≥ 2), first on
+ * ties; when none maps two, the first record with two or more filled fields (a title line above
+ * an unknown header is then not mistaken for the header).
+ */
 export function findHeaderRow(records: string[][], maxScan = 30): number {
 	let best = -1;
 	let bestScore = 1;
@@ -150,7 +154,9 @@ export function findHeaderRow(records: string[][], maxScan = 30): number {
 		const s = headerLikeness(records[i]);
 		if (s > bestScore) ((best = i), (bestScore = s));
 	}
-	return best < 0 ? 0 : best;
+	if (best >= 0) return best;
+	const wide = records.slice(0, maxScan).findIndex((r) => r.filter((f) => f.trim() !== '').length >= 2);
+	return wide < 0 ? 0 : wide;
 }
 
 /** The user's name for a canonical column: the file's header text when mapped, else the German/English label. */

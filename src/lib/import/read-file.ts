@@ -187,6 +187,8 @@ async function readWorkbook(bytes: Uint8Array, profile?: ImportProfile): Promise
 			unusedSheets.push({ sheet: c.sheet, reason: headerLike ? 'other_kind' : 'no_header' });
 		}
 	}
+	const order = new Map(sheets.map((s, i) => [s.sheet, i]));
+	unusedSheets.sort((a, b) => order.get(a.sheet)! - order.get(b.sheet)!);
 	if (!kind) {
 		if (cands.length === 0) throw new FatalImport('empty_file');
 		const best = [...cands].sort((a, b) => b.candidates[0].mapping.size - a.candidates[0].mapping.size)[0];

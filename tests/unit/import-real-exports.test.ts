@@ -5,6 +5,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { importFile } from '../../src/lib/import/import-file';
 import { formatReport } from '../../src/lib/import/report-text';
+import { rejectedRowsCsv } from '../../src/lib/import/rejects-csv';
 import type { Db } from '../../src/lib/db/types';
 import { referenceDb, balanced } from './helpers/db';
 import { csvBytes, csvString, encode, xlsxWorkbook, type Cell } from './helpers/fixtures';
@@ -269,5 +270,9 @@ describe('a workbook with one sheet per month', () => {
 		expect(t).toContain('Blatt „Januar“: gelesen 2, geladen 1, abgewiesen 1');
 		expect(t).toContain('Blatt „Förderung“ nicht gelesen: Spalten passen nicht zu Lotsen-Einsätze');
 		expect(t).toContain('Blatt „Januar“, Zeile 4, Spalte „Format“');
+		// the download names the sheet of each rejected row
+		const csv = rejectedRowsCsv(r, 'de').replace(/^\ufeff/, '').split('\r\n');
+		expect(csv[0]).toBe('Blatt;Zeile;Grund;Datum;Gemeindeschlüssel;Lotse;Format;Thema;Altersgruppe;Teilnehmende;Minuten');
+		expect(csv[1]).toBe('Januar;4;"Format: unbekannter Wert; erlaubt: Sprechstunde vor Ort, Hausbesuch, Bürgerdialog, Telefon, Online";2025-01-03;13076034;MV-L001;Brieftaube;B;75+;1;30');
 	});
 });

@@ -334,12 +334,16 @@ async function rejectedRecords(
 	broken: { record: { line: number; fields: string[] }; sheet?: string }[],
 	max: number
 ): Promise<ImportReport['rejectedRecords']> {
-	// later sheets may order their columns differently: values go under the first sheet's header by name
+	// later sheets may order and name their columns differently: values go under the first
+	// sheet's header by the field they map to (unmapped columns by name)
 	const norm = header.map(normaliseHeader);
 	const reorder = new Map<ReadSegment, number[] | null>(
 		segments.map((s) => {
 			const n = s.header.map(normaliseHeader);
-			return [s, n.join('|') === norm.join('|') ? null : norm.map((h) => n.indexOf(h))];
+			if (n.join('|') === norm.join('|')) return [s, null];
+			const byField = new Map<string, number>();
+			for (const [i, f] of s.match?.mapping ?? []) byField.set(f, i);
+			return [s, header.map((_, j) => (mapping.has(j) ? (byField.get(mapping.get(j)!) ?? -1) : n.indexOf(norm[j])))];
 		})
 	);
 	const valuesOf = (s: ReadSegment | undefined, fields: string[]) => {

@@ -11,15 +11,18 @@ export class LiveQuery<T> {
 	data = $state.raw<T | undefined>();
 	status = $state<'loading' | 'ready' | 'error'>('loading');
 	error = $state<string | undefined>();
+	/** the state key the data belong to */
+	dataKey = $state<string | undefined>();
 	#seq = 0;
 
-	run(load: (db: Db, cache: QueryCache) => Promise<T>): void {
+	run(load: (db: Db, cache: QueryCache) => Promise<T>, key?: string): void {
 		const my = ++this.#seq;
 		this.status = 'loading';
 		withDb((db) => load(db, queryCache()))
 			.then((d) => {
 				if (my !== this.#seq) return;
 				this.data = d;
+				this.dataKey = key;
 				this.status = 'ready';
 			})
 			.catch((e: unknown) => {

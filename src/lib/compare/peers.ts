@@ -2,7 +2,7 @@
  * The peer group of an MV Amt: the k BW Verbände in the programme most similar in population
  * and settlement density. The rule is in README.md; the SQL below is its only implementation.
  */
-import type { Db } from '../db/types';
+import type { Reader } from '../db/types';
 import { intLit, lit } from '../indicators/sql-lit';
 
 export const DEFAULT_K = 15;
@@ -56,7 +56,7 @@ export function peersSql(amt: string, k: number): string {
 	LIMIT ${intLit(k, 'k')}`;
 }
 
-export async function peerGroup(db: Db, amt: string, k = DEFAULT_K): Promise<PeerGroup> {
+export async function peerGroup(db: Reader, amt: string, k = DEFAULT_K): Promise<PeerGroup> {
 	const [profile] = await db.query<AreaProfile>(
 		`WITH ${VSTATS_CTE} SELECT v.* FROM vstats v JOIN verbaende vb ON vb.verband_ars = v.key WHERE v.key = ${lit(amt)}`
 	);

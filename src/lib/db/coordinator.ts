@@ -321,3 +321,16 @@ export class Coordinator {
 		})();
 	}
 }
+
+/**
+ * `sql` as a relation for a FROM clause: through the coordinator a temp table made once per
+ * data version; from a plain database the parenthesised query.
+ */
+export function relation(q: Reader, sql: string): Promise<string> {
+	return keepsRelations(q) ? q.relation(sql) : Promise.resolve(`(${sql})`);
+}
+
+/** true for a coordinator's reads (results of a relation are kept, so computing more once pays) */
+export function keepsRelations(q: Reader): q is Reads {
+	return 'relation' in q && typeof (q as Reads).relation === 'function';
+}

@@ -20,7 +20,8 @@ import {
 	type CategoryDatum
 } from '../../charts';
 import { fmtList } from '../../charts/format';
-import type { Db } from '../../db/types';
+import type { Reader } from '../../db/types';
+import { amtGemeinden } from '../../indicators/areas';
 import type { Lang } from '../../i18n/messages';
 import { getIndicator } from '../../indicators/registry';
 import type { FilterKey, IndicatorRow, Level } from '../../indicators/types';
@@ -31,13 +32,10 @@ import { estimateNote, ignoredNote } from '../notes';
 import { caveats, sourceText } from '../sources';
 import { spec, type ChartSpec, type RenderOpts, type ViewContext } from '../spec';
 
-/** the Gemeinden (AGS) of a Verband */
-export async function amtGemeinden(db: Db, amt: string): Promise<string[]> {
-	return (await db.query<{ ags: string }>('SELECT ags FROM gemeinden WHERE verband_ars = ? ORDER BY ags', [amt])).map((r) => r.ags);
-}
+export { amtGemeinden };
 
 /** runs one indicator with the filters it can apply; `ignored` = the set filters it cannot */
-async function run(db: Db, id: string, f: ViewFilters, level: Level, areas: string[]): Promise<{ rows: IndicatorRow[]; ignored: FilterKey[] }> {
+async function run(db: Reader, id: string, f: ViewFilters, level: Level, areas: string[]): Promise<{ rows: IndicatorRow[]; ignored: FilterKey[] }> {
 	// an Amt without Gemeinden (unknown key) has no rows; `areas: []` would mean "no restriction" to nobody, so skip the query
 	if (!areas.length) return { rows: [], ignored: paramsFor(getIndicator(id).filters, f, level, areas).ignored };
 	return runFiltered(db, id, f, level, areas);

@@ -98,7 +98,7 @@ export function startApp(): Promise<void> {
 	const sampleP = SAMPLE_FILES.map((f) => fetchBytes(f.url));
 	refP.catch(() => undefined);
 	sampleP.forEach((p) => p.catch(() => undefined));
-	coord = new Coordinator(dbP, { onStatement: (sql, start) => measure(MARK.query, start, { sql }) });
+	coord = new Coordinator(dbP, { concurrency: 3, onStatement: (sql, start) => measure(MARK.query, start, { sql }) });
 	startup = coord.write(async (opened) => {
 		try {
 			db = opened;

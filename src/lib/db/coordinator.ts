@@ -85,6 +85,12 @@ interface Task {
 export interface CoordinatorOptions {
 	/** results kept per data version (oldest dropped first); temp tables are kept regardless */
 	limit?: number;
+	/**
+	 * statements sent to the database at once (default 1). duckdb-wasm answers one after another
+	 * in its worker anyway; 2–3 in flight keep the worker busy while the page's thread decodes an
+	 * answer or draws a chart. Only statements not yet sent can be cancelled.
+	 */
+	concurrency?: number;
 	/** called after each statement ran (for performance measures) */
 	onStatement?: (sql: string, startedAt: number) => void;
 	/** clock for onStatement (default performance.now) */
@@ -96,6 +102,7 @@ let nextTable = 1;
 export class Coordinator {
 	readonly #db: Promise<Db>;
 	readonly #limit: number;
+	readonly #concurrency: number;
 	readonly #onStatement?: (sql: string, startedAt: number) => void;
 	readonly #now: () => number;
 	#version = 0;
@@ -120,6 +127,7 @@ export class Coordinator {
 		// an unopened database is reported to whoever reads or writes, not as an unhandled rejection
 		this.#db.catch(() => undefined);
 		this.#limit = o.limit ?? 500;
+		this.#concurrency = Math.max(1, o.concurrency ?? 1);
 		this.#onStatement = o.onStatement;
 		this.#now = o.now ?? (() => performance.now());
 	}
@@ -289,9 +297,12 @@ export class Coordinator {
 		return p;
 	}
 
-	/** starts the next statement: highest priority, then oldest; one at a time, none while a write waits */
+	/** starts the next statements: highest priority, then oldest; up to `concurrency` at a time, none while a write waits */
 	#pump(): void {
-		if (this.#running > 0 || this.#writes > 0 || this.#queue.length === 0) return;
+		while (this.#running < this.#concurrency && this.#writes === 0 && this.#queue.length > 0) this.#startNext();
+	}
+
+	#startNext(): void {
 		let best = 0;
 		for (let i = 1; i < this.#queue.length; i++) {
 			const a = this.#queue[i];

@@ -59,11 +59,15 @@ describe('Coordinator (ordering, with a fake database)', () => {
 		expect(f.ran('SELECT ?')).toBe(2);
 	});
 
-	it('runs one statement at a time', async () => {
+	it('runs one statement at a time, or as many as `concurrency` allows', async () => {
 		const f = fakeDb();
 		const c = new Coordinator(f.db);
 		await Promise.all(['A', 'B', 'C', 'D'].map((s) => c.request((q) => q.query(s))));
 		expect(f.maxActive()).toBe(1);
+		const g = fakeDb();
+		const c2 = new Coordinator(g.db, { concurrency: 2 });
+		await Promise.all(['A', 'B', 'C', 'D'].map((s) => c2.request((q) => q.query(s))));
+		expect(g.maxActive()).toBe(2);
 	});
 
 	it('cancels the queued work of a request that a newer request of the same client made stale', async () => {

@@ -19,6 +19,7 @@ import { estimateNote, ignoredNote } from '../notes';
 import { sourceText } from '../sources';
 import { chartOpts } from '../chart-opts';
 import { spec, type ChartSpec } from '../spec';
+import { translate } from '../../i18n/translate';
 import type { Reader } from '../../db/types';
 import { DEFAULT_K, peerGroup } from '../../compare/peers';
 
@@ -48,7 +49,7 @@ function dotRangeSpec(id: string): ChartSpec {
 			// the dot-range builder takes the unit from the comparison row
 			const opts = { ...chartOpts(ctx, o, { title, unit: '', source: sourceText([id], ctx.sample, ctx.lang) }), unit: undefined, amtName: ctx.amtName };
 			const { ignored } = paramsFor(def.filters, ctx.filters, 'verband');
-			const peers = ctx.lang === 'de' ? `Vergleichsgruppe: ${data.peerGroup.size} BW-Verbände` : `Peer group: ${data.peerGroup.size} BW associations`;
+			const peers = translate(ctx.lang, 'chart.vergleich.peers', { n: data.peerGroup.size });
 			return {
 				title,
 				option: r ? buildDotRangeOption(r, opts) : null,
@@ -77,11 +78,11 @@ export const alignedSpec: ChartSpec = spec<Aligned>({
 			peerGroup: await peerGroup(q, f.amt, DEFAULT_K)
 		}),
 	render(data, ctx, o) {
-		const title = ctx.lang === 'de' ? 'Kontakte je 1.000 Einwohner seit Programmstart' : 'Contacts per 1,000 inhabitants since programme start';
+		const title = translate(ctx.lang, 'chart.vergleich.aligned.title');
 		const opts = {
 			...chartOpts(ctx, o, {
 				title,
-				unit: ctx.lang === 'de' ? 'Kontakte je 1.000 Einwohner' : 'contacts per 1,000 inhabitants',
+				unit: translate(ctx.lang, 'chart.vergleich.aligned.unit'),
 				source: sourceText(['kontakte_je_1000'], ctx.sample, ctx.lang),
 				// programme months, not calendar months
 				period: null
@@ -101,11 +102,7 @@ export const alignedSpec: ChartSpec = spec<Aligned>({
 			table: empty ? null : tableAlignedCurves(input, opts),
 			height: o.showTitle ? 420 : 360,
 			source: opts.source,
-			notes: [
-				ctx.lang === 'de'
-					? 'Monat 1 = erster Kalendermonat mit einem Einsatz im Gebiet; die Linie der Vergleichsgruppe ist der Median der BW-Verbände, die diesen Programmmonat erreicht haben.'
-					: 'Month 1 = first calendar month with an activity in the area; the peer line is the median of the BW associations that have reached that programme month.'
-			]
+			notes: [translate(ctx.lang, 'chart.vergleich.aligned.note')]
 		};
 	}
 });

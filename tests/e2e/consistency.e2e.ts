@@ -20,6 +20,7 @@ import type { ChartSpec, ViewContext } from '../../src/lib/dashboard/spec.ts';
 import { VERGLEICH_CHARTS } from '../../src/lib/dashboard/specs/vergleich.ts';
 import { AELTERE_CHARTS } from '../../src/lib/dashboard/specs/aeltere.ts';
 import type { Db } from '../../src/lib/db/types.ts';
+import { Coordinator } from '../../src/lib/db/coordinator.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHANGES = 20;
@@ -37,9 +38,9 @@ before(async () => {
 	db = await sampleDb();
 	const choices = await filterChoices(db);
 	lastMonth = choices.lastMonth!;
-	// Ämter with activity: their charts have numbers to mix up
-	aemter = choices.aemter.filter((a) => a.active);
-	assert.ok(aemter.length > CHANGES, `${aemter.length} Ämter with activity in the sample data`);
+	aemter = choices.aemter;
+	assert.ok(aemter.length > CHANGES, `${aemter.length} MV Ämter`);
+	assert.ok(aemter.filter((a) => a.active).length >= 4, 'Ämter with activity in the sample data');
 });
 
 after(async () => {
@@ -80,11 +81,13 @@ async function expected(specs: ChartSpec[], keys: string[]): Promise<Map<string,
 	const f0 = defaultFilters(lastMonth);
 	const stand = formatDate(periodEnd({ ...f0, to: lastMonth }), 'de');
 	const out = new Map<string, Map<string, string>>(specs.map((s) => [s.id, new Map()]));
+	// through a coordinator, as the page: the charts share statements, the Ämter the values of every Verband
+	const c = new Coordinator(db);
 	for (const key of keys) {
 		const f = { ...f0, amt: key };
 		const ctx: ViewContext = { lang: 'de', filters: f, amtName: aemter.find((a) => a.key === key)?.name ?? key, sample: true, stand };
 		for (const s of specs) {
-			const r = s.render(await s.load(db, f), ctx, { showTitle: false, animation: true });
+			const r = s.render(await c.request((q) => s.load(q, f)), ctx, { showTitle: false, animation: true });
 			out.get(s.id)!.set(`${r.title}\n${r.summary}`, key);
 		}
 	}
@@ -100,7 +103,15 @@ async function changeQuickly(path: string, specs: ChartSpec[]) {
 	await page.locator('[data-testid=chart][data-state=ready]').first().waitFor({ timeout: 180_000 });
 	await page.waitForFunction(() => !document.querySelector('[data-testid=chart][data-state=loading]'), null, { timeout: 120_000 });
 	const first = await page.locator('[data-testid=amt-select]').inputValue();
-	const order = aemter.map((a) => a.key).filter((k) => k !== first).slice(0, CHANGES);
+	// the Ämter with activity (their charts have numbers to mix up) alternating with others (zeros, empty charts)
+	const others = aemter.filter((a) => a.key !== first);
+	const active = others.filter((a) => a.active).map((a) => a.key);
+	const quiet = others.filter((a) => !a.active).map((a) => a.key);
+	const order = Array.from({ length: Math.max(active.length, quiet.length) }, (_, i) => [active[i], quiet[i]])
+		.flat()
+		.filter((k): k is string => !!k)
+		.slice(0, CHANGES);
+	assert.equal(order.length, CHANGES);
 	const want = await expected(specs, [first, ...order]);
 
 	// 20 changes, each as soon as the control takes it: the charts of most states never settle

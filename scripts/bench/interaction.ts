@@ -4,8 +4,9 @@
  *
  *   dlm:filter-change → dlm:charts-drawn     the figure (p50/p95 over the changes)
  *   dlm:query, dlm:setoption (measures)     the page's floor for the same change: the time
- *                                           DuckDB spent on the change's SQL plus the time of
- *                                           the ECharts setOption calls, without any waiting
+ *                                           DuckDB was busy with the change's SQL (union of the
+ *                                           statements' intervals, as seen from the page) plus
+ *                                           the time of the ECharts setOption calls
  *
  * `measureInteraction(page)` is called by scripts/bench.ts; run alone against a build:
  *
@@ -69,13 +70,23 @@ async function timingOf(page: Page, amt: string, timeout: number): Promise<Timin
 			const drawn = after('dlm:charts-drawn');
 			if (!drawn) return null;
 			const done = after('dlm:queries-done');
-			const within = (name) => performance.getEntriesByName(name)
-				.filter((m) => m.startTime >= start.startTime && m.startTime <= drawn.startTime)
-				.reduce((s, m) => s + m.duration, 0);
+			const inWindow = (name) => performance.getEntriesByName(name).filter((m) => m.startTime >= start.startTime && m.startTime <= drawn.startTime);
+			const within = (name) => inWindow(name).reduce((s, m) => s + m.duration, 0);
+			// statements overlap when several are in flight: the time DuckDB was busy is the union of their intervals
+			const busy = (name) => {
+				let total = 0, end = -Infinity;
+				for (const m of inWindow(name).sort((a, b) => a.startTime - b.startTime)) {
+					const e = m.startTime + m.duration;
+					if (e <= end) continue;
+					total += e - Math.max(m.startTime, end);
+					end = e;
+				}
+				return total;
+			};
 			return {
 				total: drawn.startTime - start.startTime,
 				queriesDone: done ? done.startTime - start.startTime : NaN,
-				queries: within('dlm:query'),
+				queries: busy('dlm:query'),
 				setOption: within('dlm:setoption')
 			};
 		})()`,

@@ -28,7 +28,7 @@ const CHANGES = 20;
 let preview: Preview;
 let browser: Launched;
 let db: Db;
-let aemter: { key: string; name: string }[];
+let aemter: { key: string; name: string; active: boolean }[];
 let lastMonth: string;
 
 before(async () => {

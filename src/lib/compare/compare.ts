@@ -10,7 +10,7 @@ import type { Reader } from '../db/types';
 import type { FilterKey, IndicatorParams, Text } from '../indicators/types';
 import { getIndicator } from '../indicators/registry';
 import { lit, litArray } from '../indicators/sql-lit';
-import { DEFAULT_K, PROGRAMM_CTE, peerGroup, type PeerGroup } from './peers';
+import { DEFAULT_K, PROGRAMM_SQL, peerGroup, type PeerGroup } from './peers';
 import { relation } from '../db/coordinator';
 
 export interface GroupStats {
@@ -59,9 +59,11 @@ export async function compareIndicator(db: Reader, id: string, o: CompareOptions
 	const params: IndicatorParams = { from: o.from, to: o.to, level: 'verband', filters: o.filters };
 	// the values of every Verband do not depend on the Amt: through the coordinator a temp table made once
 	const ind = `SELECT * FROM ${await relation(db, def.sql(params))}`;
+	// the Verbände in the programme do not depend on the Amt either
+	const programm = await relation(db, PROGRAMM_SQL);
 	const est = def.estimateColumn ? 'COALESCE(bool_or(i.estimate), false)' : 'false';
 	const rows = await db.query<{ gruppe: string; n: number; n_values: number; q1: number | null; median: number | null; q3: number | null; pct: number | null; est: boolean }>(
-		`WITH ind AS (${ind}), ${PROGRAMM_CTE},
+		`WITH ind AS (${ind}), programm AS (SELECT * FROM ${programm} p),
 		gruppen AS (
 			SELECT 'amt' AS gruppe, ${lit(o.amt)} AS key
 			UNION ALL SELECT 'peer', unnest(${litArray(pg.peers.map((p) => p.key))})

@@ -36,9 +36,9 @@ export const VSTATS_CTE = `vstats AS (
 		CAST(sum(CASE WHEN g.dichte_klasse = 'gering besiedelt' THEN g.einwohner ELSE 0 END) AS DOUBLE) / NULLIF(sum(g.einwohner), 0) AS anteil_gering
 	FROM gemeinden g GROUP BY g.verband_ars)`;
 
-/** Verbände taking part in the programme: at least one activity row ever (CTE `programm`). */
-export const PROGRAMM_CTE = `programm AS (
-	SELECT DISTINCT g.verband_ars AS key, g.land FROM s_gebiet_start s JOIN gemeinden g ON g.ags = s.ags)`;
+/** Verbände taking part in the programme: at least one activity row ever (as a query and as CTE `programm`). */
+export const PROGRAMM_SQL = `SELECT DISTINCT g.verband_ars AS key, g.land FROM s_gebiet_start s JOIN gemeinden g ON g.ags = s.ags`;
+export const PROGRAMM_CTE = `programm AS (${PROGRAMM_SQL})`;
 
 export function peersSql(amt: string, k: number): string {
 	return `WITH ${VSTATS_CTE}, ${PROGRAMM_CTE},

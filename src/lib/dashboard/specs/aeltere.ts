@@ -27,7 +27,7 @@ import { getIndicator } from '../../indicators/registry';
 import type { FilterKey, IndicatorRow, Level } from '../../indicators/types';
 import { paramsFor, periodShort, type ViewFilters } from '../filters';
 import { chartOpts } from '../chart-opts';
-import { runFiltered } from '../run';
+import { runFilteredPerArea } from '../run';
 import { estimateNote, ignoredNote } from '../notes';
 import { caveats, sourceText } from '../sources';
 import { spec, type ChartSpec, type RenderOpts, type ViewContext } from '../spec';
@@ -39,7 +39,8 @@ export { amtGemeinden };
 async function run(db: Reader, id: string, f: ViewFilters, level: Level, areas: string[]): Promise<{ rows: IndicatorRow[]; ignored: FilterKey[] }> {
 	// an Amt without Gemeinden (unknown key) has no rows; `areas: []` would mean "no restriction" to nobody, so skip the query
 	if (!areas.length) return { rows: [], ignored: paramsFor(getIndicator(id).filters, f, level, areas).ignored };
-	return runFiltered(db, id, f, level, areas);
+	// every indicator of this page has one value per area (and category) independent of the other areas
+	return runFilteredPerArea(db, id, f, level, areas);
 }
 
 /** the registry's caveats of the indicators, without the generic estimate text (estimateNote says it when it applies) */

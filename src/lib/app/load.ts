@@ -1,7 +1,8 @@
 /**
  * Start-up and imports on the client: open duckdb-wasm, load the reference tables, import the
- * sample files, keep the reports in `app`. All work on the database runs through one queue:
- * an import uses temporary tables that a second import at the same time would overwrite.
+ * sample files, keep the reports in `app`. All work on the database goes through one
+ * coordinator (db/coordinator.ts): start-up and imports are its writes (alone on the database:
+ * an import uses temporary tables a second one would overwrite), the pages' queries its reads.
  * Every data file is a Vite asset of the build (same origin, no CDN, works offline).
  */
 import { openBrowserDb } from '$lib/db/browser';
@@ -12,7 +13,9 @@ import '$lib/import/parquet-browser';
 import { DATASETS } from '$lib/import/schemas';
 import { ensureDatasetTables } from '$lib/import/tables';
 import { buildSummaries } from '$lib/db/summary';
-import { dropCacheTables, QueryCache } from '$lib/db/query-cache';
+import { Coordinator } from '$lib/db/coordinator';
+import { deleteFileRows, filterChoices, referenceCounts, sourcesList, tableCounts } from '$lib/db/catalog';
+import { MARK, measure } from './draw-marks';
 import { i18n, t, formatInt } from '$lib/i18n';
 import { localizeReport } from '$lib/import/localize';
 import { app, type LoadedFile, type Source, type TableCount } from './state.svelte';
@@ -51,33 +54,16 @@ declare global {
 	}
 }
 
+/** the open database, set inside the start-up write (writes use it; reads go through `coordinator()`) */
 let db: Db | null = null;
-/** results shared by the charts of a page; replaced whenever the data change */
-let cache = new QueryCache();
-
-/** the query cache of the current data version (see dashboard/cache.ts) */
-export function queryCache(): QueryCache {
-	return cache;
-}
-let queue: Promise<unknown> = Promise.resolve();
-let started = false;
+let coord: Coordinator | null = null;
+let startup: Promise<void> | null = null;
 let nextId = 1;
 
-/**
- * Runs a read-only job on the database after every pending import (pages call this for their
- * indicator queries). Rejects when the database is not open.
- */
-export function withDb<T>(job: (db: Db) => Promise<T>): Promise<T> {
-	return enqueue(async () => {
-		if (!db) throw new Error(app.error ?? 'Datenbank nicht bereit');
-		return job(db);
-	});
-}
-
-function enqueue<T>(job: () => Promise<T>): Promise<T> {
-	const run = queue.then(job, job);
-	queue = run.catch(() => undefined);
-	return run;
+/** The app's one coordinator; every page query is a request to it. Throws before `startApp`. */
+export function coordinator(): Coordinator {
+	if (!coord) throw new Error(app.error ?? 'Datenbank nicht bereit');
+	return coord;
 }
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
@@ -102,20 +88,20 @@ function errorText(e: unknown): string {
 
 /** Opens the database and loads reference and sample data once. Never throws: failures go to `app.error`. */
 export function startApp(): Promise<void> {
-	if (started) return queue.then(() => undefined);
-	started = true;
+	if (startup) return startup;
 	const t0 = performance.now();
 	app.phase = 'loading';
 	app.step = { key: 'db' };
-	return enqueue(async () => {
+	const dbP = withTimeout(openBrowserDb(), DB_OPEN_TIMEOUT_MS, () => t('load.error.dbTimeout', { s: DB_OPEN_TIMEOUT_MS / 1000 }));
+	// downloads run while the database starts
+	const refP = Promise.all(Object.entries(REFERENCE_URLS).map(async ([k, url]) => [k, await fetchBytes(url)] as const));
+	const sampleP = SAMPLE_FILES.map((f) => fetchBytes(f.url));
+	refP.catch(() => undefined);
+	sampleP.forEach((p) => p.catch(() => undefined));
+	coord = new Coordinator(dbP, { concurrency: 3, onStatement: (sql, start) => measure(MARK.query, start, { sql }) });
+	startup = coord.write(async (opened) => {
 		try {
-			// downloads run while the database starts
-			const dbP = openBrowserDb();
-			const refP = Promise.all(Object.entries(REFERENCE_URLS).map(async ([k, url]) => [k, await fetchBytes(url)] as const));
-			const sampleP = SAMPLE_FILES.map((f) => fetchBytes(f.url));
-			refP.catch(() => undefined);
-			sampleP.forEach((p) => p.catch(() => undefined));
-			db = await withTimeout(dbP, DB_OPEN_TIMEOUT_MS, () => t('load.error.dbTimeout', { s: DB_OPEN_TIMEOUT_MS / 1000 }));
+			db = opened;
 			app.step = { key: 'reference' };
 			await loadReference(db, Object.fromEntries(await refP) as Record<ReferenceName, Uint8Array>);
 			await refreshSources();
@@ -136,7 +122,13 @@ export function startApp(): Promise<void> {
 			app.error = errorText(e);
 			app.phase = 'error';
 		}
+	}).catch((e: unknown) => {
+		// the database did not open: the write never ran
+		console.error(e);
+		app.error = errorText(e);
+		app.phase = 'error';
 	});
+	return startup;
 }
 
 function addReport(report: LoadedFile['report']): LoadedFile {
@@ -148,7 +140,11 @@ function addReport(report: LoadedFile['report']): LoadedFile {
 
 /** Imports user files one after another; each gets a report. */
 export function importFiles(files: InputFile[]): Promise<void> {
-	return enqueue(async () => {
+	if (!coord) {
+		app.notice = () => t('import.waitForLoad');
+		return Promise.resolve();
+	}
+	return coord.write(async () => {
 		if (!db) {
 			app.notice = () => (app.phase === 'error' ? (app.error ?? '') : t('import.waitForLoad'));
 			return;
@@ -199,14 +195,13 @@ export async function importDemoFile(): Promise<void> {
 
 /** Deletes the rows of every sample file and their reports. */
 export function removeSampleData(): Promise<void> {
-	return enqueue(async () => {
+	if (!coord) return Promise.resolve();
+	return coord.write(async () => {
 		if (!db) return;
 		for (const f of app.files) {
 			const kind = f.report.kind;
 			if (!f.report.sample || !kind) continue;
-			const table = DATASETS[kind].table;
-			const exists = await db.query('SELECT 1 FROM duckdb_tables() WHERE table_name = ?', [table]);
-			if (exists.length) await db.query(`DELETE FROM "${table}" WHERE _file = ?`, [f.report.file]);
+			await deleteFileRows(db, DATASETS[kind].table, f.report.file);
 		}
 		app.files = app.files.filter((f) => !f.report.sample);
 		await refreshCounts();
@@ -214,43 +209,25 @@ export function removeSampleData(): Promise<void> {
 	});
 }
 
-const COUNTED: TableCount['table'][] = ['einsaetze', 'qualifizierung', 'coworking'];
-
-/** After every change of the data: summary tables for the indicators, then the counts. */
+/**
+ * After every change of the data (inside the write that changed them, so no page reads half of
+ * it): summary tables for the indicators, then the counts and the filters' choices. The
+ * coordinator dropped its cache and temp tables when the write began.
+ */
 async function refreshCounts() {
 	if (!db) return;
 	await ensureDatasetTables(db);
-	await dropCacheTables(db, cache);
 	await buildSummaries(db);
-	cache = new QueryCache();
 	app.dataVersion++;
-	const counts: TableCount[] = [];
-	for (const table of COUNTED) {
-		const [r] = await db.query<{ n: number; f: number }>(`SELECT count(*)::INTEGER AS n, count(DISTINCT _file)::INTEGER AS f FROM "${table}"`);
-		counts.push({ table, rows: r.n, files: r.f });
-	}
-	app.counts = counts;
-	await refreshChoices();
-	app.reference = await db.query<{ land: string; n: number }>(
-		`SELECT land, count(*)::INTEGER AS n FROM gemeinden GROUP BY land ORDER BY land = 'MV' DESC, land`
-	);
-}
-
-/** What the filters offer: the period's end, the MV Ämter, the topics in the data. */
-async function refreshChoices() {
-	if (!db) return;
-	const [last] = await db.query<{ m: string | null }>(`SELECT strftime(max(monat), '%Y-%m') AS m FROM s_einsaetze`);
-	app.lastMonth = last?.m ?? null;
-	app.aemter = await db.query<{ key: string; name: string; kreis: string; active: boolean }>(
-		`SELECT v.verband_ars AS key, CASE WHEN v.art = 'Amt' THEN 'Amt ' || v.name ELSE v.name END AS name, min(g.kreis_name) AS kreis, bool_or(s.ags IS NOT NULL) AS active
-		FROM verbaende v JOIN gemeinden g ON g.verband_ars = v.verband_ars
-		LEFT JOIN s_gebiet_start s ON s.ags = g.ags
-		WHERE v.land = 'MV' GROUP BY v.verband_ars, v.name, v.art ORDER BY v.name`
-	);
-	app.themen = (await db.query<{ thema: string }>(`SELECT DISTINCT thema FROM s_einsaetze_thema WHERE thema IS NOT NULL ORDER BY thema`)).map((r) => r.thema);
+	app.counts = (await tableCounts(db)) as TableCount[];
+	const choices = await filterChoices(db);
+	app.lastMonth = choices.lastMonth;
+	app.aemter = choices.aemter;
+	app.themen = choices.themen;
+	app.reference = await referenceCounts(db);
 }
 
 async function refreshSources() {
 	if (!db) return;
-	app.sources = await db.query<Source>(`SELECT titel, herausgeber, stand, coalesce(lizenz, '') AS lizenz FROM quellen`);
+	app.sources = (await sourcesList(db)) as Source[];
 }

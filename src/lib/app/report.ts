@@ -1,6 +1,6 @@
 /**
  * Browser only: the report pack for the current Amt and period. Every chart of REPORT_SPECS is
- * queried (through the app's queue and cache), drawn off-screen with title and source, and put
+ * queried (one request to the app's coordinator: its statements wait behind the charts on screen), drawn off-screen with title and source, and put
  * on a slide (PNG 2×) or a worksheet (its data table). Progress is reported per chart.
  */
 import { REPORT_SPECS } from '$lib/dashboard/report';
@@ -13,18 +13,23 @@ import { tablesToXlsx } from '$lib/export/table-xlsx';
 import { safeFileName } from '$lib/export/filename';
 import { sourceText } from '$lib/dashboard/sources';
 import { t } from '$lib/i18n';
-import { queryCache, withDb } from './load';
+import { coordinator } from './load';
+import { stateKey } from './view.svelte';
 
 async function collect(ctx: ViewContext, specs: ChartSpec[], progress: (n: number, total: number) => void): Promise<ExportChart[]> {
-	const out: ExportChart[] = [];
-	for (let i = 0; i < specs.length; i++) {
-		progress(i + 1, specs.length);
-		const s = specs[i];
-		const data = await withDb((db) => s.load(db, ctx.filters, queryCache()));
-		const x = exportChart(s, data, ctx);
-		if (x.rendered.option) out.push(x);
-	}
-	return out;
+	// one request for the whole pack, at low priority; a second click for other filters replaces it
+	const all = await coordinator().request(
+		async (q) => {
+			const data: unknown[] = [];
+			for (let i = 0; i < specs.length; i++) {
+				progress(i + 1, specs.length);
+				data.push(await specs[i].load(q, ctx.filters));
+			}
+			return data;
+		},
+		{ client: 'report-pack', state: stateKey(ctx.filters), priority: -1 }
+	);
+	return specs.map((s, i) => exportChart(s, all[i], ctx)).filter((x) => x.rendered.option);
 }
 
 export async function reportPptx(ctx: ViewContext, progress: (n: number, total: number) => void, specs = REPORT_SPECS): Promise<{ name: string; bytes: Uint8Array }> {

@@ -9,6 +9,7 @@ import { defaultFilters, filtersToSearch, parseFilters, periodEnd, type ViewFilt
 import type { ViewContext } from '$lib/dashboard/spec';
 import { formatDate, i18n } from '$lib/i18n';
 import { app } from './state.svelte';
+import { filterChange } from './draw-marks';
 
 export function filterDefaults(): ViewFilters {
 	return defaultFilters(app.lastMonth);
@@ -28,7 +29,13 @@ export function filterHref(f: ViewFilters, path = page.url.pathname): string {
 export function setFilters(f: ViewFilters): Promise<void> {
 	const href = filterHref(f);
 	if (href === page.url.pathname + page.url.search) return Promise.resolve();
+	filterChange(page.url.pathname, stateKey(parseFilters(new URL(href, page.url).searchParams, filterDefaults())));
 	return goto(href, { keepFocus: true, noScroll: true });
+}
+
+/** the filter state as one string: what charts and performance marks key on */
+export function stateKey(f: ViewFilters): string {
+	return JSON.stringify(f);
 }
 
 export function amtName(key: string): string {

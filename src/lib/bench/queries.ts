@@ -5,7 +5,7 @@
  * over the summary tables the indicators use.
  */
 import type { Db } from '../db/types';
-import { QueryCache } from '../db/query-cache';
+import { Coordinator } from '../db/coordinator';
 import { comparisonAll } from '../dashboard/specs/vergleich';
 
 export const AGG_RAW = `
@@ -57,16 +57,18 @@ export interface BenchStep {
 export function dashboardSteps(db: Db): BenchStep[] {
 	let period = 0;
 	let amt = 0;
-	const warm = new QueryCache();
+	// a fresh coordinator has nothing cached; `warm` keeps the values of every Verband as temp tables
+	const warm = new Coordinator(db);
+	const fresh = () => new Coordinator(db);
 	return [
 		{
 			step: 'Ämter-Vergleich, neuer Zeitraum (9 Kennzahlen)',
-			run: () => comparisonAll(db, { ...BENCH_FILTERS, amt: BENCH_AEMTER[period++ % BENCH_AEMTER.length] }, new QueryCache())
+			run: () => fresh().request((q) => comparisonAll(q, { ...BENCH_FILTERS, amt: BENCH_AEMTER[period++ % BENCH_AEMTER.length] }))
 		},
 		{
 			step: 'Ämter-Vergleich, anderes Amt (Cache)',
-			setup: () => comparisonAll(db, { ...BENCH_FILTERS, amt: BENCH_AEMTER.at(-1)! }, warm),
-			run: () => comparisonAll(db, { ...BENCH_FILTERS, amt: BENCH_AEMTER[amt++ % (BENCH_AEMTER.length - 1)] }, warm)
+			setup: () => warm.request((q) => comparisonAll(q, { ...BENCH_FILTERS, amt: BENCH_AEMTER.at(-1)! })),
+			run: () => warm.request((q) => comparisonAll(q, { ...BENCH_FILTERS, amt: BENCH_AEMTER[amt++ % (BENCH_AEMTER.length - 1)] }))
 		}
 	];
 }

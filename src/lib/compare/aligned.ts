@@ -4,12 +4,12 @@
  * up to `until`. Months without contacts count as 0. So MV's first year can be set beside the
  * first years of BW areas that started in 2019. Areas that never had activity have no months.
  */
-import type { Db } from '../db/types';
+import type { Reader } from '../db/types';
 import type { FilterKey, Level } from '../indicators/types';
 import { FILTER_KEYS } from '../indicators/types';
 import { ratio, scope } from '../indicators/scope';
 import { intLit, litList } from '../indicators/sql-lit';
-import { materialise, type QueryCache } from '../db/query-cache';
+import { keepsRelations } from '../db/coordinator';
 import { DEFAULT_K, peerGroup, type PeerGroup } from './peers';
 
 export interface AlignedOptions {
@@ -56,12 +56,12 @@ export function alignedSql(o: AlignedOptions & { until: string }): string {
 	ORDER BY key, programm_monat`;
 }
 
-async function lastMonth(db: Db): Promise<string | null> {
+async function lastMonth(db: Reader): Promise<string | null> {
 	const [r] = await db.query<{ m: string | null }>(`SELECT strftime(max(monat), '%Y-%m-%d') AS m FROM s_einsaetze`);
 	return r?.m ?? null;
 }
 
-export async function alignedSeries(db: Db, o: AlignedOptions = {}): Promise<AlignedRow[]> {
+export async function alignedSeries(db: Reader, o: AlignedOptions = {}): Promise<AlignedRow[]> {
 	const until = o.until ?? (await lastMonth(db));
 	if (!until) return [];
 	return db.query<AlignedRow>(alignedSql({ ...o, until }));
@@ -78,16 +78,17 @@ export interface PeerCurvePoint {
 
 /** The Amt's aligned series and the peers' median curve of contacts per 1,000 inhabitants. */
 export async function alignedPeerComparison(
-	db: Db,
-	o: { amt: string; k?: number; until?: string; maxMonths?: number; filters?: AlignedOptions['filters']; peerGroup?: PeerGroup; cache?: QueryCache }
+	db: Reader,
+	o: { amt: string; k?: number; until?: string; maxMonths?: number; filters?: AlignedOptions['filters']; peerGroup?: PeerGroup }
 ): Promise<{ peerGroup: PeerGroup; amt: AlignedRow[]; peerCurve: PeerCurvePoint[] }> {
 	const pg = o.peerGroup ?? (await peerGroup(db, o.amt, o.k ?? DEFAULT_K));
 	const until = o.until ?? (await lastMonth(db));
 	if (!until) return { peerGroup: pg, amt: [], peerCurve: [] };
 	const base = { level: 'verband' as const, until, maxMonths: o.maxMonths, filters: o.filters };
 	const keys = pg.peers.map((p) => p.key);
-	// with a cache: every Verband's series once (it does not depend on the Amt), then select from it
-	const all = o.cache ? await materialise(db, o.cache, alignedSql(base)) : null;
+	// through the coordinator: every Verband's series once as a temp table (it does not depend on the Amt), then select from it;
+	// from a plain database: only the areas asked for
+	const all = keepsRelations(db) ? await db.relation(alignedSql(base)) : null;
 	const from = (areas: string[]) => (all ? `(SELECT * FROM ${all} WHERE key IN ${litList(areas)})` : `(${alignedSql({ ...base, areas })})`);
 	const amt = await db.query<AlignedRow>(`SELECT * FROM ${from([o.amt])} t ORDER BY key, programm_monat`);
 	const peerCurve = keys.length

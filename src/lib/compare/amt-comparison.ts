@@ -2,10 +2,9 @@
  * What the comparison page shows: for each headline indicator, an MV Amt beside its BW peer
  * group, all BW Verbände and all MV Verbände in the programme.
  */
-import type { Db } from '../db/types';
+import type { Reader } from '../db/types';
 import type { FilterKey, Text } from '../indicators/types';
 import { getIndicator } from '../indicators/registry';
-import type { QueryCache } from '../db/query-cache';
 import { compareIndicator } from './compare';
 import { DEFAULT_K, peerGroup, type PeerGroup } from './peers';
 
@@ -51,16 +50,24 @@ export interface AmtComparison {
 }
 
 export async function amtComparison(
-	db: Db,
-	o: { amt: string; from: string; to: string; k?: number; indicators?: string[]; filters?: Partial<Record<FilterKey, string[]>>; peerGroup?: PeerGroup; cache?: QueryCache }
+	db: Reader,
+	o: { amt: string; from: string; to: string; k?: number; indicators?: string[]; filters?: Partial<Record<FilterKey, string[]>>; peerGroup?: PeerGroup }
 ): Promise<AmtComparison> {
 	const pg = o.peerGroup ?? (await peerGroup(db, o.amt, o.k ?? DEFAULT_K));
+	const ids = o.indicators ?? HEADLINE_INDICATORS;
+	// all indicators asked at once: through the coordinator their statements queue up, so the
+	// database never waits for the page between two of them
+	const comparisons = await Promise.all(
+		ids.map((id) => {
+			// each indicator applies only the filters its summary table can (the caller says which were ignored)
+			const allowed = getIndicator(id).filters;
+			const filters = Object.fromEntries(Object.entries(o.filters ?? {}).filter(([k]) => allowed.includes(k as FilterKey)));
+			return compareIndicator(db, id, { amt: o.amt, from: o.from, to: o.to, peerGroup: pg, filters });
+		})
+	);
 	const rows: AmtComparisonRow[] = [];
-	for (const id of o.indicators ?? HEADLINE_INDICATORS) {
-		// each indicator applies only the filters its summary table can (the caller says which were ignored)
-		const allowed = getIndicator(id).filters;
-		const filters = Object.fromEntries(Object.entries(o.filters ?? {}).filter(([k]) => allowed.includes(k as FilterKey)));
-		const c = await compareIndicator(db, id, { amt: o.amt, from: o.from, to: o.to, peerGroup: pg, filters, cache: o.cache });
+	for (const [i, id] of ids.entries()) {
+		const c = comparisons[i];
 		rows.push({
 			indicatorId: id,
 			title: c.title,

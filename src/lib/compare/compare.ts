@@ -6,12 +6,12 @@
  * Percentile rank = share of peers with a value whose value is ≤ the Amt's value, in %
  * (ties count as "≤"; peers whose value is NULL are left out; NULL when the Amt has no value).
  */
-import type { Db } from '../db/types';
+import type { Reader } from '../db/types';
 import type { FilterKey, IndicatorParams, Text } from '../indicators/types';
 import { getIndicator } from '../indicators/registry';
 import { lit, litArray } from '../indicators/sql-lit';
-import { DEFAULT_K, PROGRAMM_CTE, peerGroup, type PeerGroup } from './peers';
-import { materialise, type QueryCache } from '../db/query-cache';
+import { DEFAULT_K, PROGRAMM_SQL, peerGroup, type PeerGroup } from './peers';
+import { relation } from '../db/coordinator';
 
 export interface GroupStats {
 	/** areas in the group */
@@ -47,23 +47,23 @@ export interface CompareOptions {
 	filters?: Partial<Record<FilterKey, string[]>>;
 	/** reuse a peer group already computed for this Amt */
 	peerGroup?: PeerGroup;
-	/** keep the indicator's values over all Verbände (and the Land totals) for the next Amt */
-	cache?: QueryCache;
 }
 
 const EMPTY: GroupStats = { n: 0, nValues: 0, median: null, q1: null, q3: null };
 
-export async function compareIndicator(db: Db, id: string, o: CompareOptions): Promise<Comparison> {
+/** `db`: through the coordinator, the values of every Verband are kept for the next Amt (they do not depend on it) */
+export async function compareIndicator(db: Reader, id: string, o: CompareOptions): Promise<Comparison> {
 	const def = getIndicator(id);
 	if (def.shape !== 'area') throw new Error(`Indikator ${id} hat keinen Einzelwert je Gebiet und lässt sich nicht so vergleichen`);
 	const pg = o.peerGroup ?? (await peerGroup(db, o.amt, o.k ?? DEFAULT_K));
 	const params: IndicatorParams = { from: o.from, to: o.to, level: 'verband', filters: o.filters };
-	// the values of every Verband do not depend on the Amt: with a cache they are computed once
-	const indSql = def.sql(params);
-	const ind = o.cache ? `SELECT * FROM ${await materialise(db, o.cache, indSql)}` : indSql;
+	// the values of every Verband do not depend on the Amt: through the coordinator a temp table made once
+	const ind = `SELECT * FROM ${await relation(db, def.sql(params))}`;
+	// the Verbände in the programme do not depend on the Amt either
+	const programm = await relation(db, PROGRAMM_SQL);
 	const est = def.estimateColumn ? 'COALESCE(bool_or(i.estimate), false)' : 'false';
 	const rows = await db.query<{ gruppe: string; n: number; n_values: number; q1: number | null; median: number | null; q3: number | null; pct: number | null; est: boolean }>(
-		`WITH ind AS (${ind}), ${PROGRAMM_CTE},
+		`WITH ind AS (${ind}), programm AS (SELECT * FROM ${programm} p),
 		gruppen AS (
 			SELECT 'amt' AS gruppe, ${lit(o.amt)} AS key
 			UNION ALL SELECT 'peer', unnest(${litArray(pg.peers.map((p) => p.key))})
@@ -79,8 +79,7 @@ export async function compareIndicator(db: Db, id: string, o: CompareOptions): P
 		GROUP BY g.gruppe`
 	);
 	const landSql = `SELECT key, value FROM (${def.sql({ ...params, level: 'land', areas: ['MV', 'BW'] })}) t`;
-	const landQuery = () => db.query<{ key: 'MV' | 'BW'; value: number | null }>(landSql);
-	const land = o.cache ? await o.cache.get(`rows:${landSql}`, landQuery) : await landQuery();
+	const land = await db.query<{ key: 'MV' | 'BW'; value: number | null }>(landSql);
 	const by = (g: string) => rows.find((r) => r.gruppe === g);
 	const stats = (g: string): GroupStats => {
 		const r = by(g);

@@ -2,7 +2,7 @@
  * The peer group of an MV Amt: the k BW Verbände in the programme most similar in population
  * and settlement density. The rule is in README.md; the SQL below is its only implementation.
  */
-import type { Db } from '../db/types';
+import type { Reader } from '../db/types';
 import { intLit, lit } from '../indicators/sql-lit';
 
 export const DEFAULT_K = 15;
@@ -36,9 +36,9 @@ export const VSTATS_CTE = `vstats AS (
 		CAST(sum(CASE WHEN g.dichte_klasse = 'gering besiedelt' THEN g.einwohner ELSE 0 END) AS DOUBLE) / NULLIF(sum(g.einwohner), 0) AS anteil_gering
 	FROM gemeinden g GROUP BY g.verband_ars)`;
 
-/** Verbände taking part in the programme: at least one activity row ever (CTE `programm`). */
-export const PROGRAMM_CTE = `programm AS (
-	SELECT DISTINCT g.verband_ars AS key, g.land FROM s_gebiet_start s JOIN gemeinden g ON g.ags = s.ags)`;
+/** Verbände taking part in the programme: at least one activity row ever (as a query and as CTE `programm`). */
+export const PROGRAMM_SQL = `SELECT DISTINCT g.verband_ars AS key, g.land FROM s_gebiet_start s JOIN gemeinden g ON g.ags = s.ags`;
+export const PROGRAMM_CTE = `programm AS (${PROGRAMM_SQL})`;
 
 export function peersSql(amt: string, k: number): string {
 	return `WITH ${VSTATS_CTE}, ${PROGRAMM_CTE},
@@ -56,7 +56,7 @@ export function peersSql(amt: string, k: number): string {
 	LIMIT ${intLit(k, 'k')}`;
 }
 
-export async function peerGroup(db: Db, amt: string, k = DEFAULT_K): Promise<PeerGroup> {
+export async function peerGroup(db: Reader, amt: string, k = DEFAULT_K): Promise<PeerGroup> {
 	const [profile] = await db.query<AreaProfile>(
 		`WITH ${VSTATS_CTE} SELECT v.* FROM vstats v JOIN verbaende vb ON vb.verband_ars = v.key WHERE v.key = ${lit(amt)}`
 	);

@@ -5,12 +5,12 @@
  * pack all use the same specs, so what is downloaded is what is shown.
  *
  * `load` depends only on the filters (a language switch does not re-query); `render` is pure.
+ * Specs only compose: their SQL lives in indicators/ and compare/.
  */
-import type { Db } from '../db/types';
+import type { Reader } from '../db/types';
 import type { EChartsOption, TableModel } from '../charts';
 import type { Lang } from '../i18n/messages';
 import type { ViewFilters } from './filters';
-import type { QueryCache } from '../db/query-cache';
 
 export interface ViewContext {
 	lang: Lang;
@@ -47,8 +47,11 @@ export interface ChartSpec<D = unknown> {
 	id: string;
 	/** registry ids the chart rests on: sources and caveats come from them */
 	indicators: string[];
-	/** `cache` shares results between the charts of a page (same data version); optional in tests */
-	load(db: Db, f: ViewFilters, cache?: QueryCache): Promise<D>;
+	/**
+	 * The data for these filters. `q` is a coordinator's reads on the page (results shared by SQL
+	 * text, temp tables kept) or a plain database in tests and scripts: same rows either way.
+	 */
+	load(q: Reader, f: ViewFilters): Promise<D>;
 	/** null option = nothing to draw (the component shows its empty state) */
 	render(data: D, ctx: ViewContext, o: RenderOpts): RenderedChart;
 }

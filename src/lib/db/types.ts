@@ -5,9 +5,13 @@
  */
 export type Row = Record<string, unknown>;
 
-export interface Db {
+/** the read side every query function needs: the database itself, or a coordinator's reads */
+export interface Reader {
 	/** Run SQL and return plain JS rows (BIGINT/DECIMAL as number, DATE as epoch ms). */
 	query<T = Row>(sql: string, params?: unknown[]): Promise<T[]>;
+}
+
+export interface Db extends Reader {
 	/** Run statements that return nothing of interest. */
 	exec(sql: string): Promise<void>;
 	/** Run SQL and return the result as an Arrow IPC stream (the export path's raw form). */

@@ -2,7 +2,8 @@
  * The current UI language as a Svelte 5 rune, and `t()` to look up a message.
  * `t()` reads the rune, so markup that calls it re-renders when the language changes.
  */
-import { MESSAGES, type Lang, type MessageKey } from './messages';
+import type { Lang, MessageKey } from './messages';
+import { translate, type Params } from './translate';
 
 const STORAGE_KEY = 'dlm.lang';
 
@@ -36,13 +37,8 @@ export const i18n = {
 	}
 };
 
-export type Params = Record<string, string | number>;
-
-/** Fills `{name}` placeholders; unknown ones stay visible so a missing parameter is noticed. */
-export function fill(template: string, params: Params = {}): string {
-	return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
-}
+export { fill, type Params } from './translate';
 
 export function t(key: MessageKey, params?: Params): string {
-	return fill(MESSAGES[current][key], params);
+	return translate(current, key, params);
 }

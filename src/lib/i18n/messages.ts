@@ -4,6 +4,7 @@
  * Import reasons (why a row was rejected) come from src/lib/import/messages.ts.
  */
 import * as dashboard from './dashboard';
+import * as charts from './charts';
 import * as ueberblick from './pages/ueberblick';
 import * as vergleich from './pages/vergleich';
 import * as aeltere from './pages/aeltere';
@@ -147,6 +148,7 @@ export const de = {
 	'footer.loading': 'Quellen werden geladen …',
 	'footer.offline': 'Der Digitallotsen-Monitor arbeitet vollständig auf Ihrem Rechner. Es werden keine Daten übertragen.',
 	...dashboard.de,
+	...charts.de,
 	...ueberblick.de,
 	...vergleich.de,
 	...aeltere.de,
@@ -291,6 +293,7 @@ export const en: Messages = {
 	'footer.loading': 'Loading sources …',
 	'footer.offline': 'The Digitallotsen-Monitor runs entirely on your computer. No data is transmitted.',
 	...dashboard.en,
+	...charts.en,
 	...ueberblick.en,
 	...vergleich.en,
 	...aeltere.en,

@@ -2,6 +2,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Db } from '../../../src/lib/db/types';
 import { sampleDb } from '../helpers/sample-db';
+import { Coordinator } from '../../../src/lib/db/coordinator';
 import { runIndicator } from '../../../src/lib/indicators/run';
 import { defaultFilters, paramsFor, type ViewFilters } from '../../../src/lib/dashboard/filters';
 import { getIndicator } from '../../../src/lib/indicators/registry';
@@ -205,4 +206,19 @@ describe('Reichweite Ältere: page specs', () => {
 		const t = tableMap(reach.de);
 		for (const x of rows) expect(t.get(x.name)).toBe(x.value);
 	});
+});
+
+describe('Reichweite Ältere through the coordinator', () => {
+	it('gives the same data as the plain database for every chart, Amt and filter, with one temp table per indicator and level', async () => {
+		const c = new Coordinator(db);
+		const withFormat = { ...F, format: ['Hausbesuch'] };
+		for (const f of [F, { ...F, amt: CRIVITZ }, { ...F, amt: '130765659' }, withFormat]) {
+			for (const s of AELTERE_CHARTS) expect(await c.request((q) => s.load(q, f)), `${s.id} ${JSON.stringify(f)}`).toEqual(await s.load(db, f));
+		}
+		// indicators of the page (by hand): 65+ reach and share 65+ (per Gemeinde), two coverage indicators, Gemeinden
+		// without contact, analog share per offer, offers only online = 7 per filter state; F and withFormat differ in
+		// format, which only some indicators apply, so the count is at most 2 × 7 = 14 and at least 7
+		expect(c.tables.length).toBeGreaterThanOrEqual(7);
+		expect(c.tables.length).toBeLessThanOrEqual(14);
+	}, 60_000);
 });

@@ -6,7 +6,7 @@ import { VERGLEICH_CHARTS, alignedSpec } from '../../../src/lib/dashboard/specs/
 import type { ViewContext } from '../../../src/lib/dashboard/spec';
 import { runIndicator } from '../../../src/lib/indicators/run';
 import { sampleDb } from '../helpers/sample-db';
-import { QueryCache, dropCacheTables } from '../../../src/lib/db/query-cache';
+import { Coordinator } from '../../../src/lib/db/coordinator';
 
 let db: Db;
 beforeAll(async () => (db = await sampleDb()), 120_000);
@@ -61,21 +61,27 @@ describe('Ämter-Vergleich', () => {
 		expect(r.table!.rows[0][2]).toBe(0);
 	});
 
-	it('with a cache: the same numbers, and a second Amt reuses the values of every Verband', async () => {
-		const cache = new QueryCache();
+	it('through the coordinator: the same numbers, the nine charts share their statements, and a second Amt reuses the values of every Verband', async () => {
+		const c = new Coordinator(db);
 		const s = byId('vergleich-abdeckung_gemeinden');
 		const plain = s.render(await s.load(db, F), ctx('de'), R);
-		const cached = s.render(await s.load(db, F, cache), ctx('de'), R);
-		expect(cached.table).toEqual(plain.table);
-		const tables = cache.tables.length;
-		// nine indicators, one table of values each
-		expect(tables).toBe(9);
+		// the page: all nine dot/range charts ask at once
+		const dots = VERGLEICH_CHARTS.filter((x) => x !== alignedSpec);
+		const all = await Promise.all(dots.map((x) => c.request((q) => x.load(q, F), { client: x.id, state: 'F' })));
+		expect(s.render(all[dots.indexOf(s)], ctx('de'), R).table).toEqual(plain.table);
+		// nine indicators, one table of values each, plus the Verbände in the programme: 9 + 1 = 10;
+		// every statement ran once for the nine charts
+		expect(c.tables.length).toBe(10);
+		const once = c.statements;
+		await c.request((q) => s.load(q, F));
+		expect(c.statements).toBe(once);
 		const f2 = { ...F, amt: '130765659' };
-		const other = s.render(await s.load(db, f2, cache), ctx('de', f2, 'Amt Ludwigslust-Land'), R);
-		expect(cache.tables.length).toBe(tables);
+		const other = s.render(await c.request((q) => s.load(q, f2)), ctx('de', f2, 'Amt Ludwigslust-Land'), R);
+		expect(c.tables.length).toBe(10);
 		expect(other.table).toEqual(s.render(await s.load(db, f2), ctx('de', f2, 'Amt Ludwigslust-Land'), R).table);
-		await dropCacheTables(db, cache);
-		expect(await db.query(`SELECT table_name FROM duckdb_tables() WHERE starts_with(table_name, '_cache_')`)).toEqual([]);
+		// new data: the coordinator drops its tables
+		await c.write(async () => undefined);
+		expect(await db.query(`SELECT table_name FROM duckdb_tables() WHERE starts_with(table_name, '_coord_')`)).toEqual([]);
 	});
 
 	it('aligned curves: the Amt line starts at programme month 1 (Dömitz-Malliß began in March 2024)', async () => {
@@ -87,14 +93,14 @@ describe('Ämter-Vergleich', () => {
 		expect(r.summary).toContain('Programmmonat 22');
 		// the peer curve runs a year beyond the Amt's 22 months: 22 + 12 = 34 rows
 		expect(r.table!.rows.length).toBe(34);
-		// with a cache (every Verband's series as one temp table): the same rows, for two Ämter
-		const cache = new QueryCache();
+		// through the coordinator (every Verband's series as one temp table): the same rows, for two Ämter
+		const c = new Coordinator(db);
 		for (const amt of ['130765654', '130765659']) {
 			const f = { ...F, amt };
 			const plain = await alignedSpec.load(db, f);
-			expect(await alignedSpec.load(db, f, cache)).toEqual(plain);
+			expect(await c.request((q) => alignedSpec.load(q, f))).toEqual(plain);
 		}
-		expect(cache.tables.length).toBe(1);
-		await dropCacheTables(db, cache);
+		expect(c.tables.length).toBe(1);
+		await c.write(async () => undefined);
 	});
 });

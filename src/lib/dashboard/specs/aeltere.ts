@@ -20,27 +20,27 @@ import {
 	type CategoryDatum
 } from '../../charts';
 import { fmtList } from '../../charts/format';
-import type { Db } from '../../db/types';
+import type { Reader } from '../../db/types';
+import { amtGemeinden } from '../../indicators/areas';
 import type { Lang } from '../../i18n/messages';
 import { getIndicator } from '../../indicators/registry';
 import type { FilterKey, IndicatorRow, Level } from '../../indicators/types';
 import { paramsFor, periodShort, type ViewFilters } from '../filters';
 import { chartOpts } from '../chart-opts';
-import { runFiltered } from '../run';
+import { runFilteredPerArea } from '../run';
 import { estimateNote, ignoredNote } from '../notes';
 import { caveats, sourceText } from '../sources';
 import { spec, type ChartSpec, type RenderOpts, type ViewContext } from '../spec';
+import { translate } from '../../i18n/translate';
 
-/** the Gemeinden (AGS) of a Verband */
-export async function amtGemeinden(db: Db, amt: string): Promise<string[]> {
-	return (await db.query<{ ags: string }>('SELECT ags FROM gemeinden WHERE verband_ars = ? ORDER BY ags', [amt])).map((r) => r.ags);
-}
+export { amtGemeinden };
 
 /** runs one indicator with the filters it can apply; `ignored` = the set filters it cannot */
-async function run(db: Db, id: string, f: ViewFilters, level: Level, areas: string[]): Promise<{ rows: IndicatorRow[]; ignored: FilterKey[] }> {
+async function run(db: Reader, id: string, f: ViewFilters, level: Level, areas: string[]): Promise<{ rows: IndicatorRow[]; ignored: FilterKey[] }> {
 	// an Amt without Gemeinden (unknown key) has no rows; `areas: []` would mean "no restriction" to nobody, so skip the query
 	if (!areas.length) return { rows: [], ignored: paramsFor(getIndicator(id).filters, f, level, areas).ignored };
-	return runFiltered(db, id, f, level, areas);
+	// every indicator of this page has one value per area (and category) independent of the other areas
+	return runFilteredPerArea(db, id, f, level, areas);
 }
 
 /** the registry's caveats of the indicators, without the generic estimate text (estimateNote says it when it applies) */
@@ -55,7 +55,7 @@ function aeltereOpts(ctx: ViewContext, o: RenderOpts, ids: string[], title: stri
 
 /** "12 Monate bis Dez. 2025" / "12 months to Dec 2025": the coverage window */
 export function coverageWindow(f: ViewFilters, lang: Lang): string {
-	return lang === 'de' ? `12 Monate bis ${fmtMonth(f.to, lang)}` : `12 months to ${fmtMonth(f.to, lang)}`;
+	return translate(lang, 'chart.aeltere.window', { month: fmtMonth(f.to, lang) });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -73,11 +73,11 @@ function gemeindeSpec(id: 'teilnehmende_65plus_je_1000_65plus' | 'anteil_teilneh
 		load: async (db, f) => run(db, id, f, 'gemeinde', await amtGemeinden(db, f.amt)),
 		render(data, ctx, o) {
 			const def = getIndicator(id);
-			const de = ctx.lang === 'de';
-			const title = `${def.title[ctx.lang]} ${de ? 'nach Gemeinden' : 'by municipality'} – ${ctx.amtName}`;
+			const tr = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(ctx.lang, k, p);
+			const title = tr('chart.aeltere.byGemeinde', { indicator: def.title[ctx.lang], amt: ctx.amtName });
 			const opts = {
 				...aeltereOpts(ctx, o, [id], title, def.unit[ctx.lang], periodShort(ctx.filters, ctx.lang)),
-				areaLabel: de ? 'Gemeinde' : 'Municipality',
+				areaLabel: tr('chart.aeltere.gemeinde'),
 				numeratorLabel: def.numerator[ctx.lang],
 				denominatorLabel: def.denominator?.[ctx.lang]
 			};
@@ -85,17 +85,15 @@ function gemeindeSpec(id: 'teilnehmende_65plus_je_1000_65plus' | 'anteil_teilneh
 			const estimate = rows.some((r) => r.estimate);
 			const notes = [...estimateNote(estimate, ctx.lang), ...otherCaveats([id], ctx.lang), ...ignoredNote(data.ignored, ctx.lang)];
 			if (id === 'teilnehmende_65plus_je_1000_65plus' && rows.some((r) => r.value === null))
-				notes.push(de ? 'Gemeinden ohne (geschätzte) Einwohner ab 65 haben keinen Wert (–).' : 'Municipalities without (estimated) inhabitants aged 65+ have no value (–).');
+				notes.push(tr('chart.aeltere.noValue65'));
 			if (id === 'anteil_teilnehmende_65plus' && rows.some((r) => r.value === null))
-				notes.push(de ? 'Gemeinden ohne Teilnahmen im Zeitraum haben keinen Wert (–).' : 'Municipalities without participations in the period have no value (–).');
+				notes.push(tr('chart.aeltere.noValueShare'));
 			// no participation 65+ at all (e.g. an Amt without activity): say so instead of "highest 0, lowest 0"
 			const allZero = rows.length > 0 && rows.every((r) => r.value === 0 || r.value === null) && rows.some((r) => r.value === 0);
 			const summary = !rows.length
 				? ''
 				: allZero
-					? de
-						? `${title} (${opts.period}): in keiner der ${rows.length} Gemeinden gab es Teilnahmen ab 65 (alle Werte 0).`
-						: `${title} (${opts.period}): no participations aged 65+ in any of the ${rows.length} municipalities (all values 0).`
+					? tr('chart.aeltere.allZero', { title, period: opts.period ?? '', n: rows.length })
 					: summariseBarAreas(rows, opts);
 			return {
 				title,
@@ -132,29 +130,36 @@ export const abdeckungSpec: ChartSpec = spec<CoverageData>({
 		return { gemeinden: g.rows[0] ?? null, bevoelkerung: b.rows[0] ?? null, ignored: g.ignored };
 	},
 	render(data, ctx, o) {
-		const de = ctx.lang === 'de';
-		const title = `${de ? 'Abdeckung' : 'Coverage'} – ${ctx.amtName}`;
+		const tr = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(ctx.lang, k, p);
+		const title = tr('chart.aeltere.coverage.title', { amt: ctx.amtName });
 		const window = coverageWindow(ctx.filters, ctx.lang);
-		const opts = { ...aeltereOpts(ctx, o, COVERAGE_IDS, title, '%', window), categoryLabel: de ? 'Anteil' : 'Share', digits: 1 };
+		const opts = { ...aeltereOpts(ctx, o, COVERAGE_IDS, title, '%', window), categoryLabel: tr('chart.aeltere.coverage.share'), digits: 1 };
 		const g = data.gemeinden;
 		const b = data.bevoelkerung;
 		const items: CategoryDatum[] = [
-			{ key: 'gemeinden', label: de ? 'Gemeinden mit Kontakt' : 'Municipalities reached', value: g?.value ?? null },
-			{ key: 'bevoelkerung', label: de ? 'Einwohner abgedeckt' : 'Inhabitants covered', value: b?.value ?? null }
+			{ key: 'gemeinden', label: tr('chart.aeltere.coverage.gemeinden'), value: g?.value ?? null },
+			{ key: 'bevoelkerung', label: tr('chart.aeltere.coverage.bevoelkerung'), value: b?.value ?? null }
 		];
 		const empty = !g && !b;
 		const n = (v: number | null | undefined) => fmtValue(v ?? null, ctx.lang, 0);
 		const p = (v: number | null | undefined) => fmtPercent(v ?? null, ctx.lang, 1);
 		const summary = empty
 			? ''
-			: de
-				? `${ctx.amtName} (${window}): ${n(g?.numerator)} von ${n(g?.denominator)} Gemeinden hatten mindestens einen Kontakt (${p(g?.value)}); dort leben ${p(b?.value)} der Einwohner (${n(b?.numerator)} von ${n(b?.denominator)}).`
-				: `${ctx.amtName} (${window}): ${n(g?.numerator)} of ${n(g?.denominator)} municipalities had at least one contact (${p(g?.value)}); they are home to ${p(b?.value)} of the inhabitants (${n(b?.numerator)} of ${n(b?.denominator)}).`;
+			: tr('chart.aeltere.coverage.summary', {
+					amt: ctx.amtName,
+					window,
+					gNum: n(g?.numerator),
+					gDen: n(g?.denominator),
+					gPct: p(g?.value),
+					bPct: p(b?.value),
+					bNum: n(b?.numerator),
+					bDen: n(b?.denominator)
+				});
 		const table = empty ? null : tableBarCategories(items, opts);
 		if (table) {
 			table.columns.push(
-				{ key: 'numerator', label: de ? 'mit Kontakt' : 'with contact', numeric: true, digits: 0 },
-				{ key: 'denominator', label: de ? 'insgesamt' : 'total', numeric: true, digits: 0 }
+				{ key: 'numerator', label: tr('chart.aeltere.coverage.withContact'), numeric: true, digits: 0 },
+				{ key: 'denominator', label: tr('chart.aeltere.coverage.total'), numeric: true, digits: 0 }
 			);
 			table.rows = [
 				[...table.rows[0], g?.numerator ?? null, g?.denominator ?? null],
@@ -191,29 +196,20 @@ export const ohneKontaktSpec: ChartSpec = spec<OhneKontaktData>({
 		return { rows: list.rows, total: gem.length, ignored: list.ignored };
 	},
 	render(data, ctx, o) {
-		const de = ctx.lang === 'de';
+		const tr = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(ctx.lang, k, p);
 		const def = getIndicator('gemeinden_ohne_kontakt');
 		const title = `${def.title[ctx.lang]} – ${ctx.amtName}`;
 		const window = coverageWindow(ctx.filters, ctx.lang);
-		const opts = { ...aeltereOpts(ctx, o, ['gemeinden_ohne_kontakt'], title, def.unit[ctx.lang], window), categoryLabel: de ? 'Gemeinde' : 'Municipality', sort: true, digits: 0 };
+		const opts = { ...aeltereOpts(ctx, o, ['gemeinden_ohne_kontakt'], title, def.unit[ctx.lang], window), categoryLabel: tr('chart.aeltere.gemeinde'), sort: true, digits: 0 };
 		const items: CategoryDatum[] = data.rows.map((r) => ({ key: r.category_key, label: r.category ?? r.name, value: r.value ?? null }));
 		const names = fmtList([...items].sort((a, b) => (b.value ?? -1) - (a.value ?? -1) || a.label.localeCompare(b.label, ctx.lang)).map((i) => i.label), ctx.lang);
 		const sum = items.reduce((s, i) => s + (i.value ?? 0), 0);
 		const ew = fmtWithUnit(sum, ctx.lang, def.unit[ctx.lang], 0);
 		let summary: string;
 		if (data.total === 0) summary = '';
-		else if (!items.length)
-			summary = de
-				? `${ctx.amtName} (${window}): Alle Gemeinden hatten Kontakt (${data.total} von ${data.total}).`
-				: `${ctx.amtName} (${window}): All municipalities had contact (${data.total} of ${data.total}).`;
-		else if (items.length === data.total)
-			summary = de
-				? `${ctx.amtName} (${window}): Keine der ${data.total} Gemeinden hatte einen Kontakt (zusammen ${ew}).`
-				: `${ctx.amtName} (${window}): none of the ${data.total} municipalities had a contact (together ${ew}).`;
-		else
-			summary = de
-				? `${ctx.amtName} (${window}): ${items.length} von ${data.total} Gemeinden ohne Kontakt – ${names} (zusammen ${ew}).`
-				: `${ctx.amtName} (${window}): ${items.length} of ${data.total} municipalities without contact – ${names} (together ${ew}).`;
+		else if (!items.length) summary = tr('chart.aeltere.ohneKontakt.all', { amt: ctx.amtName, window, n: data.total });
+		else if (items.length === data.total) summary = tr('chart.aeltere.ohneKontakt.none', { amt: ctx.amtName, window, n: data.total, ew });
+		else summary = tr('chart.aeltere.ohneKontakt.some', { amt: ctx.amtName, window, k: items.length, n: data.total, names, ew });
 		return {
 			title,
 			option: items.length ? buildBarCategoriesOption(items, opts) : null,
@@ -232,12 +228,7 @@ export const ohneKontaktSpec: ChartSpec = spec<OhneKontaktData>({
 /** with a format filter the analog/online balance follows from the filter: say so */
 function formatFilterNote(f: ViewFilters, lang: Lang): string[] {
 	if (!f.format.length) return [];
-	const list = fmtList(f.format, lang);
-	return [
-		lang === 'de'
-			? `Der Formatfilter gilt auch hier: Gezählt werden nur Kontakte in den gewählten Formaten (${list}); der Anteil analog/online ergibt sich dann aus dem Filter.`
-			: `The format filter applies here too: only contacts in the chosen formats (${list}) count, so the analog/online balance follows from the filter.`
-	];
+	return [translate(lang, 'chart.aeltere.formatFilter', { list: fmtList(f.format, lang) })];
 }
 
 interface ZwillingData {
@@ -250,9 +241,9 @@ export const zwillingSpec: ChartSpec = spec<ZwillingData>({
 	indicators: ['analog_anteil_angebot'],
 	load: (db, f) => run(db, 'analog_anteil_angebot', f, 'verband', [f.amt]),
 	render(data, ctx, o) {
-		const de = ctx.lang === 'de';
+		const tr = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(ctx.lang, k, p);
 		const def = getIndicator('analog_anteil_angebot');
-		const title = `${de ? 'Analog und online je digitalem Angebot' : 'Analog and online per digital offer'} – ${ctx.amtName}`;
+		const title = tr('chart.aeltere.zwilling.title', { amt: ctx.amtName });
 		const period = periodShort(ctx.filters, ctx.lang);
 		const withContacts = data.rows.filter((r) => (r.denominator ?? 0) > 0);
 		const without = data.rows.filter((r) => !((r.denominator ?? 0) > 0)).map((r) => r.category ?? '');
@@ -270,11 +261,11 @@ export const zwillingSpec: ChartSpec = spec<ZwillingData>({
 			];
 		});
 		const opts = {
-			...aeltereOpts(ctx, o, ['analog_anteil_angebot'], title, de ? '% der Kontakte zum Angebot' : '% of contacts about the offer', period),
+			...aeltereOpts(ctx, o, ['analog_anteil_angebot'], title, tr('chart.aeltere.zwilling.unit'), period),
 			categories: ['analog', 'online'],
 			categoryLabels: { analog: 'Analog', online: 'Online' },
 			normalise: true,
-			areaLabel: de ? 'Digitales Angebot' : 'Digital offer'
+			areaLabel: tr('chart.aeltere.angebot')
 		};
 		const p = (v: number | null | undefined) => fmtPercent(v ?? null, ctx.lang, 1);
 		let summary = '';
@@ -284,31 +275,23 @@ export const zwillingSpec: ChartSpec = spec<ZwillingData>({
 			const mostly = sorted.filter((r) => (r.value ?? 0) > 50).length;
 			const range =
 				lo.value === hi.value && sorted.length > 1
-					? de
-						? `analoger Anteil bei allen ${sorted.length} Angeboten ${p(lo.value)}`
-						: `analog share ${p(lo.value)} for all ${sorted.length} offers`
+					? tr('chart.aeltere.zwilling.rangeSame', { n: sorted.length, p: p(lo.value) })
 					: sorted.length === 1
-					? de
-						? `analoger Anteil bei ${lo.category} ${p(lo.value)}`
-						: `analog share for ${lo.category} ${p(lo.value)}`
-					: de
-						? `analoger Anteil zwischen ${p(lo.value)} (${lo.category}) und ${p(hi.value)} (${hi.category})`
-						: `analog share between ${p(lo.value)} (${lo.category}) and ${p(hi.value)} (${hi.category})`;
-			summary = de
-				? `${ctx.amtName} (${period}): ${range}; bei ${mostly} von ${sorted.length} digitalen Angeboten mit Kontakten überwiegen analoge Kontakte.`
-				: `${ctx.amtName} (${period}): ${range}; analog contacts prevail for ${mostly} of ${sorted.length} digital offers with contacts.`;
+						? tr('chart.aeltere.zwilling.rangeOne', { offer: lo.category ?? '', p: p(lo.value) })
+						: tr('chart.aeltere.zwilling.range', { lo: p(lo.value), loOffer: lo.category ?? '', hi: p(hi.value), hiOffer: hi.category ?? '' });
+			summary = tr('chart.aeltere.zwilling.summary', { amt: ctx.amtName, period, range, mostly, n: sorted.length });
 		}
 		const table = sorted.length ? tableStackedShare(stacked, opts) : null;
 		if (table) {
 			table.columns.push(
 				{ key: 'analog_n', label: def.numerator[ctx.lang], numeric: true, digits: 0 },
-				{ key: 'online_n', label: de ? 'Online-Kontakte zum Angebot' : 'online contacts about the offer', numeric: true, digits: 0 }
+				{ key: 'online_n', label: tr('chart.aeltere.zwilling.online'), numeric: true, digits: 0 }
 			);
 			table.rows = table.rows.map((row, i) => [...row, sorted[i].numerator ?? null, (sorted[i].denominator ?? 0) - (sorted[i].numerator ?? 0)]);
 		}
 		const notes = [...caveats(['analog_anteil_angebot'], ctx.lang), ...formatFilterNote(ctx.filters, ctx.lang)];
 		if (without.length)
-			notes.push(de ? `Ohne analoge oder Online-Kontakte im Zeitraum (nicht gezeigt): ${fmtList(without, ctx.lang)}.` : `No analog or online contacts in the period (not shown): ${fmtList(without, ctx.lang)}.`);
+			notes.push(tr('chart.aeltere.zwilling.without', { list: fmtList(without, ctx.lang) }));
 		notes.push(...ignoredNote(data.ignored, ctx.lang));
 		return {
 			title,
@@ -335,22 +318,16 @@ export const ohneAnalogSpec: ChartSpec = spec<OhneAnalogData>({
 		return { ...list, anyContacts: all.rows.some((r) => (r.denominator ?? 0) > 0) };
 	},
 	render(data, ctx, o) {
-		const de = ctx.lang === 'de';
+		const tr = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(ctx.lang, k, p);
 		const def = getIndicator('angebote_ohne_analog');
 		const title = `${def.title[ctx.lang]} – ${ctx.amtName}`;
 		const period = periodShort(ctx.filters, ctx.lang);
-		const opts = { ...aeltereOpts(ctx, o, ['angebote_ohne_analog'], title, def.unit[ctx.lang], period), categoryLabel: de ? 'Digitales Angebot' : 'Digital offer', sort: true, digits: 0 };
+		const opts = { ...aeltereOpts(ctx, o, ['angebote_ohne_analog'], title, def.unit[ctx.lang], period), categoryLabel: tr('chart.aeltere.angebot'), sort: true, digits: 0 };
 		const items: CategoryDatum[] = data.rows.map((r) => ({ key: r.category_key ?? r.category, label: r.category ?? r.name, value: r.value ?? null }));
 		const names = fmtList(items.map((i) => i.label), ctx.lang);
 		let summary = '';
-		if (items.length)
-			summary = de
-				? `${ctx.amtName} (${period}): ${items.length === 1 ? '1 digitales Angebot nur online' : `${items.length} digitale Angebote nur online`} – ${names}.`
-				: `${ctx.amtName} (${period}): ${items.length === 1 ? '1 digital offer only online' : `${items.length} digital offers only online`} – ${names}.`;
-		else if (data.anyContacts)
-			summary = de
-				? `${ctx.amtName} (${period}): Zu jedem digitalen Angebot mit Online-Kontakten gab es auch analoge Kontakte.`
-				: `${ctx.amtName} (${period}): every digital offer with online contacts also had analog contacts.`;
+		if (items.length) summary = tr(items.length === 1 ? 'chart.aeltere.ohneAnalog.one' : 'chart.aeltere.ohneAnalog.many', { amt: ctx.amtName, period, n: items.length, names });
+		else if (data.anyContacts) summary = tr('chart.aeltere.ohneAnalog.every', { amt: ctx.amtName, period });
 		return {
 			title,
 			option: items.length ? buildBarCategoriesOption(items, opts) : null,

@@ -16,7 +16,8 @@ import {
 	type CategoryDatum
 } from '../../charts';
 import { fmtList } from '../../charts/format';
-import type { Db } from '../../db/types';
+import type { Reader } from '../../db/types';
+import { coworkingProgrammes } from '../../indicators/areas';
 import type { Lang } from '../../i18n/messages';
 import { getIndicator } from '../../indicators/registry';
 import { runIndicator } from '../../indicators/run';
@@ -27,11 +28,7 @@ import { ignoredNote } from '../notes';
 import { caveats, programmeDataLabel, sourceText } from '../sources';
 import { spec, type ChartSpec, type RenderOpts, type ViewContext } from '../spec';
 
-/** the funding programmes named in the imported coworking data, e.g. ["ILERL M-V"] */
-export async function coworkingProgrammes(db: Db): Promise<string[]> {
-	const rows = await db.query<{ programm: string }>(`SELECT DISTINCT programm FROM coworking WHERE programm IS NOT NULL AND trim(programm) <> '' ORDER BY programm`);
-	return rows.map((r) => r.programm);
-}
+export { coworkingProgrammes };
 
 /**
  * The source line with the funding programme(s) after the programme data:
@@ -53,7 +50,7 @@ interface CwData {
 	ignored: FilterKey[];
 }
 
-async function loadCw(db: Db, id: string, f: ViewFilters, level: Level): Promise<CwData> {
+async function loadCw(db: Reader, id: string, f: ViewFilters, level: Level): Promise<CwData> {
 	const { params, ignored } = paramsFor(getIndicator(id).filters, f, level);
 	const [rows, land, programmes] = await Promise.all([
 		runIndicator(db, id, params),

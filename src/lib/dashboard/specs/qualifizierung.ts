@@ -4,6 +4,7 @@
  * per training provider, and graduates per year since the first course in the data.
  * All qualification indicators take no activity filters; the period is their only filter.
  */
+import { firstQualifizierungYear } from '../../indicators/areas';
 import {
 	buildBarAreasOption,
 	buildBarCategoriesOption,
@@ -190,8 +191,8 @@ export const jahrSpec: ChartSpec = spec<JahrData>({
 	id: 'qualifizierung-absolventen-jahr',
 	indicators: ['gl_absolventen_jahr'],
 	async load(db, f) {
-		const [first] = await db.query<{ y: string | null }>(`SELECT strftime(min(beginn), '%Y') AS y FROM qualifizierung`);
-		const firstYear = first?.y && first.y < f.from.slice(0, 4) ? first.y : f.from.slice(0, 4);
+		const first = await firstQualifizierungYear(db);
+		const firstYear = first && first < f.from.slice(0, 4) ? first : f.from.slice(0, 4);
 		const def = getIndicator('gl_absolventen_jahr');
 		const rows = await runIndicator(db, def.id, paramsFor(def.filters, { ...f, from: `${firstYear}-01` }, 'land', LAENDER).params);
 		return { firstYear, rows };

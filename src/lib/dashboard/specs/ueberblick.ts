@@ -6,11 +6,10 @@
  */
 import { buildBarAreasOption, buildLineTrendOption, hbarHeight, summariseBarAreas, summariseLineTrend, tableBarAreas, tableLineTrend } from '../../charts';
 import { autoDigits, fmtValue, fmtWithUnit } from '../../charts/format';
-import type { Db } from '../../db/types';
-import { PROGRAMM_CTE } from '../../compare/peers';
+import type { Reader } from '../../db/types';
+import { mvProgrammeAreas, verbandNames } from '../../indicators/areas';
 import { getIndicator } from '../../indicators/registry';
 import type { IndicatorRow } from '../../indicators/types';
-import { lit, litList } from '../../indicators/sql-lit';
 import { paramsFor, periodShort, type ViewFilters } from '../filters';
 import { chartOpts } from '../chart-opts';
 import { runFiltered } from '../run';
@@ -41,7 +40,7 @@ export interface KeyFiguresData {
 }
 
 /** The headline figures for MV, BW (level land) and the Amt (level verband), each with the filters it can apply. */
-export async function loadKeyFigures(db: Db, f: ViewFilters): Promise<KeyFiguresData> {
+export async function loadKeyFigures(db: Reader, f: ViewFilters): Promise<KeyFiguresData> {
 	const figures: KeyFigureData[] = [];
 	for (const id of KEY_FIGURE_INDICATORS) {
 		const def = getIndicator(id);
@@ -152,13 +151,7 @@ function trendSpec(area: TrendArea): ChartSpec {
 
 /* ------------------------------------------------------------------ ranking */
 
-/** MV Verbände in the programme (at least one activity ever), plus the chosen Amt */
-export async function mvProgrammeAreas(db: Db, amt: string): Promise<string[]> {
-	const rows = await db.query<{ key: string }>(
-		`WITH ${PROGRAMM_CTE} SELECT key FROM programm WHERE land = 'MV' UNION SELECT ${lit(amt)} ORDER BY key`
-	);
-	return rows.map((r) => r.key);
-}
+export { mvProgrammeAreas };
 
 export const rankingSpec: ChartSpec = spec<IndicatorRow[]>({
 	id: 'ueberblick-rangfolge',
@@ -168,10 +161,7 @@ export const rankingSpec: ChartSpec = spec<IndicatorRow[]>({
 		const areas = await mvProgrammeAreas(db, f.amt);
 		const { rows } = await runFiltered(db, def.id, f, 'verband', areas);
 		// names as the Amt filter shows them: "Amt Grabow", amtsfreie Gemeinden plain
-		const names = await db.query<{ key: string; name: string }>(
-			`SELECT verband_ars AS key, CASE WHEN art = 'Amt' THEN 'Amt ' || name ELSE name END AS name FROM verbaende WHERE verband_ars IN ${litList(areas)}`
-		);
-		const byKey = new Map(names.map((n) => [n.key, n.name]));
+		const byKey = await verbandNames(db, areas);
 		return rows.map((r) => ({ ...r, name: byKey.get(r.key) ?? r.name }));
 	},
 	render(data, ctx, o) {

@@ -19,37 +19,29 @@ import { estimateNote, ignoredNote } from '../notes';
 import { sourceText } from '../sources';
 import { chartOpts } from '../chart-opts';
 import { spec, type ChartSpec } from '../spec';
-import type { QueryCache } from '../../db/query-cache';
-import type { Db } from '../../db/types';
-import { DEFAULT_K, peerGroup, type PeerGroup } from '../../compare/peers';
+import { translate } from '../../i18n/translate';
+import type { Reader } from '../../db/types';
+import { DEFAULT_K, peerGroup } from '../../compare/peers';
 
 /**
- * All headline indicators in one pass (one peer group), shared by the nine charts through the
- * cache; without a cache (tests, scripts) everything is computed afresh and nothing is kept.
+ * All headline indicators in one pass (one peer group). The nine charts each ask for it; through
+ * the coordinator every statement is answered once (the results are keyed by their SQL text).
  */
-export function comparisonAll(db: Db, f: ViewFilters, cache?: QueryCache): Promise<AmtComparison> {
-	const run = async () =>
-		amtComparison(db, {
-			amt: f.amt,
-			from: `${f.from}-01`,
-			to: `${f.to}-01`,
-			filters: indicatorParams(f, 'verband').filters,
-			peerGroup: await cachedPeerGroup(db, f.amt, cache),
-			cache
-		});
-	return cache ? cache.get(`vergleich:${JSON.stringify(f)}`, run) : run();
-}
-
-export function cachedPeerGroup(db: Db, amt: string, cache?: QueryCache): Promise<PeerGroup> {
-	const run = () => peerGroup(db, amt, DEFAULT_K);
-	return cache ? cache.get(`peers:${amt}`, run) : run();
+export async function comparisonAll(q: Reader, f: ViewFilters): Promise<AmtComparison> {
+	return amtComparison(q, {
+		amt: f.amt,
+		from: `${f.from}-01`,
+		to: `${f.to}-01`,
+		filters: indicatorParams(f, 'verband').filters,
+		peerGroup: await peerGroup(q, f.amt, DEFAULT_K)
+	});
 }
 
 function dotRangeSpec(id: string): ChartSpec {
 	return spec<AmtComparison>({
 		id: `vergleich-${id}`,
 		indicators: [id],
-		load: (db, f, cache) => comparisonAll(db, f, cache),
+		load: (q, f) => comparisonAll(q, f),
 		render(data, ctx, o) {
 			const r = data.rows.find((x) => x.indicatorId === id);
 			const def = getIndicator(id);
@@ -57,7 +49,7 @@ function dotRangeSpec(id: string): ChartSpec {
 			// the dot-range builder takes the unit from the comparison row
 			const opts = { ...chartOpts(ctx, o, { title, unit: '', source: sourceText([id], ctx.sample, ctx.lang) }), unit: undefined, amtName: ctx.amtName };
 			const { ignored } = paramsFor(def.filters, ctx.filters, 'verband');
-			const peers = ctx.lang === 'de' ? `Vergleichsgruppe: ${data.peerGroup.size} BW-Verbände` : `Peer group: ${data.peerGroup.size} BW associations`;
+			const peers = translate(ctx.lang, 'chart.vergleich.peers', { n: data.peerGroup.size });
 			return {
 				title,
 				option: r ? buildDotRangeOption(r, opts) : null,
@@ -77,21 +69,20 @@ export const alignedSpec: ChartSpec = spec<Aligned>({
 	id: 'vergleich-programmstart',
 	indicators: ['kontakte_je_1000'],
 	// up to the end of the chosen period: "how far had the Amt come by then, compared with its peers at the same programme age"
-	load: async (db, f, cache) =>
-		alignedPeerComparison(db, {
+	load: async (q, f) =>
+		alignedPeerComparison(q, {
 			amt: f.amt,
 			until: periodEnd(f),
 			filters: hasActivityFilter(f) ? indicatorParams(f, 'verband').filters : undefined,
 			maxMonths: 60,
-			peerGroup: await cachedPeerGroup(db, f.amt, cache),
-			cache
+			peerGroup: await peerGroup(q, f.amt, DEFAULT_K)
 		}),
 	render(data, ctx, o) {
-		const title = ctx.lang === 'de' ? 'Kontakte je 1.000 Einwohner seit Programmstart' : 'Contacts per 1,000 inhabitants since programme start';
+		const title = translate(ctx.lang, 'chart.vergleich.aligned.title');
 		const opts = {
 			...chartOpts(ctx, o, {
 				title,
-				unit: ctx.lang === 'de' ? 'Kontakte je 1.000 Einwohner' : 'contacts per 1,000 inhabitants',
+				unit: translate(ctx.lang, 'chart.vergleich.aligned.unit'),
 				source: sourceText(['kontakte_je_1000'], ctx.sample, ctx.lang),
 				// programme months, not calendar months
 				period: null
@@ -111,11 +102,7 @@ export const alignedSpec: ChartSpec = spec<Aligned>({
 			table: empty ? null : tableAlignedCurves(input, opts),
 			height: o.showTitle ? 420 : 360,
 			source: opts.source,
-			notes: [
-				ctx.lang === 'de'
-					? 'Monat 1 = erster Kalendermonat mit einem Einsatz im Gebiet; die Linie der Vergleichsgruppe ist der Median der BW-Verbände, die diesen Programmmonat erreicht haben.'
-					: 'Month 1 = first calendar month with an activity in the area; the peer line is the median of the BW associations that have reached that programme month.'
-			]
+			notes: [translate(ctx.lang, 'chart.vergleich.aligned.note')]
 		};
 	}
 });

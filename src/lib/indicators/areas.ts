@@ -1,0 +1,39 @@
+/**
+ * Small lookups the pages need beside the indicators: which areas to show, their names, what
+ * the imported data contain. The only SQL of the dashboard outside the indicator definitions.
+ */
+import type { Reader } from '../db/types';
+import { PROGRAMM_CTE } from '../compare/peers';
+import { lit, litList } from './sql-lit';
+
+/** the Gemeinden (AGS) of a Verband */
+export async function amtGemeinden(db: Reader, amt: string): Promise<string[]> {
+	return (await db.query<{ ags: string }>(`SELECT ags FROM gemeinden WHERE verband_ars = ${lit(amt)} ORDER BY ags`)).map((r) => r.ags);
+}
+
+/** MV Verbände in the programme (at least one activity ever), plus the chosen Amt */
+export async function mvProgrammeAreas(db: Reader, amt: string): Promise<string[]> {
+	const rows = await db.query<{ key: string }>(`WITH ${PROGRAMM_CTE} SELECT key FROM programm WHERE land = 'MV' UNION SELECT ${lit(amt)} ORDER BY key`);
+	return rows.map((r) => r.key);
+}
+
+/** Verbände by name as the Amt filter shows them: "Amt Grabow", amtsfreie Gemeinden plain */
+export async function verbandNames(db: Reader, keys: string[]): Promise<Map<string, string>> {
+	if (!keys.length) return new Map();
+	const rows = await db.query<{ key: string; name: string }>(
+		`SELECT verband_ars AS key, CASE WHEN art = 'Amt' THEN 'Amt ' || name ELSE name END AS name FROM verbaende WHERE verband_ars IN ${litList(keys)}`
+	);
+	return new Map(rows.map((n) => [n.key, n.name]));
+}
+
+/** the funding programmes named in the imported coworking data, e.g. ["ILERL M-V"] */
+export async function coworkingProgrammes(db: Reader): Promise<string[]> {
+	const rows = await db.query<{ programm: string }>(`SELECT DISTINCT programm FROM coworking WHERE programm IS NOT NULL AND trim(programm) <> '' ORDER BY programm`);
+	return rows.map((r) => r.programm);
+}
+
+/** the first year with a course start in the qualification data ('YYYY'), null without data */
+export async function firstQualifizierungYear(db: Reader): Promise<string | null> {
+	const [first] = await db.query<{ y: string | null }>(`SELECT strftime(min(beginn), '%Y') AS y FROM qualifizierung`);
+	return first?.y ?? null;
+}

@@ -2,12 +2,12 @@
  * The browser half of `npm run bench`: the app's own import (fetch → decode → parse → stage →
  * validate in duckdb-wasm) and the same summary and aggregate SQL as the native half.
  */
-import { openBrowserDb } from '$lib/db/browser';
-import { loadReference, type ReferenceName } from '$lib/db/reference';
-import { buildSummaries } from '$lib/db/summary';
-import { importFile } from '$lib/import/import-file';
-import '$lib/import/parquet-browser';
-import { AGG_RAW, AGG_SUMMARY, dashboardSteps, type BenchResult } from './queries';
+import { openBrowserDb } from '../../../src/lib/db/browser';
+import { loadReference, type ReferenceName } from '../../../src/lib/db/reference';
+import { buildSummaries } from '../../../src/lib/db/summary';
+import { importFile } from '../../../src/lib/import/import-file';
+import '../../../src/lib/import/parquet-browser';
+import { AGG_RAW, AGG_SUMMARY, dashboardSteps, type BenchResult } from '../queries';
 
 export async function runBrowserBench(opts: { csv: string; parquet: string; runs: number; referenceUrls: Record<ReferenceName, string> }): Promise<BenchResult[]> {
 	const db = await openBrowserDb();

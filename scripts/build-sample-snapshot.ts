@@ -2,7 +2,7 @@
  * Builds the sample-data snapshot that the app attaches on start (src/lib/import/sample-snapshot.ts):
  * imports data/sample's four start files with the app's own import in Node (duckdb-wasm, the same
  * engine as the browser), builds the summaries and writes every table as Parquet (parquet-wasm,
- * ZSTD) plus manifest.json (column types, import reports) to .generated/sample-snapshot/.
+ * uncompressed: served brotli-compressed) plus manifest.json (column types, import reports) to .generated/sample-snapshot/.
  *
  * Run by the build (the Vite plugin in vite.config.ts calls it before every `vite build` and
  * `vite dev`). It does nothing when the snapshot was built from the same inputs: the sample and
@@ -58,7 +58,9 @@ export async function buildSampleSnapshot(force = false, dir = SNAPSHOT_DIR): Pr
 		const snap = await buildSnapshot(db, async (name) => new Uint8Array(readFileSync(path.join(ROOT, 'data/sample', name))), { lang: 'de', inputs });
 		rmSync(dir, { recursive: true, force: true });
 		mkdirSync(dir, { recursive: true });
-		const props = new pq.WriterPropertiesBuilder().setCompression(pq.Compression.ZSTD).build();
+		// uncompressed pages: the server sends the files brotli-compressed (scripts/precompress.ts),
+		// which came out 30–60 % smaller than Parquet's own SNAPPY pages for these tables
+		const props = new pq.WriterPropertiesBuilder().setCompression(pq.Compression.UNCOMPRESSED).build();
 		for (const t of snap.manifest.tables) {
 			if (!t.file) continue;
 			writeFileSync(path.join(dir, t.file), pq.writeParquet(pq.Table.fromIPCStream(snap.ipc.get(t.name)!), props));

@@ -16,7 +16,8 @@ import zlib from 'node:zlib';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = path.join(ROOT, '.cache/precompress');
-const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.html', '.wasm', '.json', '.svg', '.csv', '.txt', '.webmanifest', '.xml', '.map']);
+// .parquet: the sample snapshot is written with uncompressed pages for this (build-sample-snapshot.ts)
+const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.html', '.wasm', '.json', '.svg', '.csv', '.parquet', '.txt', '.webmanifest', '.xml', '.map']);
 const MIN_BYTES = 1024;
 const BIG = 4_000_000;
 

@@ -18,8 +18,10 @@ export interface StartupRun {
 	coldMs: number;
 	warmMs: number;
 	firstVisitBytes: number;
-	/** request targets of the first visit, e.g. `GET /_app/immutable/…` */
+	/** request targets of the first visit on the wire (page, workers, service worker), e.g. `GET /_app/immutable/…` */
 	firstVisitRequests: string[];
+	/** paths the page itself and its workers asked for on the first visit (what the app used) */
+	usedPaths: string[];
 	/** the app's own performance entries (`dlm:*` measures), cold and warm, when the build has them */
 	coldMarks: Record<string, number>;
 	warmMarks: Record<string, number>;
@@ -69,6 +71,10 @@ export async function measureStartupOnce(browser: Browser, serverUrl: string, pa
 		await context.addInitScript(FIRST_CHART_OBSERVER);
 		let acceptEncoding = '';
 		const page = await context.newPage();
+		const used = new Set<string>();
+		const pathOf = (url: string) => new URL(url).pathname;
+		page.on('request', (r) => used.add(pathOf(r.url())));
+		page.on('worker', (w) => used.add(pathOf(w.url())));
 		page.on('request', (r) => {
 			if (!acceptEncoding && r.url().endsWith('.js')) void r.allHeaders().then((h) => (acceptEncoding ||= h['accept-encoding'] ?? ''));
 		});
@@ -79,24 +85,27 @@ export async function measureStartupOnce(browser: Browser, serverUrl: string, pa
 		await settle(page, proxy.bytes);
 		const firstVisitBytes = proxy.bytes();
 		const firstVisitRequests = proxy.requests();
+		// the wasm is fetched inside DuckDB's worker, which Playwright may not report; the service
+		// worker never precaches wasm (src/service-worker.ts), so every wasm on the wire was used
+		for (const r of firstVisitRequests) if (r.endsWith('.wasm')) used.add(r.split(' ')[1]);
 		await page.close();
 		const warm = await context.newPage();
 		await warm.goto(proxy.url + path);
 		const warmMs = await firstChartMs(warm);
 		const warmMarks = await appMarks(warm);
-		return { coldMs, warmMs, firstVisitBytes, firstVisitRequests, coldMarks, warmMarks, acceptEncoding };
+		return { coldMs, warmMs, firstVisitBytes, firstVisitRequests, usedPaths: [...used], coldMarks, warmMarks, acceptEncoding };
 	} finally {
 		await context.close();
 		await proxy.close();
 	}
 }
 
-export async function measureStartup(serverUrl: string, runs: number, path = '/'): Promise<StartupRun[]> {
+export async function measureStartup(serverUrl: string, runs: number, path = '/'): Promise<{ runs: StartupRun[]; chromium: string }> {
 	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: QUIET_FLAGS });
 	try {
 		const out: StartupRun[] = [];
 		for (let i = 0; i < runs; i++) out.push(await measureStartupOnce(browser, serverUrl, path));
-		return out;
+		return { runs: out, chromium: browser.version() };
 	} finally {
 		await browser.close();
 	}

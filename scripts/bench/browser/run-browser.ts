@@ -33,8 +33,8 @@ export async function runBrowserBench(opts: { csv: string; parquet: string; runs
 		if (r.fatal || r.rowsRejected) throw new Error(`${name}: ${r.fatal?.message ?? r.rowsRejected + ' abgewiesen'}`);
 		return r;
 	};
-	await timed('CSV-Import (1 M Zeilen, ; und Dezimalkomma)', () => load(opts.csv, 'bench.csv'));
-	await timed('Parquet-Import (1 M Zeilen)', () => load(opts.parquet, 'bench.parquet'));
+	await timed('CSV-Import (; und Dezimalkomma)', () => load(opts.csv, 'bench.csv'));
+	await timed('Parquet-Import', () => load(opts.parquet, 'bench.parquet'));
 	await timed('Summentabellen bauen', () => buildSummaries(db));
 	await timed('Aggregat über Rohdaten (Verband × 2025)', () => db.query(AGG_RAW));
 	await timed('Aggregat über Summentabellen', () => db.query(AGG_SUMMARY));

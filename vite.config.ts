@@ -1,9 +1,28 @@
-import { defineConfig } from 'vitest/config';
+import { execFileSync } from 'node:child_process';
+import { defineConfig, type Plugin } from 'vitest/config';
 import { sveltekit } from '@sveltejs/kit/vite';
 
+/**
+ * Before every build and dev start: the sample data imported once into a ready, validated form
+ * (.generated/sample-snapshot/, see scripts/build-sample-snapshot.ts) that start-up only attaches.
+ * Run as its own Node process (the import code needs the duckdb-wasm Node build); it returns at
+ * once when its inputs have not changed. Not under Vitest: the unit tests build their own.
+ */
+function sampleSnapshot(): Plugin {
+	let done = false;
+	return {
+		name: 'dlm-sample-snapshot',
+		buildStart() {
+			if (done || process.env.VITEST) return;
+			execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-sample-snapshot.ts'], { stdio: 'inherit' });
+			done = true;
+		}
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit()],
-	server: { fs: { allow: ['data'] } },
+	plugins: [sampleSnapshot(), sveltekit()],
+	server: { fs: { allow: ['data', '.generated'] } },
 	test: {
 		expect: { requireAssertions: true },
 		include: ['tests/unit/**/*.test.ts', 'src/**/*.test.ts'],

@@ -1,26 +1,148 @@
 /**
- * `npm run bench`: the app's data path at 1 M activity rows, measured in Debian's Chromium
- * (duckdb-wasm, the built app's /bench page) and on native DuckDB (@duckdb/node-api) with the
- * same files and the same SQL. Prints medians and the ratio browser ÷ native.
- * Not a test: nothing here asserts a time.
+ * `npm run bench` (builds the app and the benchmark's own page first): measures in Debian's
+ * Chromium and on native DuckDB, prints the figures next to their floors and writes them to
+ * bench/results.json and into README.md's "Messen" table (between the bench markers).
+ *
+ * 1. Start (the built app under `npm start`'s server, scripts/serve.ts; scripts/bench/startup.ts):
+ *    - cold start: first visit, navigation → first chart painted; floor: DuckDB start (download
+ *      and compile the wasm, open) + attaching the data, measured by the app in the same run;
+ *    - warm start: second visit (service worker cache); floor as above, from that visit;
+ *    - first-visit bytes (on the wire, service worker included); floor: the compressed wasm and
+ *      app JS the visit actually used, as the server sends them;
+ *    - app JS (compressed, as sent): what the first visit used, and the whole build.
+ * 2. Interaction (p50/p95 of a filter change): scripts/bench/interaction.ts, when present.
+ * 3. Data path at BENCH_ROWS activity rows: CSV and Parquet import, summaries, aggregates and the
+ *    Ämter-Vergleich in Chromium (the benchmark's own page, .bench/app/, never in the app's
+ *    build) and on native DuckDB (@duckdb/node-api) with the same files and SQL.
+ * Not a test: nothing here asserts a time. BENCH_ROWS (default 250 000), BENCH_RUNS (3),
+ * BENCH_STARTUP_RUNS (3) change the work; a run takes a few minutes.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { openNativeDb } from './bench/native-db';
 import { serveStatic } from './bench/serve';
+import { measureStartup, QUIET_FLAGS, type StartupRun } from './bench/startup';
+import { startAppServer } from './serve';
 import { loadReference, REFERENCE_FILES, type ReferenceName } from '../src/lib/db/reference';
 import { buildSummaries } from '../src/lib/db/summary';
 import { validateStaged, decideNumberFormats } from '../src/lib/import/import-file';
 import { DATASETS } from '../src/lib/import/schemas';
 import { q } from '../src/lib/import/validate-sql';
-import { AGG_RAW, AGG_SUMMARY, dashboardSteps, median, type BenchResult } from '../src/lib/bench/queries';
+import { AGG_RAW, AGG_SUMMARY, dashboardSteps, median, type BenchResult } from './bench/queries';
 import type { Db } from '../src/lib/db/types';
 
-const N = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const N = Number(process.env.BENCH_ROWS ?? 250_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
-const DIR = '.bench';
+const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 3);
+const DIR = path.join(ROOT, '.bench');
 const CSV = `${DIR}/einsaetze_${N}.csv`;
 const PARQUET = `${DIR}/einsaetze_${N}.parquet`;
+const BUILD = path.join(ROOT, 'build');
+const RESULTS = path.join(ROOT, 'bench/results.json');
+const README = path.join(ROOT, 'README.md');
+
+// ---------- 1. start ----------
+
+/** bytes the server sends for `file` to a browser accepting `encoding` (brotli/gzip twin if present) */
+function sentSize(file: string, encoding: string): number {
+	const full = path.join(BUILD, file);
+	for (const [token, ext] of [
+		['br', '.br'],
+		['gzip', '.gz']
+	] as const) {
+		if (encoding.includes(token) && existsSync(full + ext)) return statSync(full + ext).size;
+	}
+	return statSync(full).size;
+}
+
+function walkJs(dir: string): string[] {
+	const out: string[] = [];
+	for (const e of readdirSync(dir, { recursive: true, withFileTypes: true }))
+		if (e.isFile() && e.name.endsWith('.js')) out.push(path.relative(BUILD, path.join(e.parentPath, e.name)));
+	return out;
+}
+
+interface StartupFigures {
+	coldMs: number;
+	coldFloorMs: number;
+	warmMs: number;
+	warmFloorMs: number;
+	firstVisitBytes: number;
+	bytesFloor: number;
+	wasmBytes: number;
+	appJsUsedBytes: number;
+	appJsBuildBytes: number;
+	encoding: string;
+	chromium: string;
+	runs: Pick<StartupRun, 'coldMs' | 'warmMs' | 'firstVisitBytes' | 'coldMarks' | 'warmMarks'>[];
+}
+
+async function startupFigures(): Promise<StartupFigures> {
+	if (!existsSync(path.join(BUILD, 'index.html'))) throw new Error('build/ fehlt: erst `npm run build`');
+	const server = await startAppServer({ dir: BUILD, port: 0, host: '127.0.0.1' });
+	let result: Awaited<ReturnType<typeof measureStartup>>;
+	try {
+		result = await measureStartup(server.url, STARTUP_RUNS);
+	} finally {
+		await server.close();
+	}
+	const runs = result.runs;
+	const floorOf = (m: Record<string, number>) => (m['dlm:db-open'] ?? NaN) + (m['dlm:attach'] ?? NaN);
+	const encoding = runs[0].acceptEncoding;
+	const used = new Set(runs.flatMap((r) => r.usedPaths).filter((p) => existsSync(path.join(BUILD, p)) && statSync(path.join(BUILD, p)).isFile()));
+	const size = (files: string[]) => files.reduce((s, f) => s + sentSize(f, encoding), 0);
+	const usedList = [...used].map((p) => p.replace(/^\//, ''));
+	const wasmBytes = size(usedList.filter((f) => f.endsWith('.wasm')));
+	const appJsUsedBytes = size(usedList.filter((f) => f.endsWith('.js')));
+	return {
+		coldMs: median(runs.map((r) => r.coldMs)),
+		coldFloorMs: median(runs.map((r) => floorOf(r.coldMarks))),
+		warmMs: median(runs.map((r) => r.warmMs)),
+		warmFloorMs: median(runs.map((r) => floorOf(r.warmMarks))),
+		firstVisitBytes: median(runs.map((r) => r.firstVisitBytes)),
+		bytesFloor: wasmBytes + appJsUsedBytes,
+		wasmBytes,
+		appJsUsedBytes,
+		appJsBuildBytes: size(walkJs(path.join(BUILD, '_app'))),
+		encoding,
+		chromium: result.chromium,
+		runs: runs.map(({ coldMs, warmMs, firstVisitBytes, coldMarks, warmMarks }) => ({ coldMs, warmMs, firstVisitBytes, coldMarks, warmMarks }))
+	};
+}
+
+// ---------- 2. interaction (delivered by the query-coordinator work) ----------
+
+interface InteractionFigures {
+	[key: string]: unknown;
+}
+
+/**
+ * >>> Interaction latency goes here. <<<
+ * scripts/bench/interaction.ts (when present) exports a function that measures p50/p95 of a
+ * filter change from the app's marks `dlm:filter-change` → `dlm:charts-drawn` and the page's
+ * floor. It is called with the built app's URL; whatever it returns is printed and stored under
+ * `interaction` in bench/results.json. Without the module the figure reads "nicht gemessen".
+ */
+async function interactionFigures(): Promise<InteractionFigures | null> {
+	const file = path.join(ROOT, 'scripts/bench/interaction.ts');
+	if (!existsSync(file)) return null;
+	const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+	const fn = (mod.measureInteraction ?? mod.default ?? Object.values(mod).find((v) => typeof v === 'function')) as
+		| ((o: { url: string; chromium: string; flags: string[] }) => Promise<InteractionFigures>)
+		| undefined;
+	if (typeof fn !== 'function') return null;
+	const server = await startAppServer({ dir: BUILD, port: 0, host: '127.0.0.1' });
+	try {
+		return await fn({ url: server.url, chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', flags: QUIET_FLAGS });
+	} finally {
+		await server.close();
+	}
+}
+
+// ---------- 3. data path ----------
 
 async function makeData(db: Db) {
 	if (existsSync(CSV) && existsSync(PARQUET)) return;
@@ -55,12 +177,12 @@ async function nativeRuns(db: Db): Promise<BenchResult[]> {
 				.join(', ')} FROM ${from}`);
 	const out: BenchResult[] = [];
 	const steps: [string, () => Promise<unknown>][] = [
-		['CSV-Import (1 M Zeilen, ; und Dezimalkomma)', async () => {
+		['CSV-Import (; und Dezimalkomma)', async () => {
 			await db.exec('DROP TABLE IF EXISTS einsaetze');
 			await stage(`read_csv('${path.resolve(CSV)}', all_varchar=true, delim=';', header=true)`);
 			await validateStaged(db, spec, await decideNumberFormats(db, spec), 'bench.csv');
 		}],
-		['Parquet-Import (1 M Zeilen)', async () => {
+		['Parquet-Import', async () => {
 			await db.exec('DROP TABLE IF EXISTS einsaetze');
 			await stage(`read_parquet('${path.resolve(PARQUET)}')`);
 			await validateStaged(db, spec, await decideNumberFormats(db, spec), 'bench.parquet');
@@ -82,19 +204,16 @@ async function nativeRuns(db: Db): Promise<BenchResult[]> {
 }
 
 async function browserRuns(): Promise<BenchResult[]> {
-	if (!existsSync('build/index.html')) throw new Error('build/ fehlt: erst `npm run build`');
+	const app = path.join(DIR, 'app');
+	if (!existsSync(path.join(app, 'index.html'))) throw new Error('.bench/app fehlt: erst `vite build --config scripts/bench/vite.config.ts` (npm run bench tut das)');
 	const { chromium } = await import('playwright-core');
-	const server = await serveStatic({ build: 'build', extra: { '/bench-data/': DIR } });
-	const browser = await chromium.launch({
-		executablePath: '/usr/bin/chromium',
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-	});
+	const server = await serveStatic({ build: app, extra: { '/bench-data/': DIR } });
+	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: QUIET_FLAGS });
 	try {
 		const page = await browser.newPage();
-		const url = `${server.url}/bench?csv=/bench-data/${path.basename(CSV)}&parquet=/bench-data/${path.basename(PARQUET)}&runs=${RUNS}`;
-		await page.goto(url);
-		await page.waitForFunction(() => (window as unknown as { __bench?: unknown }).__bench, null, { timeout: 20 * 60_000, polling: 1000 });
-		const res = await page.evaluate(() => (window as unknown as { __bench: BenchResult[] | { error: string } }).__bench);
+		await page.goto(`${server.url}/?csv=/bench-data/${path.basename(CSV)}&parquet=/bench-data/${path.basename(PARQUET)}&runs=${RUNS}`);
+		await page.waitForFunction(() => document.querySelector<HTMLOutputElement>('#bench-results')?.dataset.done === 'true', null, { timeout: 20 * 60_000, polling: 1000 });
+		const res = JSON.parse(await page.evaluate(() => document.querySelector<HTMLOutputElement>('#bench-results')!.value)) as BenchResult[] | { error: string };
 		if (!Array.isArray(res)) throw new Error(res.error);
 		return res;
 	} finally {
@@ -103,19 +222,112 @@ async function browserRuns(): Promise<BenchResult[]> {
 	}
 }
 
-const native = await openNativeDb();
-await makeData(native);
-const files = Object.fromEntries(REFERENCE_FILES.map((n) => [n, new Uint8Array(readFileSync(`data/reference/${n}.csv`))])) as Record<ReferenceName, Uint8Array>;
-await loadReference(native, files);
-console.log(`Benchmark: ${N.toLocaleString('de-DE')} Zeilen, ${RUNS} Durchläufe, Median in Sekunden`);
-const nat = await nativeRuns(native);
-await native.close();
-const web = await browserRuns();
-const s = (ms: number) => (ms / 1000).toLocaleString('de-DE', { minimumFractionDigits: 3, maximumFractionDigits: 3 });
-console.log(['Schritt'.padEnd(44), 'Chromium (wasm)', 'nativ', 'Verhältnis'].join(' | '));
-for (const w of web) {
-	const n = nat.find((x) => x.step === w.step);
-	const mw = median(w.runs);
-	const mn = n ? median(n.runs) : NaN;
-	console.log([w.step.padEnd(44), s(mw).padStart(15), s(mn).padStart(6), (mw / mn).toLocaleString('de-DE', { maximumFractionDigits: 1 }).padStart(9) + '×'].join(' | '));
+async function dataPath(): Promise<{ step: string; browserMs: number; nativeMs: number }[]> {
+	const native = await openNativeDb();
+	await makeData(native);
+	const files = Object.fromEntries(REFERENCE_FILES.map((n) => [n, new Uint8Array(readFileSync(`data/reference/${n}.csv`))])) as Record<ReferenceName, Uint8Array>;
+	await loadReference(native, files);
+	const nat = await nativeRuns(native);
+	await native.close();
+	const web = await browserRuns();
+	return web.map((w) => ({ step: w.step, browserMs: median(w.runs), nativeMs: median(nat.find((x) => x.step === w.step)?.runs ?? [NaN]) }));
 }
+
+// ---------- report ----------
+
+const de = (n: number, digits = 0) => n.toLocaleString('de-DE', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const sec = (ms: number) => `${de(ms / 1000, 2)} s`;
+const mb = (b: number) => `${de(b / 1e6, 1)} MB`;
+const kb = (b: number) => `${de(b / 1e3)} kB`;
+const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${de(a / b, 2)} ×` : '–');
+
+function machine() {
+	const cpus = os.cpus();
+	return {
+		cpu: cpus[0]?.model.trim() ?? 'unbekannt',
+		cores: cpus.length,
+		memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+		os: `${os.type()} ${os.release()}`,
+		node: process.version,
+		loadAverage: os.loadavg().map((x) => Math.round(x * 10) / 10)
+	};
+}
+
+function startupRows(s: StartupFigures): string[][] {
+	return [
+		['Kaltstart (erster Besuch, Navigation → erstes Diagramm)', sec(s.coldMs), sec(s.coldFloorMs), ratio(s.coldMs, s.coldFloorMs), 'Untergrenze: DuckDB starten (wasm laden und übersetzen) + Daten anhängen'],
+		['Warmstart (zweiter Besuch, Service-Worker-Cache)', sec(s.warmMs), sec(s.warmFloorMs), ratio(s.warmMs, s.warmFloorMs), 'Ziel ≤ 1,5 s'],
+		['Übertragen beim ersten Besuch', mb(s.firstVisitBytes), mb(s.bytesFloor), ratio(s.firstVisitBytes, s.bytesFloor), 'Untergrenze: komprimierte wasm + benutzte App-JS; Ziel ≤ 1,3 ×'],
+		['App-JS, komprimiert (benutzt / ganzer Build)', kb(s.appJsUsedBytes), kb(s.appJsUsedBytes), ratio(s.appJsBuildBytes, s.appJsUsedBytes), `ganzer Build ${kb(s.appJsBuildBytes)}; wasm komprimiert ${mb(s.wasmBytes)}`]
+	];
+}
+
+function interactionRows(i: InteractionFigures | null): string[][] {
+	if (!i) return [['Filterwechsel p50/p95 (Ämter-Vergleich, Reichweite Ältere)', 'nicht gemessen', '', '', 'scripts/bench/interaction.ts fehlt']];
+	const fmt = (v: unknown) => (typeof v === 'number' ? `${de(v)} ms` : typeof v === 'string' ? v : JSON.stringify(v));
+	const p50 = i.p50 ?? i.p50Ms;
+	const p95 = i.p95 ?? i.p95Ms;
+	const floor = i.floor ?? i.floorMs;
+	if (p50 !== undefined || p95 !== undefined) {
+		return [['Filterwechsel p50 / p95', `${fmt(p50)} / ${fmt(p95)}`, floor !== undefined ? fmt(floor) : '', typeof p95 === 'number' && typeof floor === 'number' ? ratio(p95, floor) : '', '']];
+	}
+	return [['Filterwechsel', '', '', '', JSON.stringify(i)]];
+}
+
+function markdownTable(rows: string[][]): string {
+	const head = ['Messgröße', 'gemessen', 'Untergrenze', 'Verhältnis', 'Anmerkung'];
+	return [head, head.map(() => '---'), ...rows].map((r) => `| ${r.join(' | ')} |`).join('\n');
+}
+
+function updateReadme(section: string): boolean {
+	const text = readFileSync(README, 'utf8');
+	const start = '<!-- bench:start -->';
+	const end = '<!-- bench:end -->';
+	const a = text.indexOf(start);
+	const b = text.indexOf(end);
+	if (a < 0 || b < a) return false;
+	writeFileSync(README, text.slice(0, a + start.length) + '\n' + section + '\n' + text.slice(b));
+	return true;
+}
+
+const started = new Date();
+const m = machine();
+console.log(`Messung ${started.toISOString()} auf ${m.cpu}, ${m.cores} Kerne, ${m.memoryGiB} GiB, Last ${m.loadAverage.join(' / ')}`);
+console.log(`Start: ${STARTUP_RUNS} erste und zweite Besuche …`);
+const startup = await startupFigures();
+console.log('Filterwechsel …');
+const interaction = await interactionFigures();
+console.log(`Datenweg: ${de(N)} Einsatzzeilen, ${RUNS} Durchläufe …`);
+const data = await dataPath();
+
+const rows = [...startupRows(startup), ...interactionRows(interaction)];
+const dataRows = data.map((d) => [d.step, sec(d.browserMs), sec(d.nativeMs), ratio(d.browserMs, d.nativeMs)]);
+console.log('\n' + markdownTable(rows));
+console.log('\n' + [['Schritt', 'Chromium (wasm)', 'nativ', 'Verhältnis'], ['---', '---', '---', '---'], ...dataRows].map((r) => `| ${r.join(' | ')} |`).join('\n'));
+
+mkdirSync(path.dirname(RESULTS), { recursive: true });
+writeFileSync(
+	RESULTS,
+	JSON.stringify(
+		{
+			date: started.toISOString(),
+			machine: { ...m, chromium: startup.chromium },
+			settings: { rows: N, runs: RUNS, startupRuns: STARTUP_RUNS },
+			startup,
+			interaction: interaction ?? 'nicht gemessen',
+			dataPath: data
+		},
+		null,
+		'\t'
+	) + '\n'
+);
+const section = [
+	`Stand ${started.toISOString().slice(0, 16).replace('T', ' ')} UTC, ${m.cpu} (${m.cores} Kerne, ${m.memoryGiB} GiB), ${m.os}, Node ${m.node}, Chromium ${startup.chromium}, Last beim Start ${m.loadAverage.map((x) => de(x, 1)).join(' / ')}; Mediane aus ${STARTUP_RUNS} Starts.`,
+	'',
+	markdownTable(rows),
+	'',
+	`Datenweg bei ${de(N)} Einsatzzeilen (Median aus ${RUNS} Durchläufen):`,
+	'',
+	[['Schritt', 'Chromium (wasm)', 'nativ', 'Verhältnis'], ['---', '---:', '---:', '---:'], ...dataRows].map((r) => `| ${r.join(' | ')} |`).join('\n')
+].join('\n');
+console.log(`\n${path.relative(ROOT, RESULTS)} geschrieben${updateReadme(section) ? '; README.md („Messen“) aktualisiert' : ''}.`);

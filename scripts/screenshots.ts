@@ -36,7 +36,7 @@ try {
 	page.on('console', (m) => m.type() === 'error' && console.error('console', m.text()));
 	for (const p of paths.length ? paths : ['/']) {
 		await page.goto(preview.url + p);
-		await page.waitForFunction(() => typeof window.__dlmLoadMs === 'number', null, { timeout: 180_000 });
+		await page.waitForFunction(() => performance.getEntriesByName('dlm:data-ready').length > 0, null, { timeout: 180_000 });
 		await page.waitForFunction(() => !document.querySelector('[data-testid=chart][data-state=loading]'), null, { timeout: 60_000 });
 		await page.waitForTimeout(800);
 		const file = path.join(out, `${p.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'root'}-${width}.png`);

@@ -16,15 +16,14 @@
  *   Their names carry no hash, so this cache belongs to one build; older ones are deleted on
  *   activate.
  *
- * What is precached (on install): the shell, `static/` and all of `build` except the DuckDB
- * variants the browser does not use. duckdb-wasm ships `mvp` (no wasm exceptions, for old
- * browsers) and `eh`; `selectBundle` picks `eh` in every current browser (Chromium ≥ 95,
- * Firefox ≥ 100, Safari ≥ 15.2). Precaching both would cost 74 MB instead of 34 MB. Caching the
- * wasm only "on first use" does not work for the first visit: the worker is registered after the
- * page's `load` event, when DuckDB has already fetched its wasm outside the service worker. So
- * the `eh` wasm and worker are precached (usually from the HTTP cache: `/_app/immutable/` is
- * served with `immutable` caching), and `mvp` is cached on first use by the cache-first rule
- * below, on a browser that really needs it.
+ * What is precached (on install): the shell, `static/` and every file of `build` except the
+ * WebAssembly files and DuckDB's worker scripts (DuckDB 34 MB, parquet-wasm 5 MB). Those are
+ * cached on first use by the cache-first rule below: on a first visit the app registers this
+ * worker itself and waits until it controls the page before it starts DuckDB
+ * (src/lib/app/offline.ts), so the wasm is downloaded exactly once, through this worker, and
+ * lands in the cache. Earlier, the page and the precache fetched it at the same time (75 MB on a
+ * first visit). Only the DuckDB variant the browser picks is ever cached (`eh` in every current
+ * browser; `mvp` only on a browser that needs it).
  *
  * Fetches: only same-origin GET. Navigations are network-first (a server that is up always
  * delivers the current app) and fall back to the cached shell, so deep links such as
@@ -55,8 +54,8 @@ const NAVIGATION_TIMEOUT_MS = 4_000;
 
 const DEV = build.length === 0;
 
-/** DuckDB variants that current browsers do not pick (see above): cached on first use only */
-const NOT_PRECACHED = /\/duckdb-(browser-)?(mvp|coi)[.-]/;
+/** wasm and DuckDB's workers (see above): cached on first use only */
+const NOT_PRECACHED = /\.wasm$|\/duckdb-browser-[^/]*\.worker\./;
 const PRECACHE_IMMUTABLE = build.filter((f) => !NOT_PRECACHED.test(f));
 const CURRENT_IMMUTABLE = new Set(build);
 const SHELL_FILES = [SHELL_URL, ...files];

@@ -68,7 +68,7 @@ export async function runAxe(page: Page, label: string): Promise<void> {
 
 /** waits for the sample data (or a start-up error) and then until no chart is loading */
 export async function waitForCharts(page: Page): Promise<void> {
-	await page.waitForFunction(() => typeof window.__dlmLoadMs === 'number' || document.querySelector('[data-testid=load-error]'), null, { timeout: 180_000 });
+	await page.waitForFunction(() => performance.getEntriesByName('dlm:data-ready').length > 0 || document.querySelector('[data-testid=load-error]'), null, { timeout: 180_000 });
 	const err = page.locator('[data-testid=load-error]');
 	if (await err.count()) assert.fail(`start-up failed: ${await err.textContent()}`);
 	await page.waitForFunction(() => !document.querySelector('[data-testid=chart][data-state=loading]'), null, { timeout: 120_000 });

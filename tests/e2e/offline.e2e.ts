@@ -24,7 +24,7 @@ const pageErrors: string[] = [];
 
 before(async () => {
 	mkdirSync(SHOTS, { recursive: true });
-	assert.ok(existsSync(path.join(ROOT, '.svelte-kit/output/client/service-worker.js')), 'build (with service worker) missing: run `npm run build` first');
+	assert.ok(existsSync(path.join(ROOT, 'build/service-worker.js')), 'build (with service worker) missing: run `npm run build` first');
 	assert.ok(existsSync(CHROMIUM), `${CHROMIUM} missing: apt-get install -y chromium (or bash .ci/run)`);
 	preview = await startPreview(ROOT);
 	browser = await launch();
@@ -40,10 +40,10 @@ after(async () => {
 
 /** waits for the sample data (or the error box) and fails on a start-up error */
 async function waitForSampleData(p: Page, label: string): Promise<number> {
-	await p.waitForFunction(() => typeof window.__dlmLoadMs === 'number' || document.querySelector('[data-testid=load-error]'), null, { timeout: 180_000 });
+	await p.waitForFunction(() => performance.getEntriesByName('dlm:data-ready').length > 0 || document.querySelector('[data-testid=load-error]'), null, { timeout: 180_000 });
 	const loadError = p.locator('[data-testid=load-error]');
 	if ((await loadError.count()) > 0) assert.fail(`${label}: start-up failed: ${await loadError.textContent()}`);
-	return p.evaluate(() => window.__dlmLoadMs!);
+	return p.evaluate(() => performance.getEntriesByName('dlm:data-ready')[0].duration);
 }
 
 interface CacheReport {
@@ -101,8 +101,10 @@ test('after one visit the app starts and loads the sample data with no server an
 	for (const c of report.caches) console.log(`  ${c.name}: ${c.entries} entries, ${mb(c.bytes)}`);
 	for (const f of report.largest) console.log(`  ${f.url}: ${mb(f.bytes)}`);
 	assert.ok(report.urls.includes('/'), 'the SPA shell is cached');
-	assert.ok(report.urls.some((u) => /beispieldaten_einsaetze_mv\.[^/]*\.csv$/.test(u)), 'the sample data is cached');
-	assert.ok(report.urls.some((u) => /gemeinden\.[^/]*\.csv$/.test(u)), 'the reference data is cached');
+	// the sample snapshot (reference and sample tables, built by `npm run build`) and its manifest
+	assert.ok(report.urls.some((u) => /\/einsaetze\.[^/]*\.parquet$/.test(u)), 'the sample data is cached');
+	assert.ok(report.urls.some((u) => /\/gemeinden\.[^/]*\.parquet$/.test(u)), 'the reference data is cached');
+	assert.ok(report.urls.some((u) => /\/manifest\.[^/]*\.json$/.test(u)), 'the import reports are cached');
 	assert.ok(!report.urls.some((u) => /duckdb-mvp\.[^/]*\.wasm$/.test(u)), 'the unused mvp wasm is not precached');
 
 	// 2. no server, no network

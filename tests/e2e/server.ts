@@ -1,10 +1,11 @@
 /**
- * Starts `vite preview` (the built app in .svelte-kit/output) on a free port and stops it by
- * the PID of the node process running vite (not an npx wrapper, which would leave it running).
+ * Starts `npm start`'s server (scripts/serve.ts: build/ with precompressed files, SPA fallback
+ * and the CSP header) on a free port, as its own node process, and stops it by that PID (not an
+ * npx wrapper, which would leave it running). The first start after a build may precompress the
+ * wasm (cached in .cache/precompress/), so it may take a minute.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 
 export interface Preview {
@@ -28,7 +29,7 @@ export function freePort(): Promise<number> {
 async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
 	const until = Date.now() + timeoutMs;
 	while (Date.now() < until) {
-		if (child.exitCode !== null) throw new Error(`vite preview exited with code ${child.exitCode}`);
+		if (child.exitCode !== null) throw new Error(`the app server exited with code ${child.exitCode}`);
 		try {
 			const res = await fetch(url);
 			if (res.ok) return;
@@ -37,14 +38,12 @@ async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number):
 		}
 		await new Promise((r) => setTimeout(r, 200));
 	}
-	throw new Error(`vite preview did not answer at ${url} within ${timeoutMs} ms`);
+	throw new Error(`the app server did not answer at ${url} within ${timeoutMs} ms`);
 }
 
 export async function startPreview(root: string): Promise<Preview> {
-	const require = createRequire(path.join(root, 'package.json'));
-	const viteBin = path.join(path.dirname(require.resolve('vite/package.json')), 'bin', 'vite.js');
 	const port = await freePort();
-	const child = spawn(process.execPath, [viteBin, 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+	const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/serve.ts'), '--host', '127.0.0.1', '--port', String(port)], {
 		cwd: root,
 		stdio: ['ignore', 'pipe', 'pipe'],
 		env: { ...process.env, BROWSER: 'none' }
@@ -64,7 +63,7 @@ export async function startPreview(root: string): Promise<Preview> {
 	process.once('SIGTERM', onSignal);
 	const url = `http://127.0.0.1:${port}`;
 	try {
-		await waitForHttp(url + '/', child, 30_000);
+		await waitForHttp(url + '/', child, 300_000);
 	} catch (e) {
 		kill();
 		throw new Error(`${(e as Error).message}\n${log}`);

@@ -1,15 +1,25 @@
 /**
- * Start-up and imports on the client: open duckdb-wasm, load the reference tables, import the
- * sample files, keep the reports in `app`. All work on the database goes through one
+ * Start-up and imports on the client: open duckdb-wasm, attach the reference tables and the
+ * sample data, keep the reports in `app`. All work on the database goes through one
  * coordinator (db/coordinator.ts): start-up and imports are its writes (alone on the database:
  * an import uses temporary tables a second one would overwrite), the pages' queries its reads.
  * Every data file is a Vite asset of the build (same origin, no CDN, works offline).
+ *
+ * The sample data arrive ready: the build imported and validated them with the same import code
+ * (scripts/build-sample-snapshot.ts) and wrote the tables as Parquet plus the import reports;
+ * start-up only attaches them (import/sample-snapshot.ts). So no sample file is parsed or
+ * validated here, and ExcelJS is not loaded on start (only when a user imports a workbook).
+ * Timings go to the Performance timeline as measures — `dlm:sw-wait` (first visit: until the
+ * service worker controls the page), `dlm:db-open` (download + compile the wasm, open DuckDB),
+ * `dlm:attach` (tables, views, counts), `dlm:data-ready` (all of start-up) — where the e2e tests
+ * and `npm run bench` read them; nothing is put on `window`.
  */
 import { openBrowserDb } from '$lib/db/browser';
-import { loadReference, type ReferenceName } from '$lib/db/reference';
 import type { Db } from '$lib/db/types';
 import { importFile, type InputFile } from '$lib/import/import-file';
+import { parquetToIPC } from '$lib/import/parquet';
 import '$lib/import/parquet-browser';
+import { attachSnapshot, type SnapshotManifest } from '$lib/import/sample-snapshot';
 import { DATASETS } from '$lib/import/schemas';
 import { ensureDatasetTables } from '$lib/import/tables';
 import { buildSummaries } from '$lib/db/summary';
@@ -18,41 +28,19 @@ import { deleteFileRows, filterChoices, referenceCounts, sourcesList, tableCount
 import { MARK, measure } from './draw-marks';
 import { i18n, t, formatInt } from '$lib/i18n';
 import { localizeReport } from '$lib/import/localize';
+import { serviceWorkerReady } from './offline';
 import { app, type LoadedFile, type Source, type TableCount } from './state.svelte';
 
-import gemeindenUrl from '../../../data/reference/gemeinden.csv?url&no-inline';
-import verbaendeUrl from '../../../data/reference/verbaende.csv?url&no-inline';
-import kreiseAlterUrl from '../../../data/reference/kreise_alter.csv?url&no-inline';
-import quellenUrl from '../../../data/reference/quellen.csv?url&no-inline';
-import einsaetzeMvUrl from '../../../data/sample/beispieldaten_einsaetze_mv.csv?url&no-inline';
-import einsaetzeBwUrl from '../../../data/sample/beispieldaten_einsaetze_bw.parquet?url&no-inline';
-import coworkingMvUrl from '../../../data/sample/beispieldaten_coworking_mv.csv?url&no-inline';
-import qualifizierungUrl from '../../../data/sample/beispieldaten_qualifizierung.xlsx?url&no-inline';
 import fehlerhaftUrl from '../../../data/sample/beispieldaten_fehlerhaft_einsaetze.csv?url&no-inline';
 
-/** The reference CSVs as asset URLs of the build (also used by the /bench route). */
-export const REFERENCE_URLS: Record<ReferenceName, string> = {
-	gemeinden: gemeindenUrl,
-	verbaende: verbaendeUrl,
-	kreise_alter: kreiseAlterUrl,
-	quellen: quellenUrl
-};
+/** The sample snapshot written by the build (manifest.json + one Parquet file per table), as asset URLs. */
+const SNAPSHOT_URLS: Record<string, string> = Object.fromEntries(
+	Object.entries(import.meta.glob('../../../.generated/sample-snapshot/*', { query: '?url&no-inline', import: 'default', eager: true }) as Record<string, string>).map(
+		([file, url]) => [file.split('/').pop()!, url]
+	)
+);
 
-/** The sample data shown on start (the faulty file is only for the import demo). */
-export const SAMPLE_FILES: { name: string; url: string }[] = [
-	{ name: 'beispieldaten_einsaetze_mv.csv', url: einsaetzeMvUrl },
-	{ name: 'beispieldaten_einsaetze_bw.parquet', url: einsaetzeBwUrl },
-	{ name: 'beispieldaten_qualifizierung.xlsx', url: qualifizierungUrl },
-	{ name: 'beispieldaten_coworking_mv.csv', url: coworkingMvUrl }
-];
 export const DEMO_FAULTY_FILE = { name: 'beispieldaten_fehlerhaft_einsaetze.csv', url: fehlerhaftUrl };
-
-declare global {
-	interface Window {
-		/** ms from start of loading to "sample data loaded" (read by the e2e test) */
-		__dlmLoadMs?: number;
-	}
-}
 
 /** the open database, set inside the start-up write (writes use it; reads go through `coordinator()`) */
 let db: Db | null = null;
@@ -86,35 +74,59 @@ function errorText(e: unknown): string {
 	return String(e);
 }
 
-/** Opens the database and loads reference and sample data once. Never throws: failures go to `app.error`. */
+function snapshotUrl(file: string): string {
+	const url = SNAPSHOT_URLS[file];
+	if (!url) throw new Error(`${file}: missing from the build (sample snapshot)`);
+	return url;
+}
+
+/** `performance.measure` from `start` to now; returns the duration */
+function measureSince(name: string, start: number): number {
+	return performance.measure(name, { start, end: performance.now() }).duration;
+}
+
+/**
+ * Opens the database and loads reference and sample data once. Never throws: failures go to
+ * `app.error`. Called as early as possible (the root layout's load), so DuckDB starts while the
+ * page renders; every download starts at once and runs while the wasm compiles.
+ */
 export function startApp(): Promise<void> {
 	if (startup) return startup;
 	const t0 = performance.now();
 	app.phase = 'loading';
 	app.step = { key: 'db' };
-	const dbP = withTimeout(openBrowserDb(), DB_OPEN_TIMEOUT_MS, () => t('load.error.dbTimeout', { s: DB_OPEN_TIMEOUT_MS / 1000 }));
-	// downloads run while the database starts
-	const refP = Promise.all(Object.entries(REFERENCE_URLS).map(async ([k, url]) => [k, await fetchBytes(url)] as const));
-	const sampleP = SAMPLE_FILES.map((f) => fetchBytes(f.url));
-	refP.catch(() => undefined);
-	sampleP.forEach((p) => p.catch(() => undefined));
+	// a first visit waits for the service worker, so that everything is downloaded once (offline.ts)
+	const swP = serviceWorkerReady();
+	const dbP = withTimeout(
+		swP.then(() => {
+			measureSince('dlm:sw-wait', t0);
+			const t1 = performance.now();
+			return openBrowserDb().then((d) => (measureSince('dlm:db-open', t1), d));
+		}),
+		DB_OPEN_TIMEOUT_MS,
+		() => t('load.error.dbTimeout', { s: DB_OPEN_TIMEOUT_MS / 1000 })
+	);
+	const manifestP = swP.then(() => fetchBytes(snapshotUrl('manifest.json'))).then((b) => JSON.parse(new TextDecoder().decode(b)) as SnapshotManifest);
+	// each table: download, then Parquet → Arrow IPC (parquet-wasm), all while DuckDB starts
+	const ipcP = manifestP.then((m) => new Map(m.tables.filter((t) => t.file).map((t) => [t.name, fetchBytes(snapshotUrl(t.file!)).then(parquetToIPC)])));
+	for (const p of [manifestP, ipcP]) p.catch(() => undefined);
+	ipcP.then((m) => m.forEach((p) => p.catch(() => undefined)), () => undefined);
 	coord = new Coordinator(dbP, { concurrency: 3, onStatement: (sql, start) => measure(MARK.query, start, { sql }) });
 	startup = coord.write(async (opened) => {
 		try {
 			db = opened;
-			app.step = { key: 'reference' };
-			await loadReference(db, Object.fromEntries(await refP) as Record<ReferenceName, Uint8Array>);
+			const t1 = performance.now();
+			const manifest = await manifestP;
+			app.step = { key: 'sample', files: manifest.reports.length };
+			const ipc = await ipcP;
+			// the reference tables come with the snapshot (the build read the same CSVs)
+			await attachSnapshot(db, manifest, (table) => ipc.get(table.name)!);
 			await refreshSources();
-			for (let i = 0; i < SAMPLE_FILES.length; i++) {
-				const f = SAMPLE_FILES[i];
-				app.step = { key: 'sample', current: i + 1, total: SAMPLE_FILES.length, file: f.name };
-				const bytes = await sampleP[i];
-				addReport(await importFile(db, { name: f.name, bytes }, { lang: i18n.lang }));
-			}
-			await refreshCounts();
-			const ms = performance.now() - t0;
-			app.loadMs = ms;
-			window.__dlmLoadMs = ms;
+			for (const report of manifest.reports) addReport(report);
+			// the snapshot holds the summary tables already
+			await refreshCounts({ summaries: false });
+			measureSince('dlm:attach', t1);
+			app.loadMs = measureSince('dlm:data-ready', t0);
 			app.step = null;
 			app.phase = 'ready';
 		} catch (e) {
@@ -212,12 +224,13 @@ export function removeSampleData(): Promise<void> {
 /**
  * After every change of the data (inside the write that changed them, so no page reads half of
  * it): summary tables for the indicators, then the counts and the filters' choices. The
- * coordinator dropped its cache and temp tables when the write began.
+ * coordinator dropped its cache and temp tables when the write began. `summaries: false` when
+ * the tables came with the sample snapshot.
  */
-async function refreshCounts() {
+async function refreshCounts(o: { summaries: boolean } = { summaries: true }) {
 	if (!db) return;
 	await ensureDatasetTables(db);
-	await buildSummaries(db);
+	if (o.summaries) await buildSummaries(db);
 	app.dataVersion++;
 	app.counts = (await tableCounts(db)) as TableCount[];
 	const choices = await filterChoices(db);

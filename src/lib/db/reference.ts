@@ -29,6 +29,14 @@ export async function loadReference(db: Db, files: Record<ReferenceName, Uint8Ar
 		);
 		await db.dropFile(file);
 	}
+	await referenceViews(db);
+}
+
+/**
+ * The views and tables that go with the reference tables. Separate from loading the CSVs because
+ * the app's start attaches the reference tables from the sample snapshot (import/sample-snapshot.ts).
+ */
+export async function referenceViews(db: Db): Promise<void> {
 	// Every accepted spelling of a Gemeinde key (AGS 8 digits, ARS 12 digits) → AGS.
 	await db.exec(`CREATE OR REPLACE VIEW _key_lookup AS SELECT ags AS k, ags FROM gemeinden UNION ALL SELECT ars AS k, ags FROM gemeinden`);
 	// Official 65+ figures may be imported later (kind 'bevoelkerung'); until then the estimate counts.

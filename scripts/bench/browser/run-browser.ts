@@ -2,12 +2,12 @@
  * The browser half of `npm run bench`: the app's own import (fetch → decode → parse → stage →
  * validate in duckdb-wasm) and the same summary and aggregate SQL as the native half.
  */
-import { openBrowserDb } from '$lib/db/browser';
-import { loadReference, type ReferenceName } from '$lib/db/reference';
-import { buildSummaries } from '$lib/db/summary';
-import { importFile } from '$lib/import/import-file';
-import '$lib/import/parquet-browser';
-import { AGG_RAW, AGG_SUMMARY, dashboardSteps, type BenchResult } from './queries';
+import { openBrowserDb } from '../../../src/lib/db/browser';
+import { loadReference, type ReferenceName } from '../../../src/lib/db/reference';
+import { buildSummaries } from '../../../src/lib/db/summary';
+import { importFile } from '../../../src/lib/import/import-file';
+import '../../../src/lib/import/parquet-browser';
+import { AGG_RAW, AGG_SUMMARY, dashboardSteps, type BenchResult } from '../queries';
 
 export async function runBrowserBench(opts: { csv: string; parquet: string; runs: number; referenceUrls: Record<ReferenceName, string> }): Promise<BenchResult[]> {
 	const db = await openBrowserDb();
@@ -33,8 +33,8 @@ export async function runBrowserBench(opts: { csv: string; parquet: string; runs
 		if (r.fatal || r.rowsRejected) throw new Error(`${name}: ${r.fatal?.message ?? r.rowsRejected + ' abgewiesen'}`);
 		return r;
 	};
-	await timed('CSV-Import (1 M Zeilen, ; und Dezimalkomma)', () => load(opts.csv, 'bench.csv'));
-	await timed('Parquet-Import (1 M Zeilen)', () => load(opts.parquet, 'bench.parquet'));
+	await timed('CSV-Import (; und Dezimalkomma)', () => load(opts.csv, 'bench.csv'));
+	await timed('Parquet-Import', () => load(opts.parquet, 'bench.parquet'));
 	await timed('Summentabellen bauen', () => buildSummaries(db));
 	await timed('Aggregat über Rohdaten (Verband × 2025)', () => db.query(AGG_RAW));
 	await timed('Aggregat über Summentabellen', () => db.query(AGG_SUMMARY));

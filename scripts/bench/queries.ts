@@ -1,12 +1,12 @@
 /**
- * The benchmark's workload, shared by the browser page (/bench) and the native side
+ * The benchmark's workload, shared by the browser entry (browser/) and the native side
  * (scripts/bench.ts) so both run the same SQL. The two aggregates answer the same question
  * (contacts, participants and active Lotsen per Verband in 2025): once over raw rows, once
  * over the summary tables the indicators use.
  */
-import type { Db } from '../db/types';
-import { Coordinator } from '../db/coordinator';
-import { comparisonAll } from '../dashboard/specs/vergleich';
+import type { Db } from '../../src/lib/db/types';
+import { Coordinator } from '../../src/lib/db/coordinator';
+import { comparisonAll } from '../../src/lib/dashboard/specs/vergleich';
 
 export const AGG_RAW = `
 SELECT g.verband_ars, count(*) AS kontakte, sum(e.teilnehmende) AS teilnehmende, count(DISTINCT e.lotse_id) AS lotsen

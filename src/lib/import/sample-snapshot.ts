@@ -1,0 +1,115 @@
+/**
+ * The sample data, imported once at build time into a ready, validated form that start-up only
+ * attaches (issue 10, "fast start"). Importing and validating the four sample files took
+ * 4.4–4.7 s of every start and loaded ExcelJS for the sample workbook; the result is the same on
+ * every start, so the build does it with this same import code in Node (scripts/build-sample-snapshot.ts).
+ *
+ * A snapshot is: every table after the import (reference, dataset and summary tables) as Arrow IPC — written to Parquet by the build, read back with parquet-wasm in the
+ * browser — plus a manifest with the column types and the import reports, which the data page
+ * shows exactly as after an import by hand. Rows read = loaded + rejected holds because the
+ * reports are the import's own.
+ *
+ * Types: the connection casts BIGINT and DECIMAL to DOUBLE in results (db/README.md), so the
+ * exported Arrow columns may be wider or different from the table's. The manifest keeps every
+ * column's DuckDB type and attaching casts back to it (BIGINT values here are counts far below
+ * 2^53, so DOUBLE holds them exactly; DECIMAL would travel as text). tests/unit/sample-snapshot.test.ts
+ * compares every table row by row with a fresh import.
+ */
+import type { Db } from '../db/types';
+import { buildSummaries } from '../db/summary';
+import { referenceViews } from '../db/reference';
+import { importFile } from './import-file';
+import type { ImportReport, Lang } from './report';
+import { ensureDatasetTables } from './tables';
+import { q } from './validate-sql';
+
+/** The sample files shown on start, in the order the app has always imported them. */
+export const SAMPLE_FILE_NAMES = [
+	'beispieldaten_einsaetze_mv.csv',
+	'beispieldaten_einsaetze_bw.parquet',
+	'beispieldaten_qualifizierung.xlsx',
+	'beispieldaten_coworking_mv.csv'
+] as const;
+
+export interface SnapshotTable {
+	name: string;
+	rows: number;
+	columns: { name: string; type: string }[];
+	/** the file beside the manifest holding this table's rows (Parquet); null for an empty table */
+	file: string | null;
+}
+
+export interface SnapshotManifest {
+	/** format of this manifest; bump when its meaning changes */
+	format: 1;
+	/** hash of everything the snapshot was built from (see the build script) */
+	inputs: string;
+	lang: Lang;
+	reports: ImportReport[];
+	tables: SnapshotTable[];
+}
+
+export interface Snapshot {
+	manifest: SnapshotManifest;
+	/** table name → Arrow IPC stream of its rows */
+	ipc: Map<string, Uint8Array>;
+}
+
+/** not part of the snapshot: the import's staging table */
+const NOT_SNAPSHOT = new Set<string>(['stg']);
+
+/**
+ * Imports the sample files into `db` (which has the reference tables) with the app's import,
+ * builds the summaries, and returns every resulting table. Throws if a sample file does not
+ * load cleanly: the committed samples must.
+ */
+export async function buildSnapshot(db: Db, read: (name: string) => Promise<Uint8Array>, opts: { lang: Lang; inputs: string }): Promise<Snapshot> {
+	const reports: ImportReport[] = [];
+	for (const name of SAMPLE_FILE_NAMES) {
+		const r = await importFile(db, { name, bytes: await read(name) }, { lang: opts.lang });
+		if (r.fatal || r.rowsRejected) throw new Error(`sample file ${name} did not load cleanly: ${r.fatal?.message ?? `${r.rowsRejected} rows rejected`}`);
+		reports.push(r);
+	}
+	await ensureDatasetTables(db);
+	await buildSummaries(db);
+	const names = (
+		await db.query<{ table_name: string }>(`SELECT table_name FROM duckdb_tables() WHERE NOT temporary AND schema_name = 'main' ORDER BY table_name`)
+	)
+		.map((r) => r.table_name)
+		.filter((n) => !NOT_SNAPSHOT.has(n) && !n.startsWith('_'));
+	const tables: SnapshotTable[] = [];
+	const ipc = new Map<string, Uint8Array>();
+	for (const name of names) {
+		const columns = (await db.query<{ column_name: string; data_type: string }>(
+			`SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? AND schema_name = 'main' AND NOT internal ORDER BY column_index`,
+			[name]
+		)).map((c) => ({ name: c.column_name, type: c.data_type }));
+		if (columns.some((c) => c.type.startsWith('DECIMAL'))) throw new Error(`${name}: DECIMAL columns are not supported by the snapshot`);
+		const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${q(name)}`);
+		tables.push({ name, rows: n, columns, file: n ? `${name}.parquet` : null });
+		if (n) ipc.set(name, await db.queryIPC(`SELECT * FROM ${q(name)}`));
+	}
+	return { manifest: { format: 1, inputs: opts.inputs, lang: opts.lang, reports, tables }, ipc };
+}
+
+/**
+ * Creates the snapshot's tables in `db` (replacing tables of the same name) from their Arrow IPC
+ * streams, in the stored row order, then the reference views (db/reference.ts). Each table is
+ * created with its recorded column types first and the Arrow rows inserted into it, so a column
+ * that travelled as DOUBLE (BIGINT, see above) is cast back on the way in, in one pass.
+ */
+export async function attachSnapshot(db: Db, manifest: SnapshotManifest, ipcOf: (t: SnapshotTable) => Promise<Uint8Array>): Promise<void> {
+	// fetch and decode every table while the previous one is inserted
+	const pending = manifest.tables.map((t) => (t.file ? ipcOf(t) : Promise.resolve(null)));
+	pending.forEach((p) => p.catch(() => undefined));
+	for (let i = 0; i < manifest.tables.length; i++) {
+		const t = manifest.tables[i];
+		await db.exec(`CREATE OR REPLACE TABLE ${q(t.name)} (${t.columns.map((c) => `${q(c.name)} ${c.type}`).join(', ')})`);
+		const ipc = await pending[i];
+		if (!ipc) continue;
+		await db.insertArrowIPC(t.name, ipc, false);
+		const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${q(t.name)}`);
+		if (n !== t.rows) throw new Error(`${t.name}: ${n} rows attached, ${t.rows} expected`);
+	}
+	await referenceViews(db);
+}

@@ -16,6 +16,8 @@ import { dropCacheTables, QueryCache } from '$lib/db/query-cache';
 import { i18n, t, formatInt } from '$lib/i18n';
 import { localizeReport } from '$lib/import/localize';
 import { app, type LoadedFile, type Source, type TableCount } from './state.svelte';
+// issue 9 (own data that stays): stored Arbeitsstand restored on start, worker restarted after a crash
+import { restoreStoredState, workerCrashed } from './workspace.svelte';
 
 import gemeindenUrl from '../../../data/reference/gemeinden.csv?url&no-inline';
 import verbaendeUrl from '../../../data/reference/verbaende.csv?url&no-inline';
@@ -110,7 +112,7 @@ export function startApp(): Promise<void> {
 	return enqueue(async () => {
 		try {
 			// downloads run while the database starts
-			const dbP = openBrowserDb();
+			const dbP = openBrowserDb({ onCrash: onWorkerCrash });
 			const refP = Promise.all(Object.entries(REFERENCE_URLS).map(async ([k, url]) => [k, await fetchBytes(url)] as const));
 			const sampleP = SAMPLE_FILES.map((f) => fetchBytes(f.url));
 			refP.catch(() => undefined);
@@ -125,6 +127,7 @@ export function startApp(): Promise<void> {
 				const bytes = await sampleP[i];
 				addReport(await importFile(db, { name: f.name, bytes }, { lang: i18n.lang }));
 			}
+			await restoreStoredState(db);
 			await refreshCounts();
 			const ms = performance.now() - t0;
 			app.loadMs = ms;
@@ -201,23 +204,38 @@ export async function importDemoFile(): Promise<void> {
 export function removeSampleData(): Promise<void> {
 	return enqueue(async () => {
 		if (!db) return;
-		for (const f of app.files) {
-			const kind = f.report.kind;
-			if (!f.report.sample || !kind) continue;
-			const table = DATASETS[kind].table;
-			const exists = await db.query('SELECT 1 FROM duckdb_tables() WHERE table_name = ?', [table]);
-			if (exists.length) await db.query(`DELETE FROM "${table}" WHERE _file = ?`, [f.report.file]);
-		}
-		app.files = app.files.filter((f) => !f.report.sample);
+		await dropSampleRows(db);
 		await refreshCounts();
 		app.notice = () => t('data.sampleRemoved');
 	});
 }
 
+/** The rows and reports of the sample files go (inside a queued job; the caller refreshes). */
+export async function dropSampleRows(db: Db): Promise<void> {
+	for (const f of app.files) {
+		const kind = f.report.kind;
+		if (!f.report.sample || !kind) continue;
+		const table = DATASETS[kind].table;
+		const exists = await db.query('SELECT 1 FROM duckdb_tables() WHERE table_name = ?', [table]);
+		if (exists.length) await db.query(`DELETE FROM "${table}" WHERE _file = ?`, [f.rowsFile ?? f.report.file]);
+	}
+	app.files = app.files.filter((f) => !f.report.sample);
+}
+
+/** The worker died: forget the database and start again (the stored Arbeitsstand comes back). */
+function onWorkerCrash(message: string) {
+	console.error(message);
+	db = null;
+	started = false;
+	app.files = [];
+	workerCrashed(message);
+	void startApp();
+}
+
 const COUNTED: TableCount['table'][] = ['einsaetze', 'qualifizierung', 'coworking'];
 
 /** After every change of the data: summary tables for the indicators, then the counts. */
-async function refreshCounts() {
+export async function refreshCounts() {
 	if (!db) return;
 	await ensureDatasetTables(db);
 	await dropCacheTables(db, cache);

@@ -10,6 +10,8 @@ export interface LoadedFile {
 	id: number;
 	/** reasons are rendered in the UI language with localizeReport (import/localize.ts) */
 	report: ImportReport;
+	/** own files: the `_file` value of its rows (file id + name; the report shows the name) */
+	rowsFile?: string;
 }
 
 export interface TableCount {

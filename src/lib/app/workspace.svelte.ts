@@ -57,7 +57,6 @@ class WorkspaceState {
 	question = $state.raw<Question | null>(null);
 	/** ms the restore of the stored Arbeitsstand took at start (null: nothing to restore) */
 	restoreMs = $state<number | null>(null);
-	restoredFiles = $state(0);
 	/** the DuckDB worker crashed and was restarted: what happened */
 	crash = $state<string | null>(null);
 	/** a workspace file is being written or read */
@@ -413,9 +412,8 @@ export async function restoreStoredState(db: Db): Promise<void> {
 		if (f.profile !== undefined) profiles.set(rowsFile, f.profile);
 		ws.entries = [...ws.entries, { rowsFile, name: f.name, kind: f.kind, rows: report.rowsLoaded, importedAt: f.importedAt, size: f.size, kept: true }];
 	}
-	ws.restoredFiles = m.files.length + (m.base ? 1 : 0);
 	ws.restoreMs = performance.now() - t0;
-	console.info(`Arbeitsstand restored: ${ws.restoredFiles} file(s) in ${Math.round(ws.restoreMs)} ms`);
+	console.info(`Arbeitsstand restored: ${m.files.length} stored file(s)${m.base ? ' + workspace file' : ''} in ${Math.round(ws.restoreMs)} ms`);
 }
 
 /** Called by load.ts when the DuckDB worker died; start-up runs again right after. */
@@ -426,7 +424,9 @@ export function workerCrashed(message: string): void {
 }
 
 export function restoreTimeText(): string {
-	return ws.restoreMs === null ? '' : t('ws.restoredIn', { files: ws.restoredFiles, seconds: formatSeconds(ws.restoreMs, i18n.lang) });
+	if (ws.restoreMs === null) return '';
+	const n = ws.entries.length;
+	return t('ws.restoredIn', { files: n === 1 ? t('ws.files.one') : t('ws.files.many', { n }), seconds: formatSeconds(ws.restoreMs, i18n.lang) });
 }
 
 export type { StoredFile };

@@ -62,7 +62,8 @@ export const de = {
 	'ws.files.one': '1 Datei',
 	'ws.files.many': '{n} Dateien',
 	'ws.crash': 'Die Datenbank im Browser ist abgestürzt ({detail}) und wurde neu gestartet. Ihr gespeicherter Arbeitsstand wurde wieder eingelesen; ein Import, der gerade lief, wurde nicht übernommen.',
-	'ws.crashDismiss': 'Meldung schließen'
+	'ws.crashDismiss': 'Meldung schließen',
+	'ws.noPeers': 'Keine BW-Vergleichsgruppe: Es sind keine Einsatzdaten aus Baden-Württemberg geladen.'
 } as const;
 
 export const en: Record<keyof typeof de, string> = {
@@ -126,5 +127,6 @@ export const en: Record<keyof typeof de, string> = {
 	'ws.files.one': '1 file',
 	'ws.files.many': '{n} files',
 	'ws.crash': 'The in-browser database crashed ({detail}) and was restarted. Your stored workspace was imported again; an import that was running was not kept.',
-	'ws.crashDismiss': 'Close message'
+	'ws.crashDismiss': 'Close message',
+	'ws.noPeers': 'No BW peer group: no activity data from Baden-Württemberg are loaded.'
 };

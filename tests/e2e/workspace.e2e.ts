@@ -120,6 +120,7 @@ test('own files stay across reloads and a browser restart; same-named files apar
 		const dialog = page.locator('[data-testid=import-question]');
 		await dialog.waitFor({ state: 'visible' });
 		assert.match(await dialog.textContent() ?? '', /Beispieldaten ersetzen/);
+		await page.screenshot({ path: path.join(SHOTS, 'arbeitsstand-frage.png') });
 		assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'q-replace', 'the default answer has the focus');
 		await page.keyboard.press('Enter');
 		await page.waitForFunction(() => document.querySelectorAll('[data-testid=ws-row]').length === 1);
@@ -180,6 +181,15 @@ test('own files stay across reloads and a browser restart; same-named files apar
 		assert.deepEqual(await wsRows(page), [{ file: 'Export.csv', rows: 1500 }]);
 		assert.deepEqual(await reportRows(page), [{ file: 'Export.csv', read: 1500, loaded: 1500 }]);
 
+		// an import interrupted by a reload leaves the stored state as it was before it
+		const big = Buffer.from([header, ...Array.from({ length: 100 }, () => mvLines.slice(1)).flat()].join('\n') + '\n');
+		await page.locator('[data-testid=file-input]').setInputFiles([csv('Gross.csv', big)]);
+		await page.waitForFunction(() => /wird eingelesen: Gross\.csv/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''));
+		await page.reload();
+		await waitForCharts(page);
+		assert.deepEqual(await wsRows(page), [{ file: 'Export.csv', rows: 1500 }], 'the interrupted import left nothing behind');
+		assert.deepEqual(await reportRows(page), [{ file: 'Export.csv', read: 1500, loaded: 1500 }]);
+
 		// "Alles löschen": confirmed, nothing own left, also after a reload (the sample data come back)
 		page.once('dialog', (d) => void d.accept());
 		await page.locator('[data-testid=ws-clear]').click();
@@ -232,6 +242,15 @@ test('a workspace file opened in a fresh profile shows the same figures; a damag
 		await waitForCharts(page);
 		await page.waitForFunction(() => document.querySelectorAll('[data-testid=ws-row]').length === 2, null, { timeout: 60_000 });
 		assert.equal(await vergleichFigures(page), figuresA, 'same figures after the restart');
+
+		// a file of the opened workspace removed: it stays removed after a reload
+		await gotoDaten(page);
+		await page.locator('[data-testid=ws-row][data-rows="500"] [data-testid=ws-remove]').click();
+		await page.waitForFunction(() => document.querySelectorAll('[data-testid=ws-row]').length === 1);
+		await page.reload();
+		await waitForCharts(page);
+		assert.deepEqual(await wsRows(page), [{ file: 'Export.csv', rows: 1500 }]);
+		assert.equal(await page.locator('[data-testid=table-counts] tr[data-table=einsaetze]').getAttribute('data-rows'), '1500');
 	} finally {
 		await context.close();
 	}

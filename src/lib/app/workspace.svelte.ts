@@ -220,7 +220,10 @@ export async function importOwnFiles(list: FileList | File[] | InputFile[], opts
 					{ rowsFile: f.rowsFile, name: f.name, kind: report.kind, rows: report.rowsLoaded, importedAt, size: f.bytes.length, kept: ws.storage !== 'memory' && !!stored }
 				];
 				// stored only after the import worked: a reload or crash before this line leaves the stored state as it was
-				await keep((s) => s.addFile({ id: f.id, sha256: f.sha256, name: f.name, kind: report.kind, rows: report.rowsLoaded, importedAt, profile }, f.bytes, replaces.map((r) => r.split('/')[0])));
+				await keep(async (s) => {
+					for (const r of replaces) if (!s.current.files.some((x) => rowsFileOf(x.id, x.name) === r)) await s.removeFromBase(r);
+					await s.addFile({ id: f.id, sha256: f.sha256, name: f.name, kind: report.kind, rows: report.rowsLoaded, importedAt, profile }, f.bytes, replaces.map((r) => r.split('/')[0]));
+				});
 				notes.push(() => {
 					const r = localizeReport(report, i18n.lang);
 					return r.fatal
@@ -254,7 +257,7 @@ export function removeOwnFile(rowsFile: string): Promise<void> {
 	return withDb(async (db) => {
 		await deleteRows(db, [rowsFile]);
 		profiles.delete(rowsFile);
-		await keep((s) => (s.current.files.some((f) => f.id === rowsFile.split('/')[0]) ? s.removeFile(rowsFile.split('/')[0]) : Promise.resolve()));
+		await keep((s) => (s.current.files.some((f) => rowsFileOf(f.id, f.name) === rowsFile) ? s.removeFile(rowsFile.split('/')[0]) : s.removeFromBase(rowsFile)));
 		await refreshCounts();
 		say(() => t('ws.removed', { file: name }));
 	});
@@ -388,6 +391,7 @@ export async function restoreStoredState(db: Db): Promise<void> {
 			adoptWorkspace(plan.content);
 			ws.entries = ws.entries.map((e) => ({ ...e, kept: true }));
 			ws.base = { name: m.base.name, openedAt: m.base.openedAt };
+			await deleteRows(db, m.baseRemoved);
 		}
 		if (m.sampleRemoved) await dropSampleRows(db);
 	} catch (e) {

@@ -51,6 +51,8 @@ export interface StoredManifest {
 	sampleRemoved: boolean;
 	/** a workspace file opened as the starting point (its tables replace everything on start) */
 	base: StoredBase | null;
+	/** `_file` values of the base's files the user removed or replaced since (deleted after the base is applied) */
+	baseRemoved: string[];
 	/** in import order */
 	files: StoredFile[];
 }
@@ -65,7 +67,7 @@ export class StoredStateError extends Error {
 }
 
 export function emptyManifest(): StoredManifest {
-	return { format: STORED_FORMAT, version: STORED_VERSION, sampleRemoved: false, base: null, files: [] };
+	return { format: STORED_FORMAT, version: STORED_VERSION, sampleRemoved: false, base: null, baseRemoved: [], files: [] };
 }
 
 /** Checks a parsed manifest strictly; anything unexpected is refused, never guessed. */
@@ -88,7 +90,9 @@ export function parseManifest(bytes: Uint8Array): StoredManifest {
 	}
 	const base = o.base ?? null;
 	if (base !== null && !(typeof base.key === 'string' && /^[0-9a-f]{64}$/.test(base.sha256))) throw new StoredStateError('damaged', 'base');
-	return { format: STORED_FORMAT, version: o.version, sampleRemoved: o.sampleRemoved, base, files: o.files };
+	const baseRemoved = o.baseRemoved ?? [];
+	if (!Array.isArray(baseRemoved) || baseRemoved.some((x) => typeof x !== 'string')) throw new StoredStateError('damaged', 'baseRemoved');
+	return { format: STORED_FORMAT, version: o.version, sampleRemoved: o.sampleRemoved, base, baseRemoved, files: o.files };
 }
 
 const fileKey = (id: string) => `file-${id}`;
@@ -144,6 +148,12 @@ export class StoredState {
 
 	async removeFile(id: string): Promise<void> {
 		await this.commit({ ...this.manifest, files: this.manifest.files.filter((f) => f.id !== id) }, [fileKey(id)]);
+	}
+
+	/** A file of the opened workspace (base) was removed or replaced: it stays gone after a reload. */
+	async removeFromBase(rowsFile: string): Promise<void> {
+		if (!this.manifest.base || this.manifest.baseRemoved.includes(rowsFile)) return;
+		await this.commit({ ...this.manifest, baseRemoved: [...this.manifest.baseRemoved, rowsFile] });
 	}
 
 	async setSampleRemoved(removed: boolean): Promise<void> {

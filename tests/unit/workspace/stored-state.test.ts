@@ -62,6 +62,24 @@ describe('stored state', () => {
 		expect(await store.keys()).toEqual(['manifest.json']);
 	});
 
+	it('an opened workspace (base) replaces the stored files; its removed files stay removed', async () => {
+		const store = new MemoryStore();
+		const s1 = new StoredState(store);
+		await s1.load();
+		await s1.addFile(meta('Vorher.csv', 1), csvA);
+		const zip = enc('PK\u0003\u0004 not really a zip, the store does not look inside');
+		await s1.setBase('Arbeitsstand.dlm.zip', zip, true);
+		await s1.removeFromBase('0123456789abcdef-01234567/Export.csv');
+		await s1.addFile(meta('Danach.csv', 2), csvB);
+		const s2 = new StoredState(store);
+		const m = await s2.load();
+		expect(m.base?.name).toBe('Arbeitsstand.dlm.zip');
+		expect(m.baseRemoved).toEqual(['0123456789abcdef-01234567/Export.csv']);
+		expect(m.files.map((f) => f.name)).toEqual(['Danach.csv']);
+		expect(await s2.readBase()).toEqual(zip);
+		expect((await store.keys()).length).toBe(3); // manifest, base, Danach.csv (Vorher.csv's bytes deleted)
+	});
+
 	it('replacing a file (same bytes, same name) keeps one entry', async () => {
 		const s = new StoredState(new MemoryStore());
 		await s.load();

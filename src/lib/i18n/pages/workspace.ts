@@ -63,6 +63,8 @@ export const de = {
 	'ws.files.many': '{n} Dateien',
 	'ws.crash': 'Die Datenbank im Browser ist abgestürzt ({detail}) und wurde neu gestartet. Ihr gespeicherter Arbeitsstand wurde wieder eingelesen; ein Import, der gerade lief, wurde nicht übernommen.',
 	'ws.crashDismiss': 'Meldung schließen',
+	'ws.id': 'Inhalt {id}',
+	'ws.idTitle': 'Anfang der Prüfsumme (SHA-256) des Dateiinhalts: gleichnamige Dateien mit anderem Inhalt sind verschiedene Dateien.',
 	'ws.noPeers': 'Keine BW-Vergleichsgruppe: Es sind keine Einsatzdaten aus Baden-Württemberg geladen.'
 } as const;
 
@@ -128,5 +130,7 @@ export const en: Record<keyof typeof de, string> = {
 	'ws.files.many': '{n} files',
 	'ws.crash': 'The in-browser database crashed ({detail}) and was restarted. Your stored workspace was imported again; an import that was running was not kept.',
 	'ws.crashDismiss': 'Close message',
+	'ws.id': 'content {id}',
+	'ws.idTitle': 'Start of the checksum (SHA-256) of the file content: files of the same name with different content are different files.',
 	'ws.noPeers': 'No BW peer group: no activity data from Baden-Württemberg are loaded.'
 };

@@ -3,7 +3,12 @@ import type { ImportReport, Lang } from '$lib/import/report';
 
 export type Phase = 'idle' | 'loading' | 'ready' | 'error';
 
-export type LoadStep = { key: 'db' } | { key: 'reference' } | { key: 'sample'; current: number; total: number; file: string };
+export type LoadStep =
+	| { key: 'db' }
+	| { key: 'reference' }
+	| { key: 'sample'; current: number; total: number; file: string }
+	/** the stored Arbeitsstand is imported again (issue 9) */
+	| { key: 'restore'; current: number; total: number; file: string };
 
 export interface LoadedFile {
 	/** increasing number, for keyed lists */

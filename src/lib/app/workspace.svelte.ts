@@ -381,7 +381,7 @@ export async function restoreStoredState(db: Db): Promise<void> {
 		return;
 	}
 	if (!m.base && !m.sampleRemoved && m.files.length === 0) return;
-	app.step = { key: 'sample', current: 0, total: m.files.length, file: t('ws.restoring') };
+	app.step = { key: 'restore', current: 0, total: m.files.length, file: '' };
 	try {
 		if (m.base) {
 			const zip = await s.readBase();
@@ -400,7 +400,7 @@ export async function restoreStoredState(db: Db): Promise<void> {
 	}
 	let n = 0;
 	for (const f of m.files) {
-		app.step = { key: 'sample', current: ++n, total: m.files.length, file: f.name };
+		app.step = { key: 'restore', current: ++n, total: m.files.length, file: f.name };
 		let bytes: Uint8Array;
 		try {
 			bytes = await s.readFile(f);

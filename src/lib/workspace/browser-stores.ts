@@ -105,6 +105,8 @@ export interface OpenedStore {
 
 export async function openBrowserStore(): Promise<OpenedStore> {
 	let firstError: unknown = null;
+	// ask the browser not to evict the Arbeitsstand under storage pressure (no prompt in Chromium; a refusal changes nothing)
+	navigator.storage?.persist?.().catch(() => undefined);
 	try {
 		if (!navigator.storage?.getDirectory) throw new DOMException('no OPFS', 'NotSupportedError');
 		const root = await navigator.storage.getDirectory();

@@ -30,6 +30,8 @@ import { i18n, t, formatInt } from '$lib/i18n';
 import { localizeReport } from '$lib/import/localize';
 import { serviceWorkerReady } from './offline';
 import { app, type LoadedFile, type Source, type TableCount } from './state.svelte';
+// issue 9 (own data that stays): stored Arbeitsstand restored on start, worker restarted after a crash
+import { restoreStoredState, workerCrashed } from './workspace.svelte';
 
 import fehlerhaftUrl from '../../../data/sample/beispieldaten_fehlerhaft_einsaetze.csv?url&no-inline';
 
@@ -52,6 +54,18 @@ let nextId = 1;
 export function coordinator(): Coordinator {
 	if (!coord) throw new Error(app.error ?? 'Datenbank nicht bereit');
 	return coord;
+}
+
+/**
+ * Runs a job alone on the database (imports, removals, restores, saving the Arbeitsstand): a
+ * write of the coordinator, so no page reads half of it. Rejects when the database is not open.
+ */
+export function withDb<T>(job: (db: Db) => Promise<T>): Promise<T> {
+	if (!coord) return Promise.reject(new Error(app.error ?? t('import.waitForLoad')));
+	return coord.write(async () => {
+		if (!db) throw new Error(app.error ?? t('import.waitForLoad'));
+		return job(db);
+	});
 }
 
 async function fetchBytes(url: string): Promise<Uint8Array> {
@@ -101,7 +115,7 @@ export function startApp(): Promise<void> {
 		swP.then(() => {
 			measureSince('dlm:sw-wait', t0);
 			const t1 = performance.now();
-			return openBrowserDb().then((d) => (measureSince('dlm:db-open', t1), d));
+			return openBrowserDb({ onCrash: onWorkerCrash }).then((d) => (measureSince('dlm:db-open', t1), d));
 		}),
 		DB_OPEN_TIMEOUT_MS,
 		() => t('load.error.dbTimeout', { s: DB_OPEN_TIMEOUT_MS / 1000 })
@@ -124,7 +138,9 @@ export function startApp(): Promise<void> {
 			await refreshSources();
 			for (const report of manifest.reports) addReport(report);
 			// the snapshot holds the summary tables already
-			await refreshCounts({ summaries: false });
+			// the snapshot holds the summary tables already; a restored Arbeitsstand needs them built
+			const restored = await restoreStoredState(db);
+			await refreshCounts({ summaries: restored });
 			measureSince('dlm:attach', t1);
 			app.loadMs = measureSince('dlm:data-ready', t0);
 			app.step = null;
@@ -210,15 +226,31 @@ export function removeSampleData(): Promise<void> {
 	if (!coord) return Promise.resolve();
 	return coord.write(async () => {
 		if (!db) return;
-		for (const f of app.files) {
-			const kind = f.report.kind;
-			if (!f.report.sample || !kind) continue;
-			await deleteFileRows(db, DATASETS[kind].table, f.report.file);
-		}
-		app.files = app.files.filter((f) => !f.report.sample);
+		await dropSampleRows(db);
 		await refreshCounts();
 		app.notice = () => t('data.sampleRemoved');
 	});
+}
+
+/** The rows and reports of the sample files go (inside a queued job; the caller refreshes). */
+export async function dropSampleRows(db: Db): Promise<void> {
+	for (const f of app.files) {
+		const kind = f.report.kind;
+		if (!f.report.sample || !kind) continue;
+		await deleteFileRows(db, DATASETS[kind].table, f.rowsFile ?? f.report.file);
+	}
+	app.files = app.files.filter((f) => !f.report.sample);
+}
+
+/** The worker died: forget the database and start again (the stored Arbeitsstand comes back). */
+function onWorkerCrash(message: string) {
+	console.error(message);
+	db = null;
+	coord = null;
+	startup = null;
+	app.files = [];
+	workerCrashed(message);
+	void startApp();
 }
 
 /**
@@ -227,7 +259,7 @@ export function removeSampleData(): Promise<void> {
  * coordinator dropped its cache and temp tables when the write began. `summaries: false` when
  * the tables came with the sample snapshot.
  */
-async function refreshCounts(o: { summaries: boolean } = { summaries: true }) {
+export async function refreshCounts(o: { summaries: boolean } = { summaries: true }) {
 	if (!db) return;
 	await ensureDatasetTables(db);
 	if (o.summaries) await buildSummaries(db);

@@ -3,13 +3,20 @@ import type { ImportReport, Lang } from '$lib/import/report';
 
 export type Phase = 'idle' | 'loading' | 'ready' | 'error';
 
-export type LoadStep = { key: 'db' } | { key: 'reference' } | { key: 'sample'; files: number };
+export type LoadStep =
+	| { key: 'db' }
+	| { key: 'reference' }
+	| { key: 'sample'; files: number }
+	/** the stored Arbeitsstand is imported again (issue 9) */
+	| { key: 'restore'; current: number; total: number; file: string };
 
 export interface LoadedFile {
 	/** increasing number, for keyed lists */
 	id: number;
 	/** reasons are rendered in the UI language with localizeReport (import/localize.ts) */
 	report: ImportReport;
+	/** own files: the `_file` value of its rows (file id + name; the report shows the name) */
+	rowsFile?: string;
 }
 
 export interface TableCount {

@@ -18,7 +18,15 @@ const BUNDLES: duckdb.DuckDBBundles = {
 	eh: { mainModule: ehWasm, mainWorker: ehWorker }
 };
 
-export async function openBrowserDb(): Promise<Db> {
+export interface BrowserDbOptions {
+	/**
+	 * Called once when the worker dies after start-up (an uncaught error or abort inside it).
+	 * duckdb-wasm then forgets its pending requests; every query of this Db rejects from then on.
+	 */
+	onCrash?: (message: string) => void;
+}
+
+export async function openBrowserDb(opts: BrowserDbOptions = {}): Promise<Db> {
 	const bundle = await duckdb.selectBundle(BUNDLES);
 	const worker = new Worker(bundle.mainWorker!);
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
@@ -31,13 +39,27 @@ export async function openBrowserDb(): Promise<Db> {
 	const conn = await db.connect();
 	for (const s of CONNECTION_SETUP) await conn.query(s);
 
+	// after start-up: a dead worker rejects every pending and later call instead of hanging
+	let crash: Error | null = null;
+	let rejectCrashed: (e: Error) => void = () => undefined;
+	const crashed = new Promise<never>((_, reject) => (rejectCrashed = reject));
+	crashed.catch(() => undefined);
+	worker.addEventListener('error', (e) => {
+		if (crash) return;
+		crash = new Error(`DuckDB-Worker abgestürzt: ${e.message || 'unbekannter Fehler'}`);
+		rejectCrashed(crash);
+		worker.terminate();
+		opts.onCrash?.(crash.message);
+	});
+	const guard = <T>(p: Promise<T>): Promise<T> => (crash ? Promise.reject(crash) : Promise.race([p, crashed]));
+
 	async function run(sql: string, params?: unknown[]) {
-		if (!params || params.length === 0) return conn.query(sql);
-		const stmt = await conn.prepare(sql);
+		if (!params || params.length === 0) return guard(conn.query(sql));
+		const stmt = await guard(conn.prepare(sql));
 		try {
-			return await stmt.query(...params);
+			return await guard(stmt.query(...params));
 		} finally {
-			await stmt.close();
+			if (!crash) await stmt.close();
 		}
 	}
 
@@ -52,16 +74,16 @@ export async function openBrowserDb(): Promise<Db> {
 			return tableToIPC(await run(sql), 'stream');
 		},
 		async registerFile(name: string, bytes: Uint8Array) {
-			await db.registerFileBuffer(name, bytes);
+			await guard(db.registerFileBuffer(name, bytes));
 		},
 		async dropFile(name: string) {
-			await db.dropFile(name);
+			await guard(db.dropFile(name));
 		},
 		async insertArrowIPC(table: string, ipc: Uint8Array, create = true) {
-			await conn.insertArrowFromIPCStream(ipc, { name: table, create });
+			await guard(conn.insertArrowFromIPCStream(ipc, { name: table, create }));
 		},
 		async close() {
-			await conn.close();
+			if (!crash) await conn.close();
 			await db.terminate();
 		}
 	};

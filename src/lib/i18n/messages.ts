@@ -11,6 +11,7 @@ import * as aeltere from './pages/aeltere';
 import * as qualifizierung from './pages/qualifizierung';
 import * as coworking from './pages/coworking';
 import * as methodik from './pages/methodik';
+import * as workspace from './pages/workspace';
 
 export type Lang = 'de' | 'en';
 
@@ -155,6 +156,7 @@ export const de = {
 	...qualifizierung.de,
 	...coworking.de,
 	...methodik.de,
+	...workspace.de,
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -300,6 +302,7 @@ export const en: Messages = {
 	...qualifizierung.en,
 	...coworking.en,
 	...methodik.en,
+	...workspace.en,
 };
 
 export const MESSAGES: Record<Lang, Messages> = { de, en };

@@ -235,7 +235,7 @@ export function buildChoroplethOption(areas: MapArea[], o: ChoroplethOpts): ECha
 			top,
 			bottom,
 			width: `${share - 1}%`,
-			itemStyle: { borderColor: BORDER, borderWidth: 0.6, areaColor: NO_DATA_FILL, decal: NO_DATA_DECAL_NONE },
+			itemStyle: { borderColor: BORDER, borderWidth: 0.6, areaColor: NO_DATA_FILL },
 			emphasis: { label: { show: !!o.labels }, itemStyle: { borderColor: OUTLINE, borderWidth: 2 } },
 			label: { show: !!o.labels, fontFamily: FONT, fontSize: 11, color: TEXT, textBorderColor: '#ffffff', textBorderWidth: 2, formatter: (p: { name: string }) => byKey.get(p.name)?.name ?? '' },
 			data: inGroup.map((a) => {
@@ -246,7 +246,7 @@ export function buildChoroplethOption(areas: MapArea[], o: ChoroplethOpts): ECha
 					value: a.value ?? NaN,
 					itemStyle: {
 						areaColor: k < 0 ? NO_DATA_FILL : classes[k].colour,
-						decal: k < 0 ? { ...NO_DATA_DECAL } : { ...NO_DATA_DECAL_NONE },
+						...(k < 0 ? { decal: { ...NO_DATA_DECAL } } : {}),
 						...(outlined ? { borderColor: OUTLINE, borderWidth: 3 } : {})
 					},
 					// the outlined area is drawn on top so its border is not hidden by neighbours
@@ -292,8 +292,12 @@ export function buildChoroplethOption(areas: MapArea[], o: ChoroplethOpts): ECha
 		...(hasMissing ? [{ value: NO_DATA_VALUE, label: `${w.noData} (${o.lang === 'de' ? 'schraffiert' : 'hatched'})`, color: NO_DATA_FILL }] : [])
 	];
 	const fmt = (v: number | null) => fmtWithUnit(v, o.lang, o.unit, digits);
+	const base = baseOption(o, summariseChoropleth(areas, o));
 	const option: EChartsOption = {
-		...baseOption(o, summariseChoropleth(areas, o)),
+		...base,
+		// no automatic patterns (they would cover every area and add a second path per area):
+		// only "keine Daten" carries one, set per item
+		aria: { ...(base.aria as object), decal: { show: false } },
 		tooltip: tooltip('item', (p) => {
 			const a = byKey.get((p as { name: string }).name);
 			if (!a) return '';
@@ -329,8 +333,6 @@ export function buildChoroplethOption(areas: MapArea[], o: ChoroplethOpts): ECha
 const MAP_SHARE = 76;
 /** legend-only value of the "keine Daten" entry (indicators here are never negative) */
 const NO_DATA_VALUE = -1;
-/** an invisible decal: areas with a value get no pattern (aria.decal would otherwise pattern every area) */
-const NO_DATA_DECAL_NONE: DecalObject = { symbol: 'rect', color: 'rgba(0, 0, 0, 0)', dashArrayX: [1, 0], dashArrayY: [1, 0] };
 
 export function tableChoropleth(areas: MapArea[], o: ChoroplethOpts): TableModel {
 	const w = L[o.lang];

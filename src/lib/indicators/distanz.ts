@@ -41,11 +41,11 @@ function distanceCtes(p: IndicatorParams) {
 		WHERE g.ags IN (SELECT s.ags FROM s_einsaetze s
 			WHERE s.monat BETWEEN ${s.fromD} AND ${s.toD} AND s.format IN ${litList(VOR_ORT_FORMATE)} AND s.kontakte > 0)),
 	dist AS (
-		SELECT g.ags, arg_min(o.name, d.km) AS naechster_ort, min(d.km) AS km
-		FROM gemeinden g JOIN orte o ON o.land = g.land,
-			LATERAL (SELECT ${haversineSql('g.lon', 'g.lat', 'o.lon', 'o.lat')} AS km) d
-		WHERE g.ags IN (SELECT ags FROM geo)
-		GROUP BY g.ags)`;
+		SELECT ags, arg_min(ort, km) AS naechster_ort, min(km) AS km
+		FROM (SELECT g.ags, o.name AS ort, ${haversineSql('g.lon', 'g.lat', 'o.lon', 'o.lat')} AS km
+			FROM gemeinden g JOIN orte o ON o.land = g.land
+			WHERE g.ags IN (SELECT ags FROM geo))
+		GROUP BY ags)`;
 	return { s, ctes };
 }
 

@@ -15,7 +15,7 @@ import {
 	type MapArea
 } from '../../../src/lib/charts/choropleth';
 import { MAPS_KEY } from '../../../src/lib/charts/echarts';
-import { BASE, EVIL, EVIL_ESCAPED, expectCommon, expectSsr, tip } from './fixtures';
+import { BASE, EVIL, EVIL_ESCAPED, expectSsr, tip } from './fixtures';
 
 /** a 0.1° square with its south-west corner at (lon, lat) */
 const square = (lon: number, lat: number) => ({ type: 'Polygon' as const, coordinates: [[[lon, lat], [lon + 0.1, lat], [lon + 0.1, lat + 0.1], [lon, lat + 0.1], [lon, lat]]] });
@@ -88,8 +88,9 @@ describe('choropleth option', () => {
 		const nd = item(o, '13076143').itemStyle;
 		expect(nd.areaColor).toBe(NO_DATA_FILL);
 		expect(nd.decal.color).toBe('#6f6f6f');
-		// areas with a value get an invisible pattern
-		expect(item(o, '13076034').itemStyle.decal.color).toBe('rgba(0, 0, 0, 0)');
+		// areas with a value get no pattern, and no automatic ones either
+		expect(item(o, '13076034').itemStyle.decal).toBeUndefined();
+		expect((o.aria as { decal: { show: boolean } }).decal.show).toBe(false);
 		const pieces = (o.visualMap as { pieces: { label: string }[] }).pieces.map((p) => p.label);
 		expect(pieces).toEqual(['0,0', '5,0 bis unter 12,0', '12,0 bis unter 31,0', '31,0 bis 31,4', 'keine Daten (schraffiert)']);
 	});
@@ -109,7 +110,13 @@ describe('choropleth option', () => {
 	it('the BKG attribution is on the map; title, source, aria as every chart', () => {
 		const g = o.graphic as { id: string; style: { text: string } }[];
 		expect(g.find((x) => x.id === 'attribution')!.style.text).toBe(GEO_ATTRIBUTION);
-		expectCommon(o, de.title, true);
+		// as every chart (fixtures' expectCommon), except that maps set their one pattern themselves
+		const aria = o.aria as { enabled: boolean; decal: { show: boolean }; label: { description: string } };
+		expect(aria.enabled).toBe(true);
+		expect(aria.label.description).toBe(summariseChoropleth(AREAS, de));
+		const t = o.title as { text: string; subtext: string };
+		expect(t.text).toBe(de.title);
+		expect(t.subtext).toBe('Quelle: Programmdaten; Destatis GV-ISys · Stand: 31.12.2025 · Beispieldaten');
 	});
 
 	it('two panels (MV | BW) share one set of classes', () => {
@@ -134,8 +141,9 @@ describe('choropleth option', () => {
 		expect(svg).toContain('© GeoBasis-DE / BKG (Daten verändert)');
 		// 4 areas drawn: the class colours appear as fills
 		for (const c of [MAP_RAMP[0], MAP_RAMP[1], MAP_RAMP[4]]) expect(svg.toLowerCase()).toContain(`fill="${c}"`);
-		// the hatching is an SVG pattern
-		expect(svg).toContain('<pattern');
+		// the hatching is an SVG pattern, drawn over the one area without data only (4 areas + 1 hatch layer)
+		expect(svg.match(/<pattern/g)!.length).toBe(1);
+		expect(svg.match(/ecmeta_ssr_type="chart"/g)!.length).toBe(4);
 		// the outline: a 3px black stroke
 		expect(svg).toMatch(/stroke="#000000" stroke-width="3"/);
 		// the legend lists the classes with their labels and "keine Daten"

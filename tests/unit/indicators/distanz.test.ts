@@ -99,7 +99,7 @@ describe('distance to the nearest Sprechstunde vor Ort / Bürgerdialog', () => {
 		expect(c).toMatchObject({ value: null, numerator: null, denominator: null });
 	});
 
-	it('refuses activity filters (they do not apply)', () => {
-		expect(() => runIndicator(db, 'distanz_vor_ort_km', { from: '2025-01-01', to: '2025-12-31', level: 'gemeinde', filters: { format: ['Online'] } })).rejects.toThrow(/nicht möglich/);
+	it('refuses activity filters (they do not apply)', async () => {
+		await expect(runIndicator(db, 'distanz_vor_ort_km', { from: '2025-01-01', to: '2025-12-31', level: 'gemeinde', filters: { format: ['Online'] } })).rejects.toThrow(/nicht möglich/);
 	});
 });

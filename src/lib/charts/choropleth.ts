@@ -108,7 +108,8 @@ export function mapClasses(values: (number | null)[], o: Pick<ChoroplethOpts, 'l
 	if (zeroClass) out.push({ min: 0, max: 0, label: f(0) });
 	bounds.forEach(([a, b], i) => {
 		const last = i === bounds.length - 1;
-		out.push({ min: a, max: b, label: a === b ? f(a) : last ? `${f(a)} ${w.to} ${f(b)}` : `${f(a)} ${w.under} ${f(b)}` });
+		// bounds that look the same at the shown digits are said once ("4,1", not "4,1 bis 4,1")
+		out.push({ min: a, max: b, label: f(a) === f(b) ? f(a) : last ? `${f(a)} ${w.to} ${f(b)}` : `${f(a)} ${w.under} ${f(b)}` });
 	});
 	// spread the ramp: 5 classes use every colour, fewer skip the middle ones
 	const idx = (i: number) => (out.length === 1 ? 2 : Math.round((i * (MAP_RAMP.length - 1)) / (out.length - 1)));

@@ -54,6 +54,8 @@ describe('classes', () => {
 		expect([0, 5, 11.9, 12, 31.4, null].map((v) => classOf(v, c))).toEqual([0, 1, 1, 2, 3, -1]);
 		expect(mapClasses([1000, 2000], { lang: 'en', classes: 2 }).map((x) => x.label)).toEqual(['1,000 to under 2,000', '2,000']);
 		expect(mapClasses([null], { lang: 'de' })).toEqual([]);
+		// a last class 4.1 … 4.14 shown with one digit: "4,1", not "4,1 bis 4,1"
+		expect(mapClasses([0, 3.2, 3.4, 4.14], { lang: 'de', digits: 1 }).map((x) => x.label)).toEqual(['0,0', '3,2 bis unter 3,4', '3,4 bis unter 4,1', '4,1']);
 	});
 
 	it('ranks: highest first, ties share a rank, no value no rank', () => {

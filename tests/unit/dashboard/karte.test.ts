@@ -61,6 +61,9 @@ describe('Karte: map specs', () => {
 	it('distance map: a table with the nearest place, ranks with the shortest first', async () => {
 		const r = (await both(karteDistanzSpec)).de;
 		expect(r.table!.columns.map((c) => c.label)).toEqual(['Gemeinde', 'km', 'Rang', 'Klasse', 'nächster Ort mit Sprechstunde vor Ort oder Bürgerdialog']);
+		// one Gemeinde's distance does not rest on the 65+ estimate
+		expect(r.notes.some((n) => n.startsWith('Schätzung'))).toBe(false);
+		expect((await both(karteReichweiteSpec)).de.notes.some((n) => n.startsWith('Schätzung'))).toBe(true);
 		const first = r.table!.rows[0];
 		expect(first[2]).toBe(1);
 		const kms = r.table!.rows.map((x) => x[1]).filter((v): v is number => typeof v === 'number');

@@ -65,9 +65,10 @@ function areasOf(data: MapData, grouped: boolean, extra?: (r: IndicatorRow | und
 	});
 }
 
-function mapNotes(ids: string[], data: MapData, ctx: ViewContext): string[] {
+/** `usesEstimate`: the shown value rests on the 65+ estimate (not so for one Gemeinde's distance) */
+function mapNotes(ids: string[], data: MapData, ctx: ViewContext, usesEstimate = true): string[] {
 	const de = ctx.lang === 'de';
-	const notes = [...estimateNote(data.rows.some((r) => r.estimate), ctx.lang), ...caveats(ids, ctx.lang).filter((c) => !/^(Schätzung|Estimate):/.test(c))];
+	const notes = [...estimateNote(usesEstimate && data.rows.some((r) => r.estimate), ctx.lang), ...caveats(ids, ctx.lang).filter((c) => !/^(Schätzung|Estimate):/.test(c))];
 	if (data.shapes.some((s) => !s.geometry))
 		notes.push(
 			de
@@ -130,7 +131,7 @@ function gemeindeMapSpec(id: GemeindeIndicator, chartId: string): ChartSpec {
 				...(id === 'distanz_vor_ort_km' ? { digits: 1 } : {})
 			});
 			const has = areas.length > 0;
-			const notes = mapNotes([id], data, ctx);
+			const notes = mapNotes([id], data, ctx, id !== 'distanz_vor_ort_km');
 			if (id === 'distanz_vor_ort_km')
 				notes.unshift(de ? 'Rang 1 = kürzeste Entfernung.' : 'Rank 1 = shortest distance.');
 			return {

@@ -1,0 +1,11 @@
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+const [file, outPrefix, step = '1600'] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--headless'] });
+const p = await b.newPage({ viewport: { width: 1920, height: Number(step) } });
+await p.setContent(`<body style="margin:0"><img id=i src="data:image/png;base64,${readFileSync(file).toString('base64')}"></body>`);
+const h = await p.$eval('#i', (i: HTMLImageElement) => i.naturalHeight);
+let n = 0;
+for (let y = 0; y < h; y += Number(step)) await p.screenshot({ path: `${outPrefix}${n++}.png`, clip: { x: 0, y, width: 1920, height: Math.min(Number(step), h - y) }, fullPage: true });
+console.log(h, n);
+await b.close();

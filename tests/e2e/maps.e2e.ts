@@ -81,13 +81,16 @@ test('maps render from local data: Gemeinden of the Amt, Ämter of MV and BW, at
 });
 
 test('clicking a Gemeinde shows its figures', async () => {
+	// the whole map inside the viewport (mouse clicks use viewport coordinates)
+	await page.locator('[data-chart="karte-gemeinden-65plus"] svg').first().evaluate((e) => e.scrollIntoView({ block: 'center' }));
 	const gem = (await areaPaths(page, 'karte-gemeinden-65plus')).filter((x) => x.w > 20).sort((a, b) => b.w * b.h - a.w * a.h);
 	let shown = false;
 	for (const g of gem) {
 		const cx = g.x + g.w / 2;
 		const cy = g.y + g.h / 2;
 		await page.mouse.click(cx, cy);
-		if (await page.locator('[data-testid=map-detail]').count()) {
+		// the panel gathers the figures of all three maps first
+		if (await page.locator('[data-testid=map-detail]').waitFor({ timeout: 5000 }).then(() => true, () => false)) {
 			shown = true;
 			break;
 		}
@@ -95,16 +98,24 @@ test('clicking a Gemeinde shows its figures', async () => {
 	assert.ok(shown, 'a click on a Gemeinde opens the detail panel');
 	const detail = page.locator('[data-testid=map-detail]');
 	assert.match((await detail.locator('h2').textContent()) ?? '', /^Werte für /);
+	// the figures of all three Gemeinde maps
+	assert.equal(await detail.locator('h3').count(), 3);
 	assert.match((await detail.textContent()) ?? '', /Rang/);
 	await runAxe(page, '/karte with the detail panel');
 	await detail.getByRole('button', { name: 'Schließen' }).click();
 	assert.equal(await page.locator('[data-testid=map-detail]').count(), 0);
+	// keyboard equivalent: the Gemeinde chooser shows the same panel
+	await page.locator('[data-testid=gemeinde-select]').focus();
+	await page.locator('[data-testid=gemeinde-select]').selectOption({ label: 'Vielank' });
+	await page.locator('[data-testid=map-detail]').waitFor();
+	assert.equal(await page.locator('[data-testid=map-detail] h2').textContent(), 'Werte für Vielank');
+	assert.match((await page.locator('[data-testid=map-detail]').textContent()) ?? '', /km/);
 });
 
 test('clicking an MV Amt on the map sets the Amt filter: URL, view line and Gemeinde maps follow', async () => {
 	await page.evaluate(() => window.scrollTo(0, 0));
 	const fig = page.locator('[data-chart="karte-aemter-kontakte"]');
-	await fig.scrollIntoViewIfNeeded();
+	await fig.locator('svg').first().evaluate((e) => e.scrollIntoView({ block: 'center' }));
 	const svgBox = (await fig.locator('svg').first().boundingBox())!;
 	// MV is the left panel: take large areas there, the chosen (outlined) Amt aside
 	const candidates = (await areaPaths(page, 'karte-aemter-kontakte'))

@@ -9,9 +9,8 @@ export const de = {
 	'karte.geoLoading': 'Kartengrenzen werden geladen …',
 	'karte.geoError': 'Die Kartengrenzen konnten nicht geladen werden: {message}',
 	'karte.detail': 'Werte für {name}',
-	'karte.detailFrom': 'aus der Karte „{title}“',
 	'karte.close': 'Schließen',
-	'karte.chooseAmt': '{name} als Amt wählen'
+	'karte.chooseGemeinde': 'Werte einer Gemeinde anzeigen:'
 } as const;
 export const en: Record<keyof typeof de, string> = {
 	'nav.karte': 'Map',
@@ -23,7 +22,6 @@ export const en: Record<keyof typeof de, string> = {
 	'karte.geoLoading': 'Loading map boundaries …',
 	'karte.geoError': 'The map boundaries could not be loaded: {message}',
 	'karte.detail': 'Figures for {name}',
-	'karte.detailFrom': 'from the map “{title}”',
 	'karte.close': 'Close',
-	'karte.chooseAmt': 'Choose {name} as Amt'
+	'karte.chooseGemeinde': 'Show the figures of a municipality:'
 };

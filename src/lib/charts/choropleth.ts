@@ -211,7 +211,6 @@ export function buildChoroplethOption(areas: MapArea[], o: ChoroplethOpts): ECha
 	const maps: Record<string, object> = {};
 	const top = topSpace(o) + (groups.length > 1 ? 26 : 4);
 	// maps use the left MAP_SHARE % of the width, the legend the rest (ECharts boxes take % or px, not both)
-	const legendWidth = 190;
 	const bottom = 26; // the attribution line
 	const series = groups.map((g, i) => {
 		const inGroup = areas.filter((a) => (a.group ?? '') === g && a.geometry);
@@ -270,7 +269,7 @@ export function buildChoroplethOption(areas: MapArea[], o: ChoroplethOpts): ECha
 			id: 'legend-unit',
 			left: `${MAP_SHARE + 1}%`,
 			top,
-			style: { text: o.unit, fill: TEXT, fontSize: 12, fontWeight: 'bold', fontFamily: FONT, width: legendWidth - 10, overflow: 'truncate' }
+			style: { text: o.unit, fill: TEXT, fontSize: 12, fontWeight: 'bold', fontFamily: FONT, width: 170, overflow: 'truncate' }
 		},
 		...(groups.length > 1
 			? groups.map((g, i) => ({
@@ -318,7 +317,7 @@ export function buildChoroplethOption(areas: MapArea[], o: ChoroplethOpts): ECha
 			itemHeight: 12,
 			itemSymbol: 'rect',
 			align: 'left',
-			textStyle: { color: TEXT, fontSize: 12, fontFamily: FONT, width: legendWidth - 30, overflow: 'break' },
+			textStyle: { color: TEXT, fontSize: 12, fontFamily: FONT, width: 140, overflow: 'break' },
 			// no value: the same grey the item sets itself (with its hatching)
 			outOfRange: { color: NO_DATA_FILL },
 			seriesIndex: series.map((_, i) => i)
@@ -331,7 +330,7 @@ export function buildChoroplethOption(areas: MapArea[], o: ChoroplethOpts): ECha
 }
 
 /** % of the chart width for the map panels; the legend sits right of them */
-const MAP_SHARE = 76;
+const MAP_SHARE = 74;
 /** legend-only value of the "keine Daten" entry (indicators here are never negative) */
 const NO_DATA_VALUE = -1;
 

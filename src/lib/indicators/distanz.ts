@@ -123,7 +123,7 @@ export const DISTANZ: IndicatorDef[] = [
 		id: 'anteil_65plus_ueber_10km',
 		group: 'abdeckung',
 		shape: 'area',
-		title: { de: 'Einwohner ab 65 mehr als 10 km vom nächsten Vor-Ort-Angebot (Schätzung)', en: 'Inhabitants aged 65+ more than 10 km from the nearest in-person offer (estimate)' },
+		title: { de: 'Einwohner ab 65 über 10 km vom nächsten Vor-Ort-Angebot (Schätzung)', en: 'Inhabitants 65+ over 10 km from the nearest in-person offer (estimate)' },
 		explanation: {
 			de: 'Welcher Teil der Menschen ab 65 wohnt in einer Gemeinde, deren Mittelpunkt mehr als 10 km Luftlinie von der nächsten Gemeinde mit Sprechstunde vor Ort oder Bürgerdialog im Zeitraum entfernt ist?',
 			en: 'What share of people aged 65+ live in a municipality whose centre is more than 10 km (straight line) from the nearest municipality with office hours on site or a citizen dialogue in the period?'

@@ -166,7 +166,7 @@ function verbandMapSpec(id: 'kontakte_je_1000' | 'anteil_65plus_ueber_10km', cha
 		render(data, ctx, o) {
 			const de = ctx.lang === 'de';
 			const def = getIndicator(id);
-			const title = `${def.title[ctx.lang]} – ${de ? 'Ämter und Verbände in MV und BW' : 'Ämter and associations in MV and BW'}`;
+			const title = `${def.title[ctx.lang]} – ${de ? 'MV und BW' : 'MV and BW'}`;
 			const areas = areasOf(data, true, (r) => ({ land: r?.land ?? null, num: r?.numerator ?? null, den: r?.denominator ?? null }));
 			const opts = mapOpts(ctx, o, [id], title, def.unit[ctx.lang], {
 				highlight: [ctx.filters.amt],

@@ -148,6 +148,29 @@ test('clicking an MV Amt on the map sets the Amt filter: URL, view line and Geme
 	await runAxe(page, '/karte');
 });
 
+test('the keyboard reaches the Gemeinde chooser, the data table and the download menu of every map', async () => {
+	await page.goto(`${preview.url}/karte?amt=${PILOT}`);
+	await waitForMaps(page);
+	await page.locator('h1').first().click();
+	const reached = new Set<string>();
+	for (let i = 0; i < 120; i++) {
+		await page.keyboard.press('Tab');
+		const id = await page.evaluate(() => {
+			const a = document.activeElement as HTMLElement | null;
+			if (!a) return '';
+			const chart = a.closest('[data-chart]')?.getAttribute('data-chart') ?? '';
+			const kind = a.closest('details.data') ? 'table' : a.closest('details') ? 'menu' : a.getAttribute('data-testid') ?? a.tagName;
+			return `${chart}:${kind}`;
+		});
+		reached.add(id);
+	}
+	assert.ok(reached.has(':gemeinde-select'), 'Gemeinde chooser');
+	for (const id of MAPS) {
+		assert.ok(reached.has(`${id}:table`), `${id}: data table by keyboard`);
+		assert.ok([...reached].some((r) => r.startsWith(`${id}:`) && r !== `${id}:table`), `${id}: download menu by keyboard`);
+	}
+});
+
 test('no request left the app origin, no failed request, no uncaught error', () => {
 	const origin = new URL(preview.url).origin;
 	const foreign = requests.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).origin !== origin);

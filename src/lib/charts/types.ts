@@ -38,4 +38,6 @@ export interface TableModel {
 	caption: string;
 	columns: TableColumn[];
 	rows: (string | number | null)[][];
+	/** optional: the area key of each row (maps: a click on an area finds its row) */
+	rowKeys?: string[];
 }

@@ -54,6 +54,11 @@ export interface ChartSpec<D = unknown> {
 	load(q: Reader, f: ViewFilters): Promise<D>;
 	/** null option = nothing to draw (the component shows its empty state) */
 	render(data: D, ctx: ViewContext, o: RenderOpts): RenderedChart;
+	/**
+	 * maps: what a click on an area means — 'amt' sets the Amt filter to the area's key, 'detail'
+	 * shows the area's row of the data table (the table's `rowKeys` name the rows)
+	 */
+	select?: 'amt' | 'detail';
 }
 
 /** helper so a file can declare specs with their data type checked and still list them together */

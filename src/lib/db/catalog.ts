@@ -53,3 +53,8 @@ export async function deleteFileRows(db: Db, table: string, file: string): Promi
 	const exists = await db.query('SELECT 1 FROM duckdb_tables() WHERE table_name = ?', [table]);
 	if (exists.length) await db.query(`DELETE FROM "${table}" WHERE _file = ?`, [file]);
 }
+
+/** The Gemeinden of a Verband by name (the Karte page's keyboard chooser). */
+export function gemeindenOfVerband(q: Reader, verbandArs: string): Promise<{ ags: string; name: string }[]> {
+	return q.query<{ ags: string; name: string }>('SELECT ags, name FROM gemeinden WHERE verband_ars = ? ORDER BY name', [verbandArs]);
+}

@@ -20,11 +20,18 @@ export function wrapSubtext(option: EChartsOption, width: number): { option: ECh
 	if (lines <= 1) return { option, extra: 0 };
 	const extra = (lines - 1) * 16;
 	const grid = option.grid as { top?: number } | undefined;
+	// boxes placed without a grid (maps: series, legend, panel headings) move down as well
+	const down = <T,>(x: T): T => {
+		const top = (x as { top?: unknown } | null)?.top;
+		return typeof top === 'number' ? ({ ...(x as object), top: top + extra } as T) : x;
+	};
+	const each = <T,>(x: T | T[] | undefined) => (Array.isArray(x) ? x.map(down) : x === undefined ? x : down(x));
 	return {
 		option: {
 			...option,
 			title: { ...title, subtextStyle: { ...title.subtextStyle, width: width - 24, overflow: 'break', lineHeight: 16 } },
-			grid: grid && typeof grid.top === 'number' ? { ...grid, top: grid.top + extra } : grid
+			grid: grid && typeof grid.top === 'number' ? { ...grid, top: grid.top + extra } : grid,
+			...(option.grid ? {} : { series: each(option.series), visualMap: each(option.visualMap), graphic: each(option.graphic) })
 		} as EChartsOption,
 		extra
 	};

@@ -12,6 +12,7 @@ import * as qualifizierung from './pages/qualifizierung';
 import * as coworking from './pages/coworking';
 import * as methodik from './pages/methodik';
 import * as workspace from './pages/workspace';
+import * as karte from './pages/karte';
 
 export type Lang = 'de' | 'en';
 
@@ -157,6 +158,7 @@ export const de = {
 	...coworking.de,
 	...methodik.de,
 	...workspace.de,
+	...karte.de,
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -303,6 +305,7 @@ export const en: Messages = {
 	...coworking.en,
 	...methodik.en,
 	...workspace.en,
+	...karte.en,
 };
 
 export const MESSAGES: Record<Lang, Messages> = { de, en };

@@ -4,6 +4,7 @@ import { REICHWEITE } from './reichweite';
 import { LOTSEN } from './lotsen';
 import { AELTERE } from './aeltere';
 import { ABDECKUNG } from './abdeckung';
+import { DISTANZ } from './distanz';
 import { ZWILLING } from './zwilling';
 import { MIX } from './mix';
 import { TREND } from './trend';
@@ -15,6 +16,7 @@ export const INDICATORS: IndicatorDef[] = [
 	...LOTSEN,
 	...AELTERE,
 	...ABDECKUNG,
+	...DISTANZ,
 	...ZWILLING,
 	...MIX,
 	...TREND,

@@ -58,4 +58,18 @@ describe('wrapSubtext', () => {
 		// one <text> per line once wrapped
 		expect(svg.match(/<text[^>]*>[^<]*Quellenangabe/g)!.length).toBe(2);
 	});
+
+	it('moves a map (no grid: series, legend, headings with a top) down too, and leaves bottom-anchored parts', async () => {
+		const { wrapSubtext } = await import('../../../src/lib/export/render-image');
+		const map = {
+			title: { text: 'Karte', subtext: 'Quelle: ' + 'sehr lange Quellenangabe; '.repeat(8) },
+			series: [{ type: 'map', map: 'm', top: 90 }],
+			visualMap: { type: 'piecewise', top: 112 },
+			graphic: [{ type: 'text', top: 64 }, { type: 'text', bottom: 4 }]
+		} as never;
+		const w = wrapSubtext(map, 760).option as unknown as { series: { top: number }[]; visualMap: { top: number }; graphic: { top?: number; bottom?: number }[] };
+		expect(w.series[0].top).toBe(106);
+		expect(w.visualMap.top).toBe(128);
+		expect(w.graphic).toEqual([{ type: 'text', top: 80 }, { type: 'text', bottom: 4 }]);
+	});
 });

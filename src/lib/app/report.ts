@@ -41,7 +41,8 @@ export async function reportPptx(ctx: ViewContext, progress: (n: number, total: 
 			title: c.rendered.title,
 			image: { data: await blobToDataUrl(png), width: w * 2, height: height * 2 },
 			summary: c.rendered.summary,
-			source: captionLine(c.meta)
+			source: captionLine(c.meta),
+			notes: c.rendered.notes
 		});
 	}
 	const title = t('report.deckTitle', { amt: ctx.amtName });

@@ -212,6 +212,50 @@ test('a saved presentation: charts from several pages, reorder with the keyboard
 	assert.equal(zip.file('ppt/slides/slide5.xml'), null, 'no extra slide');
 });
 
+test('projector layout at 1920×1080: the first chart above the fold on every dashboard page, charts use the width', async () => {
+	for (const p of ['/', '/vergleich', '/aeltere', '/qualifizierung', '/coworking']) {
+		await page.goto(preview.url + p);
+		await waitForCharts(page);
+		const canvas = (await page.locator('[data-testid=chart] .canvas').first().boundingBox())!;
+		const main = (await page.locator('main .wrap').boundingBox())!;
+		console.log(`${p}: first chart ${Math.round(canvas.y)}–${Math.round(canvas.y + canvas.height)} px, ${Math.round(canvas.width)} px wide (content ${Math.round(main.width)} px)`);
+		assert.ok(canvas.y + canvas.height <= 1080, `${p}: first chart ends at ${canvas.y + canvas.height} px, above the fold`);
+		assert.ok(main.width >= 1800, `${p}: the page uses the width (${main.width} px)`);
+		if (p === '/vergleich') await page.screenshot({ path: path.join(SHOTS, 'presentation-projector-vergleich-1920.png') });
+	}
+});
+
+test('filter bar: folds away and remembers it; the Amt list has "mit Daten" first; drop-downs close on Escape', async () => {
+	await page.goto(preview.url + '/vergleich');
+	await waitForCharts(page);
+	const groups = await page.locator('[data-testid=amt-select] optgroup').evaluateAll((gs) => gs.map((g) => ({ label: g.getAttribute('label'), n: g.querySelectorAll('option').length })));
+	assert.equal(groups[0].label, 'mit Daten');
+	assert.equal(groups[1].label, 'ohne Daten');
+	assert.ok(groups[0].n >= 1 && groups[0].n < groups[1].n, JSON.stringify(groups));
+	assert.ok(await page.locator('[data-testid=amt-select] optgroup').first().locator('option[value="130765654"]').count(), 'the pilot Amt (with data) in the first group');
+
+	const thema = page.locator('[data-testid=filter-format]');
+	await thema.locator('summary').focus();
+	await page.keyboard.press('Enter');
+	assert.equal(await thema.evaluate((d) => (d as HTMLDetailsElement).open), true);
+	await page.keyboard.press('Tab');
+	await page.keyboard.press('Escape');
+	assert.equal(await thema.evaluate((d) => (d as HTMLDetailsElement).open), false, 'Escape closes the drop-down');
+	assert.ok(await thema.locator('summary').evaluate((s) => s === document.activeElement), 'focus back on its button');
+
+	const fold = page.locator('[data-testid=filters-fold]');
+	assert.equal(await fold.getAttribute('aria-expanded'), 'true');
+	await fold.click();
+	assert.equal(await page.locator('[data-testid=filters]').isVisible(), false);
+	assert.equal(await fold.getAttribute('aria-expanded'), 'false');
+	await page.reload();
+	await waitForCharts(page);
+	assert.equal(await page.locator('[data-testid=filters]').isVisible(), false, 'fold state remembered');
+	await runAxe(page, 'filters folded');
+	await page.locator('[data-testid=filters-fold]').click();
+	assert.equal(await page.locator('[data-testid=filters]').isVisible(), true);
+});
+
 /** words of a PDF with their boxes, per page (pdftotext -bbox) */
 function pdfWords(file: string) {
 	const html = execFileSync('pdftotext', ['-bbox', file, '-'], { encoding: 'utf8' });

@@ -2,7 +2,6 @@
 export const de = {
 	'nav.praesentation': 'Präsentation',
 	'present.start': 'Präsentieren',
-	'present.startHint': 'Taste P',
 	'present.startLabel': 'Diese Seite als Präsentation zeigen (Taste P)',
 	'present.dialog': 'Präsentation: {title}',
 	'present.prev': 'Zurück',
@@ -46,7 +45,6 @@ export const de = {
 export const en: Record<keyof typeof de, string> = {
 	'nav.praesentation': 'Presentation',
 	'present.start': 'Present',
-	'present.startHint': 'key P',
 	'present.startLabel': 'Show this page as a presentation (key P)',
 	'present.dialog': 'Presentation: {title}',
 	'present.prev': 'Back',

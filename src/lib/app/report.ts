@@ -32,23 +32,27 @@ async function collect(ctx: ViewContext, specs: ChartSpec[], progress: (n: numbe
 	return specs.map((s, i) => exportChart(s, all[i], ctx)).filter((x) => x.rendered.option);
 }
 
+/** one chart as a PowerPoint slide: the image without title (the slide has it), caption and notes */
+export async function deckSlide(c: ExportChart, ctx: ViewContext): Promise<DeckSlide> {
+	const w = EXPORT_SIZES.slide.width;
+	// the slide has the title and the caption (summary, source, Stand) already: the image without them
+	const plain = c.spec.render(c.data, ctx, { showTitle: false, animation: false });
+	// natural height at slide width: tall bar charts stay readable, buildPptx fits them on the slide
+	const height = Math.max(plain.height + 20, 300);
+	const png = await svgToPng(chartSvg(plain.option!, { width: w, height, label: c.rendered.summary }), { width: w, height, pixelRatio: EXPORT_SIZES.slide.pixelRatio });
+	return {
+		title: c.rendered.title,
+		image: { data: await blobToDataUrl(png), width: w * 2, height: height * 2 },
+		summary: c.rendered.summary,
+		source: captionLine(c.meta),
+		notes: c.rendered.notes
+	};
+}
+
 export async function reportPptx(ctx: ViewContext, progress: (n: number, total: number) => void, specs = REPORT_SPECS): Promise<{ name: string; bytes: Uint8Array }> {
 	const charts = await collect(ctx, specs, progress);
 	const slides: DeckSlide[] = [];
-	const w = EXPORT_SIZES.slide.width;
-	for (const c of charts) {
-		// the slide has the title and the caption (summary, source, Stand) already: the image without them
-		const plain = c.spec.render(c.data, ctx, { showTitle: false, animation: false });
-		// natural height at slide width: tall bar charts stay readable, buildPptx fits them on the slide
-		const height = Math.max(plain.height + 20, 300);
-		const png = await svgToPng(chartSvg(plain.option!, { width: w, height, label: c.rendered.summary }), { width: w, height, pixelRatio: EXPORT_SIZES.slide.pixelRatio });
-		slides.push({
-			title: c.rendered.title,
-			image: { data: await blobToDataUrl(png), width: w * 2, height: height * 2 },
-			summary: c.rendered.summary,
-			source: captionLine(c.meta)
-		});
-	}
+	for (const c of charts) slides.push(await deckSlide(c, ctx));
 	const title = t('report.deckTitle', { amt: ctx.amtName });
 	const bytes = await buildPptx({
 		lang: ctx.lang,

@@ -40,6 +40,17 @@ export interface RenderedChart {
 	source: string;
 	/** extra notes under the chart (e.g. "Einwohner ab 65 geschätzt") */
 	notes: string[];
+	/** the figure a slide shows in large type: the Amt's value, where the chart has one */
+	keyFigure?: SlideFigure;
+}
+
+export interface SlideFigure {
+	/** whose value, e.g. "Amt Dömitz-Malliß" */
+	label: string;
+	/** formatted in the chart's language, e.g. "109,3" */
+	value: string;
+	/** e.g. "Kontakte je 1.000 Einwohner" */
+	unit: string;
 }
 
 export interface ChartSpec<D = unknown> {

@@ -30,7 +30,8 @@ export function exportChart(spec: ChartSpec, data: unknown, ctx: ViewContext): E
 		stand: ctx.stand,
 		sample: ctx.sample,
 		period: periodLabel(ctx.filters, ctx.lang),
-		amtName: ctx.amtName
+		amtName: ctx.amtName,
+		notes: rendered.notes
 	};
 	return { spec, data, rendered, meta };
 }

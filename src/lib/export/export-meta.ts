@@ -21,6 +21,9 @@ export interface ExportMeta {
 	period?: string;
 	/** name of the Amt the export is about (subtitles, file names) */
 	amtName?: string;
+	/** the notes under the chart (estimates, filters that do not apply, "Teilnahmen, nicht Personen"):
+	 * they travel with every export so a file means what the screen means */
+	notes?: string[];
 }
 
 const WORDS = {
@@ -34,7 +37,7 @@ export function sampleNote(lang: Lang): string {
 }
 
 /**
- * The lines under a table, in this order and each only when given: summary, "Zeitraum: …",
+ * The lines under a table, in this order and each only when given: summary, the chart's notes, "Zeitraum: …",
  * "Quelle: …", "Stand: …", the Beispieldaten note. The title is not included (XLSX puts it in
  * row 1, CSV as the first line under the table).
  */
@@ -43,6 +46,7 @@ export function metaLines(meta: ExportMeta): string[] {
 	const lines: string[] = [];
 	const text = (s: string | undefined) => (s ?? '').trim();
 	if (text(meta.summary)) lines.push(text(meta.summary));
+	for (const n of meta.notes ?? []) if (text(n)) lines.push(text(n));
 	if (text(meta.period)) lines.push(`${WORDS[meta.lang].period}: ${text(meta.period)}`);
 	if (text(meta.source)) lines.push(`${L.source}: ${text(meta.source)}`);
 	if (text(meta.stand)) lines.push(`${L.stand}: ${text(meta.stand)}`);

@@ -11,6 +11,8 @@ export interface FileNameOpts {
 	lang?: Lang;
 	/** maximum length before the extension (prefix included); default 80 */
 	maxLength?: number;
+	/** kept whole at the end even when the title is cut (e.g. "a4", "16x9"): variants stay apart */
+	suffix?: string;
 }
 
 const TRANSLIT: Record<string, string> = {
@@ -46,11 +48,36 @@ function cut(s: string, max: number): string {
 export function safeFileName(title: string, ext: string, opts: FileNameOpts = {}): string {
 	const max = Math.max(16, opts.maxLength ?? 80);
 	const prefix = opts.sample ? (opts.lang === 'en' ? 'sample-data' : 'beispieldaten') : '';
+	const suffix = slug(opts.suffix ?? '');
 	let base = slug(title ?? '');
 	if (prefix && (base === prefix || base.startsWith(prefix + '-'))) base = base.slice(prefix.length + 1);
-	base = cut(base, max - (prefix ? prefix.length + 1 : 0));
-	let name = [prefix, base].filter(Boolean).join('-') || 'export';
+	base = cut(base, max - (prefix ? prefix.length + 1 : 0) - (suffix ? suffix.length + 1 : 0));
+	let name = [prefix, base, suffix].filter(Boolean).join('-') || 'export';
 	if (RESERVED.test(name)) name += '-export';
 	const e = slug(ext ?? '').replace(/-/g, '');
 	return e ? `${name}.${e}` : name;
+}
+
+/** the downloads of one chart; each gets its own name (the two PNGs differ by their suffix) */
+export type ExportVariant = 'png-a4' | 'png-slide' | 'svg' | 'csv' | 'xlsx';
+
+const VARIANT: Record<ExportVariant, { ext: string; suffix?: string }> = {
+	'png-a4': { ext: 'png', suffix: 'a4' },
+	'png-slide': { ext: 'png', suffix: '16x9' },
+	svg: { ext: 'svg' },
+	csv: { ext: 'csv' },
+	xlsx: { ext: 'xlsx' }
+};
+
+/**
+ * The file name of one download of a chart: title, the Amt (only when the title does not name it
+ * already: "Kontakte je Monat: Amt Dömitz-Malliß" must not become "…-doemitz-malliss-amt-doemitz-malliss"),
+ * and a suffix per variant, so the A4 and 16:9 PNGs of one chart never overwrite each other.
+ */
+export function exportFileName(o: { title: string; amtName?: string; variant: ExportVariant; sample?: boolean; lang?: Lang }): string {
+	const v = VARIANT[o.variant];
+	const amt = slug(o.amtName ?? '').replace(/^amt-/, '');
+	const titled = slug(o.title);
+	const text = amt && !titled.includes(amt) ? `${o.title} ${o.amtName}` : o.title;
+	return safeFileName(text, v.ext, { sample: o.sample, lang: o.lang, suffix: v.suffix });
 }

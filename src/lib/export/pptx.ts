@@ -15,6 +15,8 @@ export interface DeckSlide {
 	summary: string;
 	/** the full source line, e.g. "Quelle: … · Stand: … · Beispieldaten" */
 	source: string;
+	/** the notes under the chart (estimates, filters that do not apply): caption and speaker notes */
+	notes?: string[];
 }
 
 export interface Deck {
@@ -112,14 +114,16 @@ export async function buildPptx(deck: Deck): Promise<Uint8Array> {
 		if (!/^data:image\/(png|jpeg|gif);base64,/i.test(s.image.data)) throw new Error(`slide ${i + 1}: image must be a base64 data:image URL`);
 		const box = fitImage(imageSize(s.image), { x: MARGIN, y: 1.25, w: W - 2 * MARGIN, h: 4.6 });
 		slide.addImage({ data: s.image.data, ...box, altText: s.summary });
+		const notes = (s.notes ?? []).map((n) => n.trim()).filter(Boolean);
 		slide.addText(
 			[
 				{ text: s.summary, options: { fontSize: 14, color: TEXT, breakLine: true } },
+				...notes.map((n) => ({ text: n, options: { fontSize: 11, color: TEXT, breakLine: true } })),
 				{ text: s.source, options: { fontSize: 11, color: MUTED } }
 			],
-			{ ...base, x: MARGIN, y: 6.0, w: W - 2 * MARGIN, h: 1.2, valign: 'top', paraSpaceAfter: 4, fit: 'shrink' }
+			{ ...base, x: MARGIN, y: 6.0, w: W - 2 * MARGIN, h: 1.3, valign: 'top', paraSpaceAfter: 4, fit: 'shrink' }
 		);
-		slide.addNotes([s.summary, s.source, deck.sample ? sampleNote(deck.lang) : ''].filter(Boolean).join('\n'));
+		slide.addNotes([s.summary, ...notes, s.source, deck.sample ? sampleNote(deck.lang) : ''].filter(Boolean).join('\n'));
 	});
 
 	const out = await pptx.write({ outputType: 'uint8array', compression: true });

@@ -7,16 +7,31 @@
 import { renderSvg } from '../charts/ssr';
 import type { EChartsOption } from '../charts/echarts';
 
+type TitleOpt = { show?: boolean; subtext?: string; subtextStyle?: object };
+
 /**
- * The source line under the title can be longer than the export is wide: wrap it and move the
- * plot down by the extra lines (ECharts neither wraps nor measures titles by itself).
- * Returns the option and the extra height in px.
+ * The notes under a chart on screen ("Schätzung: …", "Der Filter … gilt nicht", "Teilnahmen,
+ * nicht Personen") go into the image as text too: one line each under the source line, so a PNG
+ * or SVG that travels alone still says what the figure means. Charts drawn without a title
+ * (slides that carry the notes as text) are returned unchanged.
+ */
+export function withNotes(option: EChartsOption, notes: readonly string[] | undefined): EChartsOption {
+	const title = option.title as TitleOpt | undefined;
+	const lines = (notes ?? []).map((n) => n.trim()).filter(Boolean);
+	if (!title || title.show === false || !lines.length) return option;
+	return { ...option, title: { ...title, subtext: [title.subtext ?? '', ...lines].filter(Boolean).join('\n') } } as EChartsOption;
+}
+
+/**
+ * The source line (and notes) under the title can be longer than the export is wide: wrap them
+ * and move the plot down by the extra lines (ECharts neither wraps nor measures titles by itself).
+ * Each "\n" starts a new line. Returns the option and the extra height in px.
  */
 export function wrapSubtext(option: EChartsOption, width: number): { option: EChartsOption; extra: number } {
-	const title = option.title as { show?: boolean; subtext?: string; subtextStyle?: object } | undefined;
+	const title = option.title as TitleOpt | undefined;
 	if (!title || title.show === false || !title.subtext) return { option, extra: 0 };
 	// ~6.6 px per character at 12 px system sans
-	const lines = Math.ceil((title.subtext.length * 6.6) / (width - 24));
+	const lines = title.subtext.split('\n').reduce((n, p) => n + Math.max(1, Math.ceil((p.length * 6.6) / (width - 24))), 0);
 	if (lines <= 1) return { option, extra: 0 };
 	const extra = (lines - 1) * 16;
 	const grid = option.grid as { top?: number } | undefined;
@@ -35,6 +50,12 @@ export function wrapSubtext(option: EChartsOption, width: number): { option: ECh
 		} as EChartsOption,
 		extra
 	};
+}
+
+/** the option of an exported image (PNG, SVG): title, source line and notes drawn, wrapped to `width` */
+export function imageOption(rendered: { option: EChartsOption | null; notes?: string[] }, width: number): { option: EChartsOption; extra: number } {
+	if (!rendered.option) throw new Error('nothing to draw');
+	return wrapSubtext(withNotes(rendered.option, rendered.notes), width);
 }
 
 export function chartSvg(option: EChartsOption, o: { width: number; height: number; label: string }): string {

@@ -13,6 +13,7 @@ import * as coworking from './pages/coworking';
 import * as methodik from './pages/methodik';
 import * as workspace from './pages/workspace';
 import * as karte from './pages/karte';
+import * as praesentation from './pages/praesentation';
 
 export type Lang = 'de' | 'en';
 
@@ -159,6 +160,7 @@ export const de = {
 	...methodik.de,
 	...workspace.de,
 	...karte.de,
+	...praesentation.de,
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -306,6 +308,7 @@ export const en: Messages = {
 	...methodik.en,
 	...workspace.en,
 	...karte.en,
+	...praesentation.en,
 };
 
 export const MESSAGES: Record<Lang, Messages> = { de, en };

@@ -15,7 +15,7 @@ import { chartOpts } from '../chart-opts';
 import { runFiltered } from '../run';
 import { estimateNote, ignoredNote } from '../notes';
 import { sourceText } from '../sources';
-import { spec, type ChartSpec, type ViewContext } from '../spec';
+import { spec, type ChartSpec, type SlideFigure, type ViewContext } from '../spec';
 
 const LAND_NAME: Record<'MV' | 'BW', { de: string; en: string }> = {
 	MV: { de: 'Mecklenburg-Vorpommern', en: 'Mecklenburg-Western Pomerania' },
@@ -190,10 +190,17 @@ export const rankingSpec: ChartSpec = spec<IndicatorRow[]>({
 					? 'Im Programm: Ämter und amtsfreie Gemeinden mit mindestens einem Einsatz seit Programmbeginn; das gewählte Amt ist immer dabei.'
 					: 'In the programme: Ämter and unassociated municipalities with at least one activity since the programme began; the chosen Amt is always included.',
 				...ignoredNote(ignored, ctx.lang)
-			]
+			],
+			keyFigure: amtFigure(rows, ctx, def.unit[ctx.lang])
 		};
 	}
 });
+
+/** the chosen Amt's value in the ranking, for the slide's large figure */
+function amtFigure(rows: IndicatorRow[], ctx: ViewContext, unit: string): SlideFigure | undefined {
+	const r = rows.find((x) => x.key === ctx.filters.amt);
+	return r && r.value !== null ? { label: ctx.amtName, value: fmtValue(r.value, ctx.lang, 1), unit } : undefined;
+}
 
 export const TREND_CHARTS: ChartSpec[] = [trendSpec('MV'), trendSpec('BW'), trendSpec('amt')];
 

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { startPreview, type Preview } from './server.ts';
 import { launch, runAxe, waitForCharts, type Launched } from './browser.ts';
 import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PILOT = '130765654';
@@ -146,6 +147,27 @@ test('clicking an MV Amt on the map sets the Amt filter: URL, view line and Geme
 	await page.waitForURL((u) => u.searchParams.get('amt') === PILOT);
 	await waitForMaps(page);
 	await runAxe(page, '/karte');
+});
+
+test('a map downloads as SVG and PNG with the BKG attribution, title and source', async () => {
+	const chart = page.locator('[data-testid=chart][data-chart="karte-aemter-kontakte"]');
+	const menu = chart.locator('[data-testid=chart-menu]');
+	const download = async (action: string) => {
+		if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('summary').click();
+		const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), menu.locator(`button[data-action=${action}]`).click()]);
+		const path = await d.path();
+		return { name: d.suggestedFilename(), bytes: readFileSync(path) };
+	};
+	const svg = await download('svg');
+	const text = svg.bytes.toString('utf8');
+	assert.match(svg.name, /\.svg$/);
+	assert.match(text, /© GeoBasis-DE \/ BKG \(Daten verändert\)/);
+	assert.match(text, /Kontakte je 1\.000 Einwohner – MV und BW/);
+	assert.match(text, /Quelle: Beispieldaten/);
+	assert.match(text, /<pattern/, 'the no-data hatching travels into the SVG');
+	const png = await download('png-a4');
+	assert.deepEqual([...png.bytes.subarray(1, 4)], [0x50, 0x4e, 0x47]);
+	assert.ok(png.bytes.length > 20_000, `PNG of the map: ${png.bytes.length} bytes`);
 });
 
 test('the keyboard reaches the Gemeinde chooser, the data table and the download menu of every map', async () => {

@@ -269,7 +269,7 @@ export function buildChoroplethOption(areas: MapArea[], o: ChoroplethOpts): ECha
 			id: 'legend-unit',
 			left: `${MAP_SHARE + 1}%`,
 			top,
-			style: { text: o.unit, fill: TEXT, fontSize: 12, fontWeight: 'bold', fontFamily: FONT, width: 170, overflow: 'truncate' }
+			style: { text: o.unit, fill: TEXT, fontSize: 12, fontWeight: 'bold', fontFamily: FONT, width: 165, overflow: 'break', lineHeight: 15 }
 		},
 		...(groups.length > 1
 			? groups.map((g, i) => ({
@@ -312,12 +312,14 @@ export function buildChoroplethOption(areas: MapArea[], o: ChoroplethOpts): ECha
 			selectedMode: false,
 			orient: 'vertical',
 			left: `${MAP_SHARE + 1}%`,
-			top: top + 22,
+			// below the unit (up to two lines)
+			top: top + 36,
 			itemWidth: 18,
 			itemHeight: 12,
 			itemSymbol: 'rect',
 			align: 'left',
-			textStyle: { color: TEXT, fontSize: 12, fontFamily: FONT, width: 140, overflow: 'break' },
+			// one line per class (a wrapped label would run into the next): 165 px fit "1.000,0 bis unter 10.000,0"; longer ones end in …
+			textStyle: { color: TEXT, fontSize: 12, fontFamily: FONT, width: 165, overflow: 'truncate' },
 			// no value: the same grey the item sets itself (with its hatching)
 			outOfRange: { color: NO_DATA_FILL },
 			seriesIndex: series.map((_, i) => i)

@@ -6,7 +6,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { importFile } from '../../src/lib/import/import-file';
 import { inspectFile } from '../../src/lib/import/inspect';
-import { parseProfile, serialiseProfile, headerSignature } from '../../src/lib/import/profile';
+import { parseProfile, serialiseProfile, headerSignature, type ImportProfile } from '../../src/lib/import/profile';
 import {
 	assistantReasons,
 	columnOf,
@@ -99,8 +99,8 @@ describe('a file with unknown headers and an unknown Format value', () => {
 	});
 
 	it('moving a field to another column frees its old column; a value mapped back to null is rejected again', () => {
-		const ins = { header: ['A', 'B', 'C'] } as const;
-		const p = { type: 'digitallotsen-importprofil', version: 1, signature: 'a|b|c', header: ['A', 'B', 'C'], kind: 'einsaetze', columns: { A: 'thema', B: null, C: null } } as const;
+		const ins = { header: ['A', 'B', 'C'] };
+		const p: ImportProfile = { type: 'digitallotsen-importprofil', version: 1, signature: 'a|b|c', header: ['A', 'B', 'C'], kind: 'einsaetze', columns: { A: 'thema', B: null, C: null } };
 		const q = withFieldColumn(p, [...ins.header], 'thema', 1);
 		expect(q.columns).toEqual({ A: null, B: 'thema', C: null });
 		const r = withFieldColumn(q, [...ins.header], 'minuten', 1);

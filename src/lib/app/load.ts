@@ -15,6 +15,7 @@ import { buildSummaries } from '$lib/db/summary';
 import { dropCacheTables, QueryCache } from '$lib/db/query-cache';
 import { i18n, t, formatInt } from '$lib/i18n';
 import { localizeReport } from '$lib/import/localize';
+import type { ImportProfile } from '$lib/import/profile';
 import { app, type LoadedFile, type Source, type TableCount } from './state.svelte';
 
 import gemeindenUrl from '../../../data/reference/gemeinden.csv?url&no-inline';
@@ -146,18 +147,23 @@ function addReport(report: LoadedFile['report']): LoadedFile {
 	return entry;
 }
 
-/** Imports user files one after another; each gets a report. */
-export function importFiles(files: InputFile[]): Promise<void> {
+/**
+ * Imports user files one after another; each gets a report. A file may bring the import profile
+ * chosen for it (the import assistant). Returns the new entries (none when the database is not open).
+ */
+export function importFiles(files: (InputFile & { profile?: ImportProfile | null })[]): Promise<LoadedFile[]> {
 	return enqueue(async () => {
 		if (!db) {
 			app.notice = () => (app.phase === 'error' ? (app.error ?? '') : t('import.waitForLoad'));
-			return;
+			return [];
 		}
 		const notes: (() => string)[] = [];
+		const entries: LoadedFile[] = [];
 		for (const f of files) {
 			app.busy = f.name;
 			try {
-				const entry = addReport(await importFile(db, f, { lang: i18n.lang }));
+				const entry = addReport(await importFile(db, { name: f.name, bytes: f.bytes }, { lang: i18n.lang, profile: f.profile ?? null }));
+				entries.push(entry);
 				notes.push(() => {
 					const report = localizeReport(entry.report, i18n.lang);
 					return report.fatal
@@ -183,6 +189,7 @@ export function importFiles(files: InputFile[]): Promise<void> {
 			console.error(e);
 		}
 		app.notice = () => notes.map((n) => n()).join(' ');
+		return entries;
 	});
 }
 
@@ -190,6 +197,11 @@ export function importFiles(files: InputFile[]): Promise<void> {
 export async function importBrowserFiles(list: FileList | File[]): Promise<void> {
 	const files = await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
 	if (files.length) await importFiles(files);
+}
+
+/** Whether the database is open (an import can run). */
+export function dbReady(): boolean {
+	return db !== null;
 }
 
 /** The import demo: the deliberately faulty sample file. */

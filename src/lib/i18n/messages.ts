@@ -10,6 +10,7 @@ import * as aeltere from './pages/aeltere';
 import * as qualifizierung from './pages/qualifizierung';
 import * as coworking from './pages/coworking';
 import * as methodik from './pages/methodik';
+import * as assistant from './pages/assistant';
 
 export type Lang = 'de' | 'en';
 
@@ -140,6 +141,7 @@ export const de = {
 	...qualifizierung.de,
 	...coworking.de,
 	...methodik.de,
+	...assistant.de,
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -271,6 +273,7 @@ export const en: Messages = {
 	...qualifizierung.en,
 	...coworking.en,
 	...methodik.en,
+	...assistant.en,
 };
 
 export const MESSAGES: Record<Lang, Messages> = { de, en };

@@ -103,7 +103,7 @@ export function withValue(p: ImportProfile, field: string, value: string, to: st
 	if (to === null) delete m[value];
 	else m[value] = to;
 	if (!Object.keys(m).length) delete values[field];
-	const next = { ...p, values };
+	const next: ImportProfile = { ...p, values };
 	if (!Object.keys(values).length) delete next.values;
 	return next;
 }

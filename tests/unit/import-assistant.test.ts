@@ -11,6 +11,7 @@ import {
 	assistantReasons,
 	columnOf,
 	draftFrom,
+	hasChoices,
 	pinnedColumns,
 	profileDecimal,
 	unusedColumns,
@@ -46,7 +47,10 @@ describe('a file with unknown headers and an unknown Format value', () => {
 		expect(ins.header).toEqual(H);
 
 		// the user chooses the kind: columns are detected again for it, "Datum" etc. stay open
-		let p = withReading(draftFrom(ins), { kind: 'einsaetze' });
+		const detected = draftFrom(ins);
+		let p = withReading(detected, { kind: 'einsaetze' });
+		expect(hasChoices(detected, detected)).toBe(false);
+		expect(hasChoices(p, detected)).toBe(true); // the kind was chosen
 		let ins2 = await inspectFile(bytes, 'rathaus.csv', p);
 		expect(ins2.kind).toBe('einsaetze');
 		expect(ins2.mapping.filter((m) => m.column === null && m.required).map((m) => m.label)).toEqual(['Datum', 'Gemeindeschlüssel', 'Format', 'Teilnehmende']);
@@ -136,6 +140,12 @@ describe('the decimal mark per number field, as the assistant shows it', () => {
 			['Förderquote', 'Fördersatz', ',', 0]
 		]);
 		expect(assistantReasons(a)).toEqual([]);
+		// a draft the user did not change is no choice (not saved); one column moved, or a mark chosen, is
+		const plain = draftFrom(a);
+		expect(hasChoices(draftFrom(await inspectFile(good, 'a.csv', plain), plain), plain)).toBe(false);
+		expect(hasChoices(withFieldColumn(plain, a.header, 'foerderquote', null), plain)).toBe(true);
+		expect(hasChoices(withDecimal(plain, '.'), plain)).toBe(true);
+		expect(hasChoices({ ...plain, encoding: 'windows-1252' }, plain)).toBe(true);
 
 		const unsure = csvBytes(CH, [
 			['P1', 'Cowork A', '13076034', 'ILERL', '13.363', '', 'bewilligt'],

@@ -12,6 +12,7 @@ import {
 	assistantReasons,
 	defaultProfileName,
 	draftFrom,
+	hasChoices,
 	withDecimal,
 	withFieldColumn,
 	withReading,
@@ -48,6 +49,8 @@ class AssistantState {
 	/** what detection suggested per field before any choice: field → column index and confidence */
 	suggested = $state.raw<Record<string, { column: number | null; confidence: number }>>({});
 	draft = $state.raw<ImportProfile | null>(null);
+	/** what detection alone makes of the file (a draft equal to it is not saved) */
+	detected = $state.raw<ImportProfile | null>(null);
 	/** the saved profile the draft started from, if any */
 	fromProfile = $state.raw<ImportProfile | null>(null);
 	reasons = $state.raw<AssistantReason[]>([]);
@@ -126,6 +129,7 @@ export async function openAssistant(file: InputFile): Promise<void> {
 		const saved = findProfile(assistant.profiles, first.signature);
 		assistant.file = file;
 		assistant.fromProfile = saved;
+		assistant.detected = draftFrom(first);
 		assistant.result = null;
 		assistant.step = 1;
 		assistant.reasons = assistantReasons(first);
@@ -210,12 +214,14 @@ export async function importWithDraft(): Promise<void> {
 	assistant.working = true;
 	try {
 		const profile: ImportProfile = { ...draft, name: draft.name?.trim() || defaultProfileName(file.name) };
-		const r = saveProfile(storage(), profile);
-		assistant.profiles = r.list;
+		// saved when the user chose something (or changed a saved profile); plain detection is not pinned
+		const save = !!assistant.fromProfile || !assistant.detected || hasChoices(profile, assistant.detected);
+		const r = save ? saveProfile(storage(), profile) : null;
+		if (r) assistant.profiles = r.list;
 		assistant.draft = profile;
 		remember(file);
-		assistant.result = await runImport(file, profile);
-		assistant.note = () => (r.stored ? t('assistant.profileSaved', { name: profile.name! }) : t('assistant.profileNotStored'));
+		assistant.result = await runImport(file, save ? profile : null);
+		assistant.note = () => (!r ? t('assistant.profileNotNeeded') : r.stored ? t('assistant.profileSaved', { name: profile.name! }) : t('assistant.profileNotStored'));
 		assistant.step = 4;
 	} finally {
 		assistant.working = false;
@@ -229,6 +235,7 @@ export async function closeAssistant(): Promise<void> {
 	assistant.draft = null;
 	assistant.result = null;
 	assistant.fromProfile = null;
+	assistant.detected = null;
 	assistant.reasons = [];
 	assistant.step = 1;
 	await openNext();

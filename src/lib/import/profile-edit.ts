@@ -136,6 +136,21 @@ export function unusedColumns(p: ImportProfile, header: string[]): string[] {
 	return header.filter((h) => h.trim() !== '' && !p.columns?.[h]);
 }
 
+/**
+ * Whether a profile holds a choice of the user's, compared with what detection alone would do
+ * (`detected` = `draftFrom` of the inspection without a profile). Only such a profile is worth
+ * saving: one that merely repeats detection would stop the assistant from asking about the
+ * next file with that header.
+ */
+export function hasChoices(p: ImportProfile, detected: ImportProfile): boolean {
+	if (p.encoding !== undefined || p.delimiter !== undefined || p.quote !== undefined || p.escape !== undefined || p.headerLine !== undefined) return true;
+	if (Object.keys(p.decimal ?? {}).length || Object.keys(p.values ?? {}).length) return true;
+	if (p.kind !== detected.kind) return true;
+	const a = p.columns ?? {};
+	const b = detected.columns ?? {};
+	return Object.keys({ ...a, ...b }).some((h) => (a[h] ?? null) !== (b[h] ?? null));
+}
+
 /** A profile name from a file name: "einsaetze_2025.csv" → "einsaetze_2025". */
 export function defaultProfileName(file: string): string {
 	return file.replace(/\.[^.]+$/, '') || file;

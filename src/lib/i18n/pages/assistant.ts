@@ -91,7 +91,8 @@ export const de = {
 
 	'assistant.profile': 'Importprofil',
 	'assistant.profileName': 'Name des Profils',
-	'assistant.profileHint': 'Ihre Zuordnungen werden beim Import als Profil in diesem Browser gespeichert und auf die nächste Datei mit denselben Spalten automatisch angewendet.',
+	'assistant.profileHint': 'Wenn Sie etwas ändern, werden Ihre Zuordnungen beim Import als Profil in diesem Browser gespeichert und auf die nächste Datei mit denselben Spalten automatisch angewendet.',
+	'assistant.profileNotNeeded': 'Kein Importprofil gespeichert: Sie haben nichts geändert.',
 	'assistant.profileDownload': 'Profil herunterladen',
 	'assistant.profileLoad': 'Profil laden',
 	'assistant.profiles': 'Gespeicherte Importprofile ({n})',
@@ -200,7 +201,8 @@ export const en: Record<keyof typeof de, string> = {
 
 	'assistant.profile': 'Import profile',
 	'assistant.profileName': 'Profile name',
-	'assistant.profileHint': 'Your choices are saved as a profile in this browser when you import, and applied automatically to the next file with the same columns.',
+	'assistant.profileHint': 'If you change something, your choices are saved as a profile in this browser when you import, and applied automatically to the next file with the same columns.',
+	'assistant.profileNotNeeded': 'No import profile saved: you changed nothing.',
 	'assistant.profileDownload': 'Download profile',
 	'assistant.profileLoad': 'Load profile',
 	'assistant.profiles': 'Saved import profiles ({n})',

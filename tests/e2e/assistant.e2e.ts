@@ -79,7 +79,7 @@ test('unknown headers and an unknown Format value: mapped in the assistant, ever
 	assert.equal(await focusedId(), 'asst-step-h', 'focus moves to the step heading');
 	const fieldRow = (label: string) => page.locator(`[data-testid=asst-columns] tr[data-field="${label}"]`);
 	assert.equal(await fieldRow('Lotsen-ID').locator('select').inputValue(), '2', 'Lotse → Lotsen-ID suggested');
-	assert.equal(await fieldRow('Lotsen-ID').locator('[data-testid=asst-conf]').textContent(), 'gleicher Name');
+	assert.equal(await fieldRow('Lotsen-ID').locator('[data-testid=asst-conf]').textContent(), 'bekannter Name');
 	assert.equal(await fieldRow('Datum').locator('[data-testid=asst-conf]').textContent(), 'fehlt – Pflichtfeld');
 	for (const [label, header] of [
 		['Datum', 'Datum des Einsatzes'],

@@ -131,6 +131,7 @@ export async function openAssistant(file: InputFile): Promise<void> {
 		assistant.fromProfile = saved;
 		assistant.detected = draftFrom(first);
 		assistant.result = null;
+		assistant.note = () => '';
 		assistant.step = 1;
 		assistant.reasons = assistantReasons(first);
 		await reinspect(saved ?? newProfile(first.header, { name: defaultProfileName(file.name) }));

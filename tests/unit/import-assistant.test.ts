@@ -14,6 +14,7 @@ import {
 	hasChoices,
 	pinnedColumns,
 	profileDecimal,
+	readingOf,
 	unusedColumns,
 	withDecimal,
 	withFieldColumn,
@@ -171,6 +172,12 @@ describe('the decimal mark per number field, as the assistant shows it', () => {
 		expect([ins.dialect.encoding, ins.headerLine, ins.kind]).toEqual(['windows-1252', 2, 'coworking']);
 		expect(ins.skipped.map((s) => [s.line, s.kind])).toEqual([[1, 'preamble']]);
 		expect(ins.preview[0].fields[1]).toBe('Cowork Ä');
+		// the user picks the title line's neighbour as header by hand: the profile keeps that reading,
+		// and the same file read with only that reading has the profile's header again
+		const chosen = withReading(draftFrom(ins), { headerLine: 2, encoding: 'windows-1252' });
+		expect(readingOf(chosen)).toEqual({ type: chosen.type, version: 1, signature: chosen.signature, header: chosen.header, headerLine: 2, encoding: 'windows-1252' });
+		expect((await inspectFile(encode(text, 'windows-1252'), 'titel.csv', readingOf(chosen))).signature).toBe(chosen.signature);
+		expect(readingOf(draftFrom(ins))).toBeNull();
 		expect(pinnedColumns(ins)).toEqual({
 			'Projekt-ID': 'projekt_id',
 			Projekt: 'name',

@@ -13,6 +13,7 @@ import {
 	defaultProfileName,
 	draftFrom,
 	hasChoices,
+	readingOf,
 	withDecimal,
 	withFieldColumn,
 	withReading,
@@ -84,6 +85,23 @@ function sayProfileApplied(name: string) {
 	app.notice = () => `${t('assistant.profileApplied', { name })} ${before()}`;
 }
 
+/** Profiles with their own reading tried on a file that detection reads differently (bounded work). */
+const READING_TRIES = 10;
+
+/** The saved profile for a file: by the detected header, else by the header under a profile's own reading. */
+async function savedProfileFor(file: InputFile, ins: Inspection): Promise<ImportProfile | null> {
+	const direct = findProfile(assistant.profiles, ins.signature);
+	if (direct) return direct;
+	let tries = 0;
+	for (const p of assistant.profiles) {
+		const reading = readingOf(p);
+		if (!reading || ++tries > READING_TRIES) continue;
+		const again = await inspectFile(file.bytes, file.name, reading, i18n.lang);
+		if (again.signature === p.signature) return p;
+	}
+	return null;
+}
+
 /** The picker's and the drop zone's entry: inspect, then apply a profile, open the assistant or import. */
 export async function chooseFiles(list: FileList | File[]): Promise<void> {
 	const files: InputFile[] = await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
@@ -94,8 +112,15 @@ export async function chooseFiles(list: FileList | File[]): Promise<void> {
 			direct.push(f);
 			continue;
 		}
-		const ins = await inspectFile(f.bytes, f.name, null, i18n.lang);
-		const saved = findProfile(assistant.profiles, ins.signature);
+		app.busy = f.name;
+		let ins: Inspection;
+		let saved: ImportProfile | null;
+		try {
+			ins = await inspectFile(f.bytes, f.name, null, i18n.lang);
+			saved = await savedProfileFor(f, ins);
+		} finally {
+			app.busy = null;
+		}
 		if (saved) {
 			remember(f);
 			const entry = await runImport(f, saved);
@@ -126,7 +151,7 @@ export async function openAssistant(file: InputFile): Promise<void> {
 	assistant.working = true;
 	try {
 		const first = await inspectFile(file.bytes, file.name, null, i18n.lang);
-		const saved = findProfile(assistant.profiles, first.signature);
+		const saved = await savedProfileFor(file, first);
 		assistant.file = file;
 		assistant.fromProfile = saved;
 		assistant.detected = draftFrom(first);
@@ -221,7 +246,13 @@ export async function importWithDraft(): Promise<void> {
 		if (r) assistant.profiles = r.list;
 		assistant.draft = profile;
 		remember(file);
-		assistant.result = await runImport(file, save ? profile : null);
+		const entry = await runImport(file, save ? profile : null);
+		if (!entry) {
+			// the database is not open yet (or failed): the import panel's status says why
+			assistant.note = () => app.notice();
+			return;
+		}
+		assistant.result = entry;
 		assistant.note = () => (!r ? t('assistant.profileNotNeeded') : r.stored ? t('assistant.profileSaved', { name: profile.name! }) : t('assistant.profileNotStored'));
 		assistant.step = 4;
 	} finally {

@@ -125,14 +125,15 @@ export function matchKind(spec: DatasetSpec, header: string[], fixed?: Map<numbe
 	return { kind: spec.kind, spec, mapping, confidence, missing };
 }
 
-/** Best kind for a header: all required columns present, most columns matched; else the closest miss. */
+/** Best kind for a header: all required columns present, most columns matched; else the closest miss (most columns matched). */
 export function detectKind(header: string[]): { match: HeaderMatch | null; closest: HeaderMatch; candidates: HeaderMatch[] } {
 	const all = Object.values(DATASETS).map((s) => matchKind(s, header));
 	const score = (m: HeaderMatch) => m.mapping.size - 2 * m.missing.length;
 	all.sort((a, b) => score(b) - score(a));
 	const complete = all.filter((m) => m.missing.length === 0);
 	complete.sort((a, b) => b.mapping.size / b.spec.columns.length - a.mapping.size / a.spec.columns.length);
-	return { match: complete[0] ?? null, closest: all[0], candidates: all };
+	const closest = [...all].sort((a, b) => b.mapping.size - a.mapping.size || a.missing.length - b.missing.length)[0];
+	return { match: complete[0] ?? null, closest, candidates: all };
 }
 
 /** How header-like a record is: the most columns any kind maps from it. */

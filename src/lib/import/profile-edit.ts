@@ -51,6 +51,16 @@ export function draftFrom(ins: Inspection, base?: ImportProfile | null): ImportP
 	return p;
 }
 
+/**
+ * Only the reading of a profile (encoding, delimiter, quote, escape, header row), or null when it
+ * sets none. A profile made after the user chose another header row is keyed by that header, so a
+ * new file is read this way once more to see whether the profile fits it.
+ */
+export function readingOf(p: ImportProfile): ImportProfile | null {
+	const d = pickDialect(p);
+	return Object.keys(d).length ? { type: p.type, version: p.version, signature: p.signature, header: p.header, ...d } : null;
+}
+
 function pickDialect(p?: ImportProfile | null): DialectChoice {
 	const out: DialectChoice = {};
 	if (!p) return out;

@@ -197,43 +197,60 @@ async function reinspect(profile: ImportProfile) {
 	assistant.draft = next;
 }
 
-async function edit(p: ImportProfile) {
-	assistant.working = true;
-	try {
-		await reinspect(p);
-	} finally {
-		assistant.working = false;
-	}
+/**
+ * Edits run one after another, each on the draft the previous one left: a user choosing quickly
+ * (keyboard) never loses a choice to a slower re-inspection. Controls stay enabled meanwhile, so
+ * the focus is not lost.
+ */
+let chain: Promise<void> = Promise.resolve();
+function edit(change: (p: ImportProfile, ins: Inspection) => ImportProfile): Promise<void> {
+	const run = async () => {
+		const d = assistant.draft;
+		const ins = assistant.inspection;
+		if (!d || !ins) return;
+		assistant.working = true;
+		try {
+			await reinspect(change(d, ins));
+		} finally {
+			assistant.working = false;
+		}
+	};
+	chain = chain.then(run, run);
+	return chain;
 }
 
 export function setReading(change: Partial<DialectChoice & { kind: DatasetKind | undefined }>): Promise<void> {
-	if (!assistant.draft) return Promise.resolve();
-	return edit(withReading(assistant.draft, change));
+	return edit((d) => withReading(d, change));
 }
 
 export function setFieldColumn(field: string, col: number | null): Promise<void> {
-	const d = assistant.draft;
-	const ins = assistant.inspection;
-	if (!d || !ins) return Promise.resolve();
-	return edit(withFieldColumn(d, ins.header, field, col));
+	return edit((d, ins) => withFieldColumn(d, ins.header, field, col));
 }
 
 /** A value mapping changes no reading: no new inspection needed. */
-export function setValue(field: string, value: string, to: string | null): void {
-	if (assistant.draft) assistant.draft = withValue(assistant.draft, field, value, to);
+export function setValue(field: string, value: string, to: string | null): Promise<void> {
+	const run = async () => {
+		if (assistant.draft) assistant.draft = withValue(assistant.draft, field, value, to);
+	};
+	chain = chain.then(run, run);
+	return chain;
 }
 
 export function setDecimal(mark: ',' | '.' | undefined): Promise<void> {
-	if (!assistant.draft) return Promise.resolve();
-	return edit(withDecimal(assistant.draft, mark));
+	return edit((d) => withDecimal(d, mark));
 }
 
-export function setName(name: string): void {
-	if (assistant.draft) assistant.draft = { ...assistant.draft, name };
+export function setName(name: string): Promise<void> {
+	const run = async () => {
+		if (assistant.draft) assistant.draft = { ...assistant.draft, name };
+	};
+	chain = chain.then(run, run);
+	return chain;
 }
 
 /** Imports the file with the draft, saves the draft as the profile for this header, shows the result. */
 export async function importWithDraft(): Promise<void> {
+	await chain; // every choice made so far is in the draft
 	const file = assistant.file;
 	const draft = assistant.draft;
 	if (!file || !draft) return;
@@ -298,7 +315,7 @@ export async function loadProfileFile(file: File): Promise<boolean> {
 	assistant.note = () => t('assistant.profileLoaded', { name });
 	if (assistant.file && assistant.inspection?.signature === p.signature) {
 		assistant.fromProfile = p;
-		await edit(p);
+		await edit(() => p);
 	}
 	return true;
 }

@@ -26,8 +26,8 @@ async function profile(dir: string) {
 	return { context, page };
 }
 async function ready(page: Page) {
-	await page.waitForFunction(() => typeof window.__dlmLoadMs === 'number', null, { timeout: 600_000 });
-	return page.evaluate(() => window.__dlmLoadMs!);
+	await page.waitForFunction(() => performance.getEntriesByName('dlm:data-ready').length > 0, null, { timeout: 600_000 });
+	return page.evaluate(() => performance.getEntriesByName('dlm:data-ready')[0].duration);
 }
 const restoreText = (page: Page) => page.locator('[data-testid=restore-time]').textContent().catch(() => '–');
 

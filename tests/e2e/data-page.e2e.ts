@@ -117,10 +117,18 @@ test('imports the faulty file, shows and downloads its rejected rows', async () 
 	const expected: Expected | null = existsSync(expectedPath) ? JSON.parse(readFileSync(expectedPath, 'utf8')) : null;
 
 	await page.setInputFiles('#file-input', path.join(SAMPLE, FAULTY));
+	// its Format "Brieftaube" is unknown: the import assistant asks first; imported unchanged, the row is rejected
+	const assistant = page.locator('[data-testid=assistant]');
+	await assistant.waitFor({ timeout: 30_000 });
+	assert.match((await page.locator('[data-testid=assistant-reasons]').textContent()) ?? '', /unbekannte Werte/);
+	await page.waitForFunction(() => document.querySelector('[data-testid=assistant]')?.getAttribute('aria-busy') === 'false');
+	await page.locator('[data-testid=assistant-import]').click();
 	// the first own import asks about the sample data: keep them here (the sample data are removed further down)
 	await page.locator('[data-testid=import-question]').waitFor({ state: 'visible' });
 	assert.match((await page.locator('[data-testid=import-question]').textContent()) ?? '', /Beispieldaten ersetzen\?/);
 	await page.locator('[data-testid=q-keep]').click();
+	await page.locator('[data-testid=assistant-done]').click();
+	await assistant.waitFor({ state: 'detached' });
 	const row = page.locator(`tr[data-testid=file-row][data-file="${FAULTY}"]`);
 	await row.waitFor({ timeout: 60_000 });
 	const read = num(await row.locator('[data-col=read]').textContent());
@@ -219,6 +227,15 @@ test('shows a fatal error and untrusted values as plain text', async () => {
 		{ name: 'kaputt.csv', mimeType: 'text/csv', buffer: Buffer.from([0, 1, 2, 3, 0, 255, 254, 0, 7, 8, 0, 0, 9, 1, 0, 3]) },
 		{ name: 'html_wert.csv', mimeType: 'text/csv', buffer: Buffer.from(`${header}\r\n13.03.2025;08327049;BW-L0022;${evil};Online-Banking;65-74;1;45;\r\n`) }
 	]);
+	// the unknown Format value opens the import assistant, which shows it as text too
+	const assistant = page.locator('[data-testid=assistant]');
+	await assistant.waitFor({ timeout: 30_000 });
+	await page.waitForFunction(() => document.querySelector('[data-testid=assistant]')?.getAttribute('aria-busy') === 'false');
+	await page.locator('[data-testid=step-3]').click();
+	assert.equal(await page.locator('[data-testid=asst-values] tbody th').textContent(), evil, 'the markup is shown as text in the assistant');
+	assert.equal(await assistant.locator('img').count(), 0, 'no element was created from file content in the assistant');
+	await page.locator('[data-testid=assistant-import]').click();
+	await page.locator('[data-testid=assistant-done]').click();
 	await page.locator('tr[data-testid=file-row][data-file="html_wert.csv"]').waitFor({ timeout: 30_000 });
 	const fatal = page.locator('[data-testid=file-report][data-file="kaputt.csv"] [data-testid=fatal]');
 	assert.equal(await fatal.count(), 1, 'one fatal message');

@@ -29,6 +29,7 @@ import { MARK, measure } from './draw-marks';
 import { i18n, t, formatInt } from '$lib/i18n';
 import { localizeReport } from '$lib/import/localize';
 import { serviceWorkerReady } from './offline';
+import type { ImportProfile } from '$lib/import/profile';
 import { app, type LoadedFile, type Source, type TableCount } from './state.svelte';
 // issue 9 (own data that stays): stored Arbeitsstand restored on start, worker restarted after a crash
 import { restoreStoredState, workerCrashed } from './workspace.svelte';
@@ -166,22 +167,27 @@ function addReport(report: LoadedFile['report']): LoadedFile {
 	return entry;
 }
 
-/** Imports user files one after another; each gets a report. */
-export function importFiles(files: InputFile[]): Promise<void> {
+/**
+ * Imports user files one after another; each gets a report. A file may bring the import profile
+ * chosen for it (the import assistant). Returns the new entries (none when the database is not open).
+ */
+export function importFiles(files: (InputFile & { profile?: ImportProfile | null })[]): Promise<LoadedFile[]> {
 	if (!coord) {
 		app.notice = () => t('import.waitForLoad');
-		return Promise.resolve();
+		return Promise.resolve([]);
 	}
 	return coord.write(async () => {
 		if (!db) {
 			app.notice = () => (app.phase === 'error' ? (app.error ?? '') : t('import.waitForLoad'));
-			return;
+			return [];
 		}
 		const notes: (() => string)[] = [];
+		const entries: LoadedFile[] = [];
 		for (const f of files) {
 			app.busy = f.name;
 			try {
-				const entry = addReport(await importFile(db, f, { lang: i18n.lang }));
+				const entry = addReport(await importFile(db, { name: f.name, bytes: f.bytes }, { lang: i18n.lang, profile: f.profile ?? null }));
+				entries.push(entry);
 				notes.push(() => {
 					const report = localizeReport(entry.report, i18n.lang);
 					return report.fatal
@@ -207,6 +213,7 @@ export function importFiles(files: InputFile[]): Promise<void> {
 			console.error(e);
 		}
 		app.notice = () => notes.map((n) => n()).join(' ');
+		return entries;
 	});
 }
 
@@ -214,6 +221,11 @@ export function importFiles(files: InputFile[]): Promise<void> {
 export async function importBrowserFiles(list: FileList | File[]): Promise<void> {
 	const files = await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
 	if (files.length) await importFiles(files);
+}
+
+/** Whether the database is open (an import can run). */
+export function dbReady(): boolean {
+	return db !== null;
 }
 
 /** The import demo: the deliberately faulty sample file. */

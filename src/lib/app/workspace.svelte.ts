@@ -133,9 +133,10 @@ async function importOne(db: Db, rowsFile: string, name: string, bytes: Uint8Arr
 	return ownReport(report, name);
 }
 
-function setFileEntry(rowsFile: string, report: ImportReport) {
+function setFileEntry(rowsFile: string, report: ImportReport): LoadedFile {
 	const entry: LoadedFile = { id: nextEntryId++, report, rowsFile };
 	app.files = [entry, ...app.files.filter((f) => f.rowsFile !== rowsFile)];
+	return entry;
 }
 
 async function deleteRows(db: Db, rowsFiles: string[]) {
@@ -166,15 +167,17 @@ function ask<Q extends Question>(q: Omit<Q, 'answer'>): Promise<Parameters<Q['an
 /**
  * Imports the user's own files: asks whether to replace the sample data (first own import) and
  * whether a file loaded again replaces its earlier rows; stores each file after its import.
+ * `opts.profile` is the import profile chosen for these files (the import assistant). Returns the
+ * new entries (none when the user cancelled or the database is not ready).
  */
-export async function importOwnFiles(list: FileList | File[] | InputFile[], opts: { profile?: unknown } = {}): Promise<void> {
+export async function importOwnFiles(list: FileList | File[] | InputFile[], opts: { profile?: unknown } = {}): Promise<LoadedFile[]> {
 	const files: InputFile[] = await Promise.all(
 		Array.from(list as ArrayLike<File | InputFile>).map(async (f) => (f instanceof Blob ? { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) } : f))
 	);
-	if (!files.length) return;
+	if (!files.length) return [];
 	if (app.phase !== 'ready') {
 		app.notice = () => (app.phase === 'error' ? (app.error ?? '') : t('import.waitForLoad'));
-		return;
+		return [];
 	}
 	const prepared = await Promise.all(
 		files.map(async (f) => {
@@ -188,7 +191,7 @@ export async function importOwnFiles(list: FileList | File[] | InputFile[], opts
 		const a = await ask<Extract<Question, { kind: 'replaceSample' }>>({ kind: 'replaceSample', files: prepared.map((f) => f.name) });
 		if (a === 'cancel') {
 			app.notice = () => t('ws.importCancelled');
-			return;
+			return [];
 		}
 		if (a === 'replace') await removeSample(false);
 	}
@@ -205,17 +208,18 @@ export async function importOwnFiles(list: FileList | File[] | InputFile[], opts
 	}
 	if (!plan.length) {
 		app.notice = () => t('ws.importCancelled');
-		return;
+		return [];
 	}
 
-	await withDb(async (db) => {
+	return withDb(async (db) => {
 		const notes: (() => string)[] = [];
+		const created: LoadedFile[] = [];
 		for (const { f, replaces } of plan) {
 			app.busy = f.name;
 			try {
 				await deleteRows(db, [...new Set([...replaces, f.rowsFile])]);
 				const report = await importOne(db, f.rowsFile, f.name, f.bytes, opts.profile);
-				setFileEntry(f.rowsFile, report);
+				created.push(setFileEntry(f.rowsFile, report));
 				const importedAt = new Date().toISOString();
 				const profile = opts.profile;
 				if (profile !== undefined) profiles.set(f.rowsFile, profile);
@@ -243,6 +247,7 @@ export async function importOwnFiles(list: FileList | File[] | InputFile[], opts
 		app.busy = null;
 		await refreshCounts().catch((e) => console.error(e));
 		app.notice = () => notes.map((n) => n()).join(' ');
+		return created;
 	});
 }
 

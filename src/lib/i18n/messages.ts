@@ -14,6 +14,7 @@ import * as methodik from './pages/methodik';
 import * as workspace from './pages/workspace';
 import * as karte from './pages/karte';
 import * as praesentation from './pages/praesentation';
+import * as assistant from './pages/assistant';
 
 export type Lang = 'de' | 'en';
 
@@ -161,6 +162,7 @@ export const de = {
 	...workspace.de,
 	...karte.de,
 	...praesentation.de,
+	...assistant.de,
 } as const;
 
 export type MessageKey = keyof typeof de;
@@ -309,6 +311,7 @@ export const en: Messages = {
 	...workspace.en,
 	...karte.en,
 	...praesentation.en,
+	...assistant.en,
 };
 
 export const MESSAGES: Record<Lang, Messages> = { de, en };

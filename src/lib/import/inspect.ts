@@ -13,6 +13,7 @@ import { FatalImport, readTabular, unknownKindParams, type ReadResult } from './
 import type { Dialect, Lang, SkippedLine, UnusedSheet, EncodingNote } from './report';
 import { DATASETS, type DatasetKind, type DatasetSpec } from './schemas';
 import { enumRows, normaliseEnum } from './validate-sql';
+import { columnNumberFormat, readNumber } from './number-format';
 
 export interface FieldSuggestion {
 	/** canonical field (internal key; show `label`) */
@@ -36,6 +37,16 @@ export interface UnknownValues {
 	values: { value: string; count: number }[];
 }
 
+export interface NumberColumn {
+	field: string;
+	label: string;
+	/** the file's header text */
+	header: string;
+	decimal: ',' | '.' | null;
+	/** values that are rejected as ambiguous under `decimal` */
+	ambiguous: number;
+}
+
 export interface Inspection {
 	file: string;
 	format: 'csv' | 'xlsx' | 'parquet';
@@ -54,6 +65,12 @@ export interface Inspection {
 	/** file columns no field uses ("wird nicht übernommen") */
 	unusedColumns: string[];
 	unknownValues: UnknownValues[];
+	/**
+	 * CSV: per mapped number field, the decimal mark its own values show (or the profile's) and
+	 * how many values stay ambiguous under it ("13.363": thousands or decimals?). The import
+	 * decides the same way (number-format.ts); XLSX and Parquet: empty (typed cells do not vote).
+	 */
+	numbers: NumberColumn[];
 	skipped: SkippedLine[];
 	sheets: string[];
 	unusedSheets: UnusedSheet[];
@@ -129,6 +146,7 @@ function base(file: string, format: Inspection['format'], dialect: Dialect): Ins
 		skipped: [],
 		sheets: [],
 		unusedSheets: [],
+		numbers: [],
 		profileApplied: false,
 		fatal: null
 	};
@@ -144,6 +162,26 @@ async function inspectParquet(bytes: Uint8Array, file: string, profile: ImportPr
 	out.preview = Array.from({ length: Math.min(PREVIEW_ROWS, n) }, (_, r) => ({ line: r + 2, fields: cols.map((c) => text(c?.get(r))) }));
 	fill(out, header, 1, profile, lang, (i) => Array.from({ length: n }, (_, r) => text(cols[i]?.get(r))));
 	return out;
+}
+
+const NUMERIC = new Set(['int', 'decimal', 'rate']);
+
+function numberColumns(spec: DatasetSpec, mapping: Map<number, string>, header: string[], profile: ImportProfile | undefined, lang: Lang, column: (i: number, field: string) => string[]): NumberColumn[] {
+	const out: NumberColumn[] = [];
+	for (const [i, f] of mapping) {
+		const c = spec.columns.find((x) => x.name === f);
+		if (!c || !NUMERIC.has(c.type)) continue;
+		const values = column(i, f).filter((v) => v.trim() !== '');
+		const fmt = columnNumberFormat(values, c.type === 'int');
+		const decimal = profile?.decimal?.[f] ?? fmt.decimal;
+		let ambiguous = 0;
+		for (const v of values) {
+			const r = readNumber(v, { decimal, intOnly: fmt.intOnly });
+			if ('error' in r && r.error === 'ambiguous_number') ambiguous++;
+		}
+		out.push({ field: f, label: c.label[lang], header: header[i], decimal, ambiguous });
+	}
+	return out.sort((a, b) => spec.columns.findIndex((c) => c.name === a.field) - spec.columns.findIndex((c) => c.name === b.field));
 }
 
 /** Mapping, kind and unknown values for a header; `column(i)` gives all values of file column i. */
@@ -165,6 +203,7 @@ function fill(out: Inspection, header: string[], headerLine: number, profile: Im
 	const values = new Map<string, string[]>();
 	for (const [i, f] of best.mapping) if (best.spec.columns.find((c) => c.name === f)?.type === 'enum') values.set(f, column(i, f));
 	out.unknownValues = unknownValues(best.spec, values, profile, lang);
+	if (out.format === 'csv') out.numbers = numberColumns(best.spec, best.mapping, header, profile, lang, column);
 	if (!chosen) {
 		const p = unknownKindParams(header, candidates, lang);
 		out.fatal = { code: 'unknown_kind', message: message('unknown_kind', lang, p) };

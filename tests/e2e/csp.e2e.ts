@@ -82,6 +82,19 @@ test('the policy is strict and delivered as meta tag and header', async () => {
 	consoleErrors.length = 0;
 });
 
+test('the user\'s build has no benchmark route and no test hooks on window', async () => {
+	await page.goto(preview.url + '/bench');
+	assert.equal(await page.locator('h1').textContent(), 'Seite nicht gefunden');
+	await page.goto(preview.url + '/');
+	await waitForCharts(page);
+	const hooks = await page.evaluate(() => Object.keys(window).filter((k) => /^__(dlm|bench)/i.test(k)));
+	assert.deepEqual(hooks, []);
+	// start-up timings are on the Performance timeline instead
+	assert.ok(await page.evaluate(() => performance.getEntriesByName('dlm:data-ready').length === 1));
+	consoleErrors.length = 0;
+	violations.length = 0;
+});
+
 test('no violation on any page, in every download of a chart and in the report pack', async () => {
 	for (const p of PAGES) {
 		await page.goto(preview.url + p);

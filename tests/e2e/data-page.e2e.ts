@@ -286,9 +286,9 @@ test('a failing start-up shows an error message, not a blank page', async () => 
 	const ctx = own.context;
 	const p = ctx.pages()[0] ?? (await ctx.newPage());
 	try {
-		// a reference file that cannot be fetched (aborting the wasm instead makes duckdb-wasm wait forever;
-		// the app gives up after 120 s, too long for this test)
-		await p.route('**/gemeinden.*.csv', (r) => r.abort());
+		// the sample snapshot's manifest cannot be fetched (aborting the wasm instead makes duckdb-wasm
+		// wait forever; the app gives up after 120 s, too long for this test)
+		await p.route('**/manifest.*.json', (r) => r.abort());
 		await p.goto(preview.url + '/daten');
 		await p.locator('[data-testid=load-error]').waitFor({ timeout: 60_000 });
 		assert.match((await p.locator('[data-testid=load-error] h2').textContent()) ?? '', /konnte nicht gestartet werden/);

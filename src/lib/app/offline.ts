@@ -31,15 +31,18 @@ async function register(): Promise<void> {
 		if (sw.controller) resolve();
 		else sw.addEventListener('controllerchange', () => resolve(), { once: true });
 	});
-	try {
-		await sw.register(`${base}/service-worker.js`, dev ? { type: 'module' } : undefined);
-	} catch (e) {
-		console.warn('service worker not registered', e);
-		return;
-	}
+	const registered = sw.register(`${base}/service-worker.js`, dev ? { type: 'module' } : undefined).then(
+		() => true,
+		(e) => {
+			console.warn('service worker not registered', e);
+			return false;
+		}
+	);
 	// in dev the worker caches nothing (see src/service-worker.ts): no reason to wait
 	if (dev) return;
 	let timer: ReturnType<typeof setTimeout> | undefined;
-	await Promise.race([controlled, new Promise<void>((r) => (timer = setTimeout(r, WAIT_MS)))]);
+	const timeout = new Promise<void>((r) => (timer = setTimeout(r, WAIT_MS)));
+	// until the worker controls the page, its registration failed, or WAIT_MS passed
+	await Promise.race([controlled, registered.then((ok) => (ok ? controlled : undefined)), timeout]);
 	clearTimeout(timer);
 }

@@ -62,22 +62,27 @@ export async function compareIndicator(db: Reader, id: string, o: CompareOptions
 	// the Verbände in the programme do not depend on the Amt either
 	const programm = await relation(db, PROGRAMM_SQL);
 	const est = def.estimateColumn ? 'COALESCE(bool_or(i.estimate), false)' : 'false';
-	const rows = await db.query<{ gruppe: string; n: number; n_values: number; q1: number | null; median: number | null; q3: number | null; pct: number | null; est: boolean }>(
+	type StatsRow = { gruppe: string; n: number; n_values: number; q1: number | null; median: number | null; q3: number | null; pct: number | null; est: boolean };
+	const statsSql = (gruppen: string, ziel: string) =>
 		`WITH ind AS (${ind}), programm AS (SELECT * FROM ${programm} p),
-		gruppen AS (
-			SELECT 'amt' AS gruppe, ${lit(o.amt)} AS key
-			UNION ALL SELECT 'peer', unnest(${litArray(pg.peers.map((p) => p.key))})
-			UNION ALL SELECT 'bw', key FROM programm WHERE land = 'BW'
-			UNION ALL SELECT 'mv', key FROM programm WHERE land = 'MV'),
-		ziel AS (SELECT value FROM ind WHERE key = ${lit(o.amt)})
+		gruppen AS (${gruppen}),
+		ziel AS (${ziel})
 		SELECT g.gruppe, count(*) AS n, count(i.value) AS n_values,
 			quantile_cont(i.value, 0.25) AS q1, quantile_cont(i.value, 0.5) AS median, quantile_cont(i.value, 0.75) AS q3,
 			CASE WHEN (SELECT value FROM ziel) IS NULL OR count(i.value) = 0 THEN NULL
 				ELSE 100.0 * count(i.value) FILTER (WHERE i.value <= (SELECT value FROM ziel)) / count(i.value) END AS pct,
 			${est} AS est
 		FROM gruppen g LEFT JOIN ind i ON i.key = g.key
-		GROUP BY g.gruppe`
-	);
+		GROUP BY g.gruppe`;
+	// two statements: the Amt and its peers, and all of BW and MV, whose statement does not name
+	// the Amt and so is answered from the coordinator's cache for every further Amt
+	const [near, wide] = await Promise.all([
+		db.query<StatsRow>(
+			statsSql(`SELECT 'amt' AS gruppe, ${lit(o.amt)} AS key UNION ALL SELECT 'peer', unnest(${litArray(pg.peers.map((p) => p.key))})`, `SELECT value FROM ind WHERE key = ${lit(o.amt)}`)
+		),
+		db.query<StatsRow>(statsSql(`SELECT 'bw' AS gruppe, key FROM programm WHERE land = 'BW' UNION ALL SELECT 'mv', key FROM programm WHERE land = 'MV'`, `SELECT CAST(NULL AS DOUBLE) AS value`))
+	]);
+	const rows = [...near, ...wide];
 	const landSql = `SELECT key, value FROM (${def.sql({ ...params, level: 'land', areas: ['MV', 'BW'] })}) t`;
 	const land = await db.query<{ key: 'MV' | 'BW'; value: number | null }>(landSql);
 	const by = (g: string) => rows.find((r) => r.gruppe === g);

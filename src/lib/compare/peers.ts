@@ -3,7 +3,11 @@
  * and settlement density. The rule is in README.md; the SQL below is its only implementation.
  */
 import type { Reader } from '../db/types';
+import { relation } from '../db/coordinator';
+import { PROGRAMM_SQL, VSTATS_SQL } from '../indicators/areas';
 import { intLit, lit } from '../indicators/sql-lit';
+
+export { PROGRAMM_SQL, VSTATS_SQL };
 
 export const DEFAULT_K = 15;
 
@@ -31,17 +35,18 @@ export interface PeerGroup {
 }
 
 /** Population and 'gering besiedelt' share of every Verband, from the Gemeinden (CTE `vstats`). */
-export const VSTATS_CTE = `vstats AS (
-	SELECT g.verband_ars AS key, min(g.verband_name) AS name, min(g.land) AS land, sum(g.einwohner) AS einwohner,
-		CAST(sum(CASE WHEN g.dichte_klasse = 'gering besiedelt' THEN g.einwohner ELSE 0 END) AS DOUBLE) / NULLIF(sum(g.einwohner), 0) AS anteil_gering
-	FROM gemeinden g GROUP BY g.verband_ars)`;
+export const VSTATS_CTE = `vstats AS (${VSTATS_SQL})`;
 
-/** Verbände taking part in the programme: at least one activity row ever (as a query and as CTE `programm`). */
-export const PROGRAMM_SQL = `SELECT DISTINCT g.verband_ars AS key, g.land FROM s_gebiet_start s JOIN gemeinden g ON g.ags = s.ags`;
+/** Verbände taking part in the programme: at least one activity row ever (CTE `programm`). */
 export const PROGRAMM_CTE = `programm AS (${PROGRAMM_SQL})`;
 
-export function peersSql(amt: string, k: number): string {
-	return `WITH ${VSTATS_CTE}, ${PROGRAMM_CTE},
+/**
+ * `rel`: relations holding VSTATS_SQL and PROGRAMM_SQL (the coordinator's temp tables, which do
+ * not depend on the Amt); without, both are computed in the query.
+ */
+export function peersSql(amt: string, k: number, rel?: { vstats: string; programm: string }): string {
+	const ctes = rel ? `vstats AS (SELECT * FROM ${rel.vstats} v), programm AS (SELECT * FROM ${rel.programm} p)` : `${VSTATS_CTE}, ${PROGRAMM_CTE}`;
+	return `WITH ${ctes},
 	ziel AS (SELECT * FROM vstats WHERE key = ${lit(amt)}),
 	kandidaten AS (
 		SELECT v.* FROM vstats v JOIN verbaende vb ON vb.verband_ars = v.key
@@ -57,11 +62,13 @@ export function peersSql(amt: string, k: number): string {
 }
 
 export async function peerGroup(db: Reader, amt: string, k = DEFAULT_K): Promise<PeerGroup> {
+	// every Verband's profile and the programme's Verbände do not depend on the Amt: kept by the coordinator
+	const rel = { vstats: await relation(db, VSTATS_SQL), programm: await relation(db, PROGRAMM_SQL) };
 	const [profile] = await db.query<AreaProfile>(
-		`WITH ${VSTATS_CTE} SELECT v.* FROM vstats v JOIN verbaende vb ON vb.verband_ars = v.key WHERE v.key = ${lit(amt)}`
+		`SELECT v.* FROM ${rel.vstats} v JOIN verbaende vb ON vb.verband_ars = v.key WHERE v.key = ${lit(amt)}`
 	);
 	if (!profile) throw new Error(`Unbekanntes Amt (Verbands-ARS): ${amt}`);
 	if (!(profile.einwohner > 0)) throw new Error(`Amt ${amt} hat keine Einwohner; kein Vergleich möglich`);
-	const peers = await db.query<Peer>(peersSql(amt, k));
+	const peers = await db.query<Peer>(peersSql(amt, k, rel));
 	return { amt: profile, k, size: peers.length, peers };
 }

@@ -3,8 +3,15 @@
  * the imported data contain. The only SQL of the dashboard outside the indicator definitions.
  */
 import type { Reader } from '../db/types';
-import { PROGRAMM_CTE } from '../compare/peers';
 import { lit, litList } from './sql-lit';
+
+/** Verbände taking part in the programme: at least one activity row ever. */
+export const PROGRAMM_SQL = `SELECT DISTINCT g.verband_ars AS key, g.land FROM s_gebiet_start s JOIN gemeinden g ON g.ags = s.ags`;
+
+/** Population and 'gering besiedelt' share of every Verband, from the Gemeinden. */
+export const VSTATS_SQL = `SELECT g.verband_ars AS key, min(g.verband_name) AS name, min(g.land) AS land, sum(g.einwohner) AS einwohner,
+		CAST(sum(CASE WHEN g.dichte_klasse = 'gering besiedelt' THEN g.einwohner ELSE 0 END) AS DOUBLE) / NULLIF(sum(g.einwohner), 0) AS anteil_gering
+	FROM gemeinden g GROUP BY g.verband_ars`;
 
 /** the Gemeinden (AGS) of a Verband */
 export async function amtGemeinden(db: Reader, amt: string): Promise<string[]> {
@@ -13,7 +20,7 @@ export async function amtGemeinden(db: Reader, amt: string): Promise<string[]> {
 
 /** MV Verbände in the programme (at least one activity ever), plus the chosen Amt */
 export async function mvProgrammeAreas(db: Reader, amt: string): Promise<string[]> {
-	const rows = await db.query<{ key: string }>(`WITH ${PROGRAMM_CTE} SELECT key FROM programm WHERE land = 'MV' UNION SELECT ${lit(amt)} ORDER BY key`);
+	const rows = await db.query<{ key: string }>(`WITH programm AS (${PROGRAMM_SQL}) SELECT key FROM programm WHERE land = 'MV' UNION SELECT ${lit(amt)} ORDER BY key`);
 	return rows.map((r) => r.key);
 }
 

@@ -69,15 +69,15 @@ describe('Ämter-Vergleich', () => {
 		const dots = VERGLEICH_CHARTS.filter((x) => x !== alignedSpec);
 		const all = await Promise.all(dots.map((x) => c.request((q) => x.load(q, F), { client: x.id, state: 'F' })));
 		expect(s.render(all[dots.indexOf(s)], ctx('de'), R).table).toEqual(plain.table);
-		// nine indicators, one table of values each, plus the Verbände in the programme: 9 + 1 = 10;
-		// every statement ran once for the nine charts
-		expect(c.tables.length).toBe(10);
+		// nine indicators, one table of values each, plus the Verbände in the programme and every Verband's
+		// profile (for the peer group): 9 + 1 + 1 = 11; every statement ran once for the nine charts
+		expect(c.tables.length).toBe(11);
 		const once = c.statements;
 		await c.request((q) => s.load(q, F));
 		expect(c.statements).toBe(once);
 		const f2 = { ...F, amt: '130765659' };
 		const other = s.render(await c.request((q) => s.load(q, f2)), ctx('de', f2, 'Amt Ludwigslust-Land'), R);
-		expect(c.tables.length).toBe(10);
+		expect(c.tables.length).toBe(11);
 		expect(other.table).toEqual(s.render(await s.load(db, f2), ctx('de', f2, 'Amt Ludwigslust-Land'), R).table);
 		// new data: the coordinator drops its tables
 		await c.write(async () => undefined);
@@ -100,7 +100,8 @@ describe('Ämter-Vergleich', () => {
 			const plain = await alignedSpec.load(db, f);
 			expect(await c.request((q) => alignedSpec.load(q, f))).toEqual(plain);
 		}
-		expect(c.tables.length).toBe(1);
+		// every Verband's series, plus the two tables of the peer group (profiles, programme): 1 + 2 = 3
+		expect(c.tables.length).toBe(3);
 		await c.write(async () => undefined);
 	});
 });

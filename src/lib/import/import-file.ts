@@ -15,7 +15,9 @@ import { headerSignature } from './profile';
 import { FatalImport, readTabular, unknownKindParams, type BrokenRow, type ReadSegment } from './read-file';
 import type { ImportReport, Lang, Rejection, Repair, SheetReport } from './report';
 import { DATASETS, type DatasetSpec } from './schemas';
-import { stageFromTable, stageRecords } from './staging';
+import { stageFromTable, stageRecords, type StagedRow } from './staging';
+import { csvChunks, rowsFromStream, type StreamEvent } from './csv-stream';
+import { isXlsx } from './xlsx';
 import { checkTableSql, enumRows, errorListSql, insertLoadedSql, lit, normaliseEnum, numberEvidenceSql, q, targetTableSql, type NumberFormats } from './validate-sql';
 import { detectKind } from './header-map';
 
@@ -25,11 +27,59 @@ export interface ImportOptions {
 	maxDetails?: number;
 	/** the user's choices for this header (applied whatever was detected) */
 	profile?: ImportProfile | null;
+	/** rows read so far and bytes parsed, during a CSV import */
+	onProgress?: (p: ImportProgress) => void;
+	/** cancels the import; the tables stay as they were before it */
+	signal?: AbortSignal;
+	/** where CSV chunks come from (the browser: a Web Worker); default: parsed in this thread */
+	csvSource?: CsvSourceFactory;
+	/** 'whole': the file as one string through readTabular (the reference the streamed path is tested against) */
+	csvMode?: 'stream' | 'whole';
 }
+
+export interface ImportProgress {
+	rowsRead: number;
+	bytesDone: number;
+	bytesTotal: number;
+}
+
+/** A CSV file read chunk by chunk (csv-stream.ts), here or in a worker. */
+export interface CsvSource {
+	next(): Promise<StreamEvent | null>;
+	/** the staged rows with these `_row` ids, read again from the file */
+	rowsAt(ids: number[]): Promise<Map<number, StagedRow>>;
+	close(): void;
+}
+export type CsvSourceFactory = (file: InputFile, profile?: ImportProfile) => CsvSource;
+
+/** csv-stream in this thread (Node, tests); `chunkBytes` small in tests to cross many chunk ends. */
+export const localCsvSourceWith = (streamOpts: { chunkBytes?: number } = {}): CsvSourceFactory => ({ bytes }, profile) => {
+	const it = csvChunks(bytes, { profile, ...streamOpts });
+	return {
+		async next() {
+			const r = it.next();
+			return r.done ? null : r.value;
+		},
+		async rowsAt(ids) {
+			return rowsFromStream(csvChunks(bytes, { profile, ...streamOpts, keepRows: true, noIpc: true }), ids);
+		},
+		close() {
+			it.return(undefined);
+		}
+	};
+};
+export const localCsvSource = localCsvSourceWith();
+
+class CancelledImport extends Error {}
+
+/** duckdb-wasm and V8 say "out of memory" in several ways */
+const isOutOfMemory = (e: unknown) => /out of memory|memory access out of bounds|Array buffer allocation failed|Invalid (typed )?array length|Invalid string length|could not allocate/i.test(String((e as Error)?.message ?? e));
 
 export interface InputFile {
 	name: string;
 	bytes: Uint8Array;
+	/** the picked file itself: a worker reads it without copying the bytes across threads */
+	blob?: Blob;
 }
 
 const SAMPLE_NAME = /beispieldaten|sample/i;
@@ -62,9 +112,18 @@ export async function importFile(db: Db, file: InputFile, opts: ImportOptions = 
 	const lang = opts.lang ?? 'de';
 	const report = emptyReport(file.name);
 	try {
-		await runImport(db, file, lang, opts.maxDetails ?? 5000, report, opts.profile ?? undefined);
+		await runImport(db, file, lang, opts.maxDetails ?? 5000, report, opts.profile ?? undefined, opts);
 	} catch (e) {
-		const [code, params] = e instanceof FatalImport ? [e.code, e.params] : ['unreadable', { detail: String((e as Error)?.message ?? e).slice(0, 200) }];
+		// nothing of this file stays behind: staging dropped, the kind's table untouched (see validateStaged)
+		await db.exec('DROP TABLE IF EXISTS stg').catch(() => undefined);
+		const [code, params]: [string, Record<string, string | number>] =
+			e instanceof FatalImport
+				? [e.code, e.params]
+				: e instanceof CancelledImport || opts.signal?.aborted
+					? ['cancelled', {}]
+					: isOutOfMemory(e)
+						? ['file_too_large', { rows: report.rowsRead.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB') }]
+						: ['unreadable', { detail: String((e as Error)?.message ?? e).slice(0, 200) }];
 		report.fatal = { code, message: message(code, lang, params), params };
 		report.rowsLoaded = 0;
 		report.rowsRejected = report.rowsRead;
@@ -104,13 +163,73 @@ function profileEnums(spec: DatasetSpec, profile?: ImportProfile) {
 	return { extra, refused };
 }
 
-async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number, report: ImportReport, profile?: ImportProfile) {
+/** A CSV file through csv-stream: each chunk's rows go to `stg` while the next is parsed. */
+async function streamCsv(db: Db, file: InputFile, report: ImportReport, lang: Lang, profile: ImportProfile | undefined, opts: ImportOptions): Promise<{ segment: SegmentInfo; source: CsvSource }> {
+	const source = (opts.csvSource ?? localCsvSource)(file, profile);
+	const check = () => {
+		if (opts.signal?.aborted) throw new CancelledImport();
+	};
+	let seg: SegmentInfo | null = null;
+	let created = false;
+	let unknown: Record<string, string> | null = null;
+	try {
+		await db.exec('DROP TABLE IF EXISTS stg');
+		let ev = await source.next();
+		for (; ev; ev = await source.next()) {
+			check();
+			if (ev.type === 'head') {
+				report.dialect = ev.dialect;
+				if (!ev.match) unknown = unknownKindParams(ev.header, ev.candidates, lang);
+				seg = { header: ev.header, headerLine: ev.headerLine, rowCount: 0, broken: [], skipped: [], match: ev.match };
+			} else if (ev.type === 'chunk') {
+				if (ev.ipc) {
+					await db.insertArrowIPC('stg', ev.ipc, !created);
+					created = true;
+				}
+				seg!.rowCount += ev.rowCount;
+				report.rowsRead = ev.rowsRead;
+				opts.onProgress?.({ rowsRead: ev.rowsRead, bytesDone: ev.bytesDone, bytesTotal: ev.bytesTotal });
+			} else {
+				seg!.broken = ev.broken;
+				seg!.skipped = ev.skipped;
+				report.lines = ev.lines;
+				report.encodingNotes = ev.encodingNotes;
+				report.skipped = ev.skipped;
+			}
+		}
+		if (!seg) throw new FatalImport('empty_file');
+		// an unknown kind is said after the whole file was read, so the report has its line account
+		if (unknown) throw new FatalImport('unknown_kind', unknown);
+		if (!created) await stageRecords(db, seg.match!.spec, [{ mapping: seg.match!.mapping, rows: [] }]);
+		check();
+		return { segment: seg, source };
+	} catch (e) {
+		source.close();
+		throw e;
+	}
+}
+
+/** What the checks need of a segment once its rows are staged (rows themselves: `rowsAt`). */
+interface SegmentInfo {
+	sheet?: string;
+	header: string[];
+	headerLine: number;
+	rowCount: number;
+	broken: BrokenRow[];
+	skipped: ReadSegment['skipped'];
+	match: HeaderMatch | null;
+}
+
+async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number, report: ImportReport, profile: ImportProfile | undefined, opts: ImportOptions = {}) {
 	const { bytes } = file;
 	if (bytes.length === 0) throw new FatalImport('empty_file');
 	let spec: DatasetSpec;
-	let segments: ReadSegment[] = [];
+	let segments: SegmentInfo[] = [];
 	let header: string[];
 	let firstMatch: HeaderMatch;
+	/** the staged rows with these ids, as the file holds them (for the rejected rows' download) */
+	let rowsAt: (ids: number[]) => Promise<Map<number, StagedRow>> = async () => new Map();
+	let closeSource = () => {};
 
 	if (isParquet(bytes)) {
 		let ipc: Uint8Array;
@@ -133,6 +252,14 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 		spec = match.spec;
 		await stageFromTable(db, spec, '_pq', header, match.mapping);
 		await db.exec('DROP TABLE _pq');
+	} else if (!isXlsx(bytes) && opts.csvMode !== 'whole') {
+		const { segment, source } = await streamCsv(db, file, report, lang, profile, opts);
+		spec = segment.match!.spec;
+		segments = [segment];
+		header = segment.header;
+		firstMatch = segment.match!;
+		rowsAt = (ids) => source.rowsAt(ids);
+		closeSource = () => source.close();
 	} else {
 		const read = await readTabular(bytes, profile);
 		report.dialect = read.dialect;
@@ -144,15 +271,35 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 			throw new FatalImport('unknown_kind', unknownKindParams(read.unknown?.header ?? [], read.unknown?.candidates ?? [], lang));
 		}
 		spec = read.spec;
-		segments = read.segments;
+		segments = read.segments.map((s) => ({ ...s, rowCount: s.rows.length }));
 		header = segments[0].header;
 		firstMatch = segments[0].match!;
 		await stageRecords(
 			db,
 			spec,
-			segments.map((s) => ({ mapping: s.match!.mapping, rows: s.rows }))
+			read.segments.map((s) => ({ mapping: s.match!.mapping, rows: s.rows }))
 		);
+		const byId = read.segments.flatMap((s) => s.rows);
+		rowsAt = async (ids) => new Map(ids.filter((i) => byId[i - 1]).map((i) => [i, byId[i - 1]]));
 	}
+	try {
+		await checkAndReport(db, file, lang, maxDetails, report, profile, opts, { spec, segments, header, firstMatch, rowsAt });
+	} finally {
+		closeSource();
+	}
+}
+
+async function checkAndReport(
+	db: Db,
+	file: InputFile,
+	lang: Lang,
+	maxDetails: number,
+	report: ImportReport,
+	profile: ImportProfile | undefined,
+	opts: ImportOptions,
+	ctx: { spec: DatasetSpec; segments: SegmentInfo[]; header: string[]; firstMatch: HeaderMatch; rowsAt: (ids: number[]) => Promise<Map<number, StagedRow>> }
+) {
+	const { spec, segments, header, firstMatch, rowsAt } = ctx;
 	if (profile) report.profile = { signature: profile.signature, name: profile.name };
 	report.kind = spec.kind;
 	const unused = new Set<string>();
@@ -183,6 +330,7 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 		}
 	}
 	const { extra, refused } = profileEnums(spec, profile);
+	if (opts.signal?.aborted) throw new CancelledImport();
 	const { loaded, rejected: sqlRejected } = await validateStaged(db, spec, fmts, file.name, extra, refused);
 	report.rowsLoaded = loaded;
 	report.rowsRejected = sqlRejected + broken.length;
@@ -190,7 +338,7 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 	// row id → sheet (rows were staged segment after segment)
 	const bounds: { last: number; sheet?: string }[] = [];
 	let acc = 0;
-	for (const s of segments) bounds.push({ last: (acc += s.rows.length), sheet: s.sheet });
+	for (const s of segments) bounds.push({ last: (acc += s.rowCount), sheet: s.sheet });
 	const sheetOf = (row: number) => (segments.length > 1 || segments[0]?.sheet ? bounds.find((b) => row <= b.last)?.sheet : undefined);
 
 	const allowed = (col: string) => Object.keys(spec.columns.find((c) => c.name === col)?.values ?? {}).join(', ');
@@ -259,18 +407,18 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 		params: { byte: n.byte, char: n.char }
 	}));
 	report.repairs = [...encodingRepairs, ...(await repairs(db, spec, fileCol, lang, maxDetails, sheetOf))].slice(0, maxDetails);
-	report.rejectedRecords = await rejectedRecords(db, spec, header, firstMatch.mapping, segments, broken, maxDetails);
+	report.rejectedRecords = await rejectedRecords(db, spec, header, firstMatch.mapping, segments, broken, maxDetails, rowsAt);
 	if (segments.some((s) => s.sheet !== undefined)) report.sheets = await perSheet(db, segments, broken);
 }
 
-async function perSheet(db: Db, segments: ReadSegment[], broken: (BrokenRow & { sheet?: string })[]): Promise<SheetReport[]> {
+async function perSheet(db: Db, segments: SegmentInfo[], broken: (BrokenRow & { sheet?: string })[]): Promise<SheetReport[]> {
 	const out: SheetReport[] = [];
 	let first = 1;
 	for (const s of segments) {
-		const last = first + s.rows.length - 1;
+		const last = first + s.rowCount - 1;
 		const rej = (await db.query<{ n: number }>(`SELECT count(DISTINCT _row)::INTEGER AS n FROM _errors WHERE _row BETWEEN ${first} AND ${last}`))[0].n;
 		const nb = broken.filter((b) => b.sheet === s.sheet).length;
-		out.push({ sheet: s.sheet!, headerLine: s.headerLine, rowsRead: s.rows.length + nb, rowsLoaded: s.rows.length - rej, rowsRejected: rej + nb });
+		out.push({ sheet: s.sheet!, headerLine: s.headerLine, rowsRead: s.rowCount + nb, rowsLoaded: s.rowCount - rej, rowsRejected: rej + nb });
 		first = last + 1;
 	}
 	return out;
@@ -330,16 +478,19 @@ async function rejectedRecords(
 	spec: DatasetSpec,
 	header: string[],
 	mapping: Map<number, string>,
-	segments: ReadSegment[],
+	segments: SegmentInfo[],
 	broken: { record: { line: number; fields: string[] } }[],
-	max: number
+	max: number,
+	rowsAt: (ids: number[]) => Promise<Map<number, StagedRow>>
 ): Promise<ImportReport['rejectedRecords']> {
 	const rows: ImportReport['rejectedRecords']['rows'] = broken.map((b) => ({ line: b.record.line, values: b.record.fields }));
 	const wantedRows = (await db.query<{ _row: number }>(`SELECT DISTINCT _row FROM _errors ORDER BY _row LIMIT ${max}`)).map((r) => Number(r._row));
 	if (segments.length) {
-		const wanted = new Set(wantedRows);
-		let id = 0;
-		for (const s of segments) for (const r of s.rows) if (wanted.has(++id)) rows.push({ line: r.line, values: r.fields });
+		const found = await rowsAt(wantedRows);
+		for (const id of wantedRows) {
+			const r = found.get(id);
+			if (r) rows.push({ line: r.line, values: r.fields });
+		}
 	} else if (wantedRows.length) {
 		// Parquet: the staged text is what the file held (only mapped columns exist as text)
 		const raw = await db.query<Record<string, string | null>>(

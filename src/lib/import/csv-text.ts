@@ -233,7 +233,14 @@ export function sniffDialect(text: string): CsvDialect {
 		}
 	}
 	const D = reEsc(best.delimiter);
-	const enclosed = (q: string) => countMatches(sample, new RegExp(`(?:^|${D})[ ]*${reEsc(q)}[^${reEsc(q)}\\r\\n]*${reEsc(q)}[ ]*(?=${D}|\\r|\\n|$)`, 'gm'));
+	// fields that open with the quote (after a delimiter or at a line start) and fields that close
+	// with it (before a delimiter or a line end); a quoted field spanning lines counts too
+	const enclosed = (q: string) => {
+		const Qe = reEsc(q);
+		const opens = countMatches(sample, new RegExp(`(?:^|${D})[ ]*${Qe}`, 'gm'));
+		const closes = countMatches(sample, new RegExp(`${Qe}[ ]*(?=${D}|\\r|\\n|$)`, 'gm'));
+		return Math.min(opens, closes);
+	};
 	const quote: CsvDialect['quote'] = enclosed("'") > enclosed('"') ? "'" : '"';
 	const Q = reEsc(quote);
 	const bs = countMatches(sample, new RegExp(`\\\\${Q}(?![ ]*(?:${D}|\\r|\\n|$))`, 'gm'));

@@ -125,14 +125,15 @@ export function matchKind(spec: DatasetSpec, header: string[], fixed?: Map<numbe
 	return { kind: spec.kind, spec, mapping, confidence, missing };
 }
 
-/** Best kind for a header: all required columns present, most columns matched; else the closest miss. */
+/** Best kind for a header: all required columns present, most columns matched; else the closest miss (most columns matched). */
 export function detectKind(header: string[]): { match: HeaderMatch | null; closest: HeaderMatch; candidates: HeaderMatch[] } {
 	const all = Object.values(DATASETS).map((s) => matchKind(s, header));
 	const score = (m: HeaderMatch) => m.mapping.size - 2 * m.missing.length;
 	all.sort((a, b) => score(b) - score(a));
 	const complete = all.filter((m) => m.missing.length === 0);
 	complete.sort((a, b) => b.mapping.size / b.spec.columns.length - a.mapping.size / a.spec.columns.length);
-	return { match: complete[0] ?? null, closest: all[0], candidates: all };
+	const closest = [...all].sort((a, b) => b.mapping.size - a.mapping.size || a.missing.length - b.missing.length)[0];
+	return { match: complete[0] ?? null, closest, candidates: all };
 }
 
 /** How header-like a record is: the most columns any kind maps from it. */
@@ -142,7 +143,11 @@ export function headerLikeness(fields: string[]): number {
 	return best;
 }
 
-/** Index of the header row among the first records: the one mapping most columns (≥ 2), first on ties. */
+/**
+ * Index of the header row among the first records: the one mapping most columns (≥ 2), first on
+ * ties; when none maps two, the first record with two or more filled fields (a title line above
+ * an unknown header is then not mistaken for the header).
+ */
 export function findHeaderRow(records: string[][], maxScan = 30): number {
 	let best = -1;
 	let bestScore = 1;
@@ -150,7 +155,9 @@ export function findHeaderRow(records: string[][], maxScan = 30): number {
 		const s = headerLikeness(records[i]);
 		if (s > bestScore) ((best = i), (bestScore = s));
 	}
-	return best < 0 ? 0 : best;
+	if (best >= 0) return best;
+	const wide = records.slice(0, maxScan).findIndex((r) => r.filter((f) => f.trim() !== '').length >= 2);
+	return wide < 0 ? 0 : wide;
 }
 
 /** The user's name for a canonical column: the file's header text when mapped, else the German/English label. */

@@ -267,7 +267,7 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 		report.lines = read.lines;
 		report.unusedSheets = read.unusedSheets;
 		report.skipped = read.segments.flatMap((s) => s.skipped);
-		if (!read.spec || !read.segments.length) {
+		if (!read.spec || !read.segments.length || !read.segments[0].match) {
 			throw new FatalImport('unknown_kind', unknownKindParams(read.unknown?.header ?? [], read.unknown?.candidates ?? [], lang));
 		}
 		spec = read.spec;

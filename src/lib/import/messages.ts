@@ -55,6 +55,9 @@ const M: Record<string, { de: string; en: string }> = {
 const NOTES: Record<string, { de: string; en: string }> = {
 	skip_preamble: { de: '{n} Zeilen vor der Kopfzeile übersprungen', en: '{n} lines before the header skipped' },
 	skip_preamble_one: { de: '1 Zeile vor der Kopfzeile übersprungen', en: '1 line before the header skipped' },
+	skip_line_preamble: { de: 'Titel- oder Vorspannzeile vor der Kopfzeile', en: 'title line before the header' },
+	skip_line_footer: { de: 'Hinweis- oder Summenzeile nach den Daten', en: 'note or total line after the data' },
+	skip_line_repeated_header: { de: 'wiederholte Kopfzeile', en: 'repeated header' },
 	skip_footer: { de: 'Hinweis- oder Summenzeile nach den Daten übersprungen', en: 'note or total line after the data skipped' },
 	skip_repeated_header: { de: 'Kopfzeile wiederholt – nicht als Daten gelesen', en: 'header repeated – not read as data' },
 	unused_column: { de: 'wird nicht übernommen', en: 'not imported' },

@@ -187,14 +187,20 @@ async function readWorkbook(bytes: Uint8Array, profile?: ImportProfile): Promise
 			unusedSheets.push({ sheet: c.sheet, reason: headerLike ? 'other_kind' : 'no_header' });
 		}
 	}
+	const order = new Map(sheets.map((s, i) => [s.sheet, i]));
+	unusedSheets.sort((a, b) => order.get(a.sheet)! - order.get(b.sheet)!);
 	if (!kind) {
 		if (cands.length === 0) throw new FatalImport('empty_file');
-		const best = [...cands].sort((a, b) => b.candidates[0].mapping.size - a.candidates[0].mapping.size)[0];
+		const size = (c: Cand) => Math.max(...c.candidates.map((m) => m.mapping.size));
+		const best = [...cands].sort((a, b) => size(b) - size(a))[0];
+		const header = best.layout.header!.fields;
+		const shape = checkShape(best.layout.data, header.length, true);
 		return {
 			dialect: { format: 'xlsx', sheet: best.sheet, decimal: '.' },
 			csv: null,
 			encodingNotes: [],
-			segments: [],
+			// the best sheet without a kind, for the assistant's preview
+			segments: [{ sheet: best.sheet, header, headerLine: best.layout.header!.line, rows: shape.ok, broken: shape.broken, skipped: best.layout.skipped, match: null }],
 			unusedSheets,
 			spec: null,
 			unknown: { header: best.layout.header!.fields, candidates: best.candidates },

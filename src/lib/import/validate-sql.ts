@@ -38,8 +38,8 @@ const fm = (v: string, re: string) => `regexp_full_match(${v}, ${lit(re)})`;
  * (13.363 with no decimal mark known), 'M' when the decimal mark contradicts the column's, NULL
  * when it is no number at all. The same rules as `readNumber` in number-format.ts.
  */
-export function numberTextSql(v: string, f: ColumnNumberFormat): string {
-	const t = cleanSql(v);
+export function numberTextSql(v: string, f: ColumnNumberFormat, cleaned?: string): string {
+	const t = cleaned ?? cleanSql(v);
 	const dotThousands = f.decimal === ',' || f.intOnly;
 	const commaThousands = f.decimal === '.' || f.intOnly;
 	return `CASE WHEN ${v} IS NULL THEN NULL
@@ -53,16 +53,16 @@ export function numberTextSql(v: string, f: ColumnNumberFormat): string {
 
 /** SQL counting, per numeric column, the text values that prove a decimal comma or point. */
 export function numberEvidenceSql(cols: string[]): string {
+	const inner = cols.map((c) => `CASE WHEN ${q(c + '_num')} IS NULL AND regexp_matches(${q(c + '_raw')}, '[.,]') THEN ${cleanSql(q(c + '_raw'))} END AS ${q('_c_' + c)}`);
 	const parts = cols.flatMap((c) => {
-		const raw = q(c + '_raw');
-		const t = cleanSql(raw);
-		const textOnly = `${q(c + '_num')} IS NULL AND ${raw} IS NOT NULL`;
+		const t = q('_c_' + c);
+		const textOnly = `${t} IS NOT NULL`;
 		return [
 			`count_if(${textOnly} AND ((${fm(t, RE.commaDecimal)} AND NOT ${fm(t, RE.commaGroups)}) OR ${fm(t, RE.dotGroupsMulti)}))::INTEGER AS ${q(c + ':,')}`,
 			`count_if(${textOnly} AND ((${fm(t, RE.pointDecimal)} AND NOT ${fm(t, RE.dotGroups)}) OR ${fm(t, RE.commaGroupsMulti)}))::INTEGER AS ${q(c + ':.')}`
 		];
 	});
-	return `SELECT ${parts.join(', ')} FROM stg`;
+	return `SELECT ${parts.join(', ')} FROM (SELECT ${inner.join(', ')} FROM stg)`;
 }
 
 const dateExpr = (v: string) => `COALESCE(
@@ -117,7 +117,7 @@ function columnSql(c: ColumnSpec, fmts: NumberFormats): ColumnSql {
 					WHEN ${n} IS NULL THEN 'not_an_integer' WHEN ${n} < 0 THEN 'negative'
 					${c.max !== undefined ? `WHEN ${n} > ${c.max} THEN 'too_large'` : ''} END`,
 				params: '',
-				ntxt: numberTextSql(raw, fmt)
+				ntxt: numberTextSql(raw, fmt, `stg.${q('_c_' + c.name)}`)
 			};
 		}
 		case 'rate': {
@@ -129,7 +129,7 @@ function columnSql(c: ColumnSpec, fmts: NumberFormats): ColumnSql {
 				joins: [],
 				error: `CASE ${missing} WHEN ${n} IS NULL THEN ${numberErrorSql(txt)} WHEN ${n} < 0 OR ${n} > 1 THEN 'rate_out_of_range' END`,
 				params: '',
-				ntxt: numberTextSql(raw, fmt)
+				ntxt: numberTextSql(raw, fmt, `stg.${q('_c_' + c.name)}`)
 			};
 		}
 		case 'gemeinde': {
@@ -182,7 +182,10 @@ export function enumRows(spec: DatasetSpec): { col: string; spelling: string; ca
  */
 export function checkTableSql(spec: DatasetSpec, fmts: NumberFormats): string {
 	const parts = spec.columns.map((c) => ({ c, s: columnSql(c, fmts) }));
-	const ntxt = parts.filter(({ s }) => s.ntxt).map(({ c, s }) => `${s.ntxt!.replace(/stg\./g, '_s.')} AS ${q('_ntxt_' + c.name)}`);
+	// numbers: cleaned once (_c_), then classified (_ntxt_), then typed in _t
+	const nums = parts.filter(({ s }) => s.ntxt);
+	const clean = nums.map(({ c }) => `${cleanSql(`_s.${q(c.name + '_raw')}`)} AS ${q('_c_' + c.name)}`);
+	const ntxt = nums.map(({ c, s }) => `${s.ntxt!.replace(/stg\./g, '_c.')} AS ${q('_ntxt_' + c.name)}`);
 	const typed = parts.flatMap(({ s }) => s.select.map(([name, e]) => `${e} AS ${q(name)}`));
 	const joins = parts.flatMap(({ s }) => s.joins);
 	const errs = parts.map(({ c, s }) => `${s.error.replace(/stg\./g, '_t.')} AS ${q('_err_' + c.name)}`);
@@ -194,8 +197,10 @@ export function checkTableSql(spec: DatasetSpec, fmts: NumberFormats): string {
 			THEN min(_row) OVER (PARTITION BY ${spec.unique.map(q).join(', ')}) END AS _first_row`
 		: ', NULL::INTEGER AS _first_row';
 	return `CREATE OR REPLACE TEMP TABLE _chk AS
-WITH _n AS (
-	SELECT _s.*${ntxt.length ? ', ' + ntxt.join(',\n\t\t') : ''} FROM stg _s
+WITH _c AS (
+	SELECT _s.*${clean.length ? ', ' + clean.join(',\n\t\t') : ''} FROM stg _s
+), _n AS (
+	SELECT _c.*${ntxt.length ? ', ' + ntxt.join(',\n\t\t') : ''} FROM _c
 ), _t AS (
 	SELECT stg.*, ${typed.join(',\n\t\t')}
 	FROM _n stg ${joins.join('\n\t')}

@@ -71,3 +71,13 @@ export function parquetBytes(columns: Record<string, (string | null)[] | Int32Ar
 }
 
 export const daysSinceEpoch = (iso: string) => Date.parse(iso + 'T00:00:00Z') / 86400000;
+
+/** A workbook with several sheets; each sheet's rows are written as given (first row = whatever the test puts there). Strings stay text cells. */
+export async function xlsxWorkbook(sheets: { name: string; rows: (Cell | Date)[][] }[]): Promise<Uint8Array> {
+	const wb = new ExcelJS.Workbook();
+	for (const s of sheets) {
+		const ws = wb.addWorksheet(s.name);
+		for (const r of s.rows) ws.addRow(r);
+	}
+	return new Uint8Array(await wb.xlsx.writeBuffer());
+}

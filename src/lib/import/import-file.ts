@@ -461,8 +461,8 @@ async function repairs(db: Db, spec: DatasetSpec, fileCol: (c: string) => string
 	const out: Repair[] = [];
 	for (const c of keyCols) {
 		const rows = await db.query<{ _row: number; _line: number; f: string; t: string }>(
-			`SELECT _row, _line, ${q(c.name + '_raw')} AS f, ${q('_key_' + c.name)} AS t FROM _chk
-			 WHERE ${q(c.name)} IS NOT NULL AND length(regexp_replace(${q(c.name + '_raw')}, '\\s', '', 'g')) IN (7, 11) ORDER BY _row LIMIT ${max}`
+			`SELECT _chk._row, _chk._line, stg.${q(c.name + '_raw')} AS f, _chk.${q('_key_' + c.name)} AS t FROM _chk JOIN stg ON stg._row = _chk._row
+			 WHERE _chk.${q(c.name)} IS NOT NULL AND length(regexp_replace(stg.${q(c.name + '_raw')}, '\\s', '', 'g')) IN (7, 11) ORDER BY _chk._row LIMIT ${max}`
 		);
 		for (const r of rows) {
 			const sheet = sheetOf(Number(r._row));

@@ -8,6 +8,7 @@ import { openBrowserDb } from '$lib/db/browser';
 import { loadReference, type ReferenceName } from '$lib/db/reference';
 import type { Db } from '$lib/db/types';
 import { importFile, type InputFile } from '$lib/import/import-file';
+import { workerCsvSource } from '$lib/import/csv-stream-worker-source';
 import '$lib/import/parquet-browser';
 import { DATASETS } from '$lib/import/schemas';
 import { ensureDatasetTables } from '$lib/import/tables';
@@ -146,6 +147,14 @@ function addReport(report: LoadedFile['report']): LoadedFile {
 	return entry;
 }
 
+/** the running import's cancel switch */
+let running: AbortController | null = null;
+
+/** Cancels the running import: the tables stay as they were before it. */
+export function cancelImport(): void {
+	running?.abort();
+}
+
 /** Imports user files one after another; each gets a report. */
 export function importFiles(files: InputFile[]): Promise<void> {
 	return enqueue(async () => {
@@ -156,8 +165,18 @@ export function importFiles(files: InputFile[]): Promise<void> {
 		const notes: (() => string)[] = [];
 		for (const f of files) {
 			app.busy = f.name;
+			app.progress = null;
+			running = new AbortController();
 			try {
-				const entry = addReport(await importFile(db, f, { lang: i18n.lang }));
+				// CSV is parsed in a worker chunk by chunk; the page stays responsive and shows progress
+				const report = await importFile(db, f, { lang: i18n.lang, csvSource: workerCsvSource, signal: running.signal, onProgress: (p) => (app.progress = p) });
+				if (report.fatal && (report.fatal.code === 'cancelled' || report.fatal.code === 'file_too_large')) {
+					// nothing of the file was loaded and an earlier import of it stays: its report stays too
+					notes.push(() => t('import.fatal', { file: f.name, message: localizeReport(report, i18n.lang).fatal!.message }));
+					if (report.fatal.code === 'cancelled') break;
+					continue;
+				}
+				const entry = addReport(report);
 				notes.push(() => {
 					const report = localizeReport(entry.report, i18n.lang);
 					return report.fatal
@@ -177,6 +196,8 @@ export function importFiles(files: InputFile[]): Promise<void> {
 			}
 		}
 		app.busy = null;
+		app.progress = null;
+		running = null;
 		try {
 			await refreshCounts();
 		} catch (e) {
@@ -188,7 +209,7 @@ export function importFiles(files: InputFile[]): Promise<void> {
 
 /** Reads browser File objects (picker or drop) and imports them. */
 export async function importBrowserFiles(list: FileList | File[]): Promise<void> {
-	const files = await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+	const files = await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()), blob: f as Blob })));
 	if (files.length) await importFiles(files);
 }
 

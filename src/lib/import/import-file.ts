@@ -41,6 +41,8 @@ export interface ImportProgress {
 	rowsRead: number;
 	bytesDone: number;
 	bytesTotal: number;
+	/** every row is read; the checks in the database run */
+	checking?: boolean;
 }
 
 /** A CSV file read chunk by chunk (csv-stream.ts), here or in a worker. */
@@ -321,6 +323,7 @@ async function checkAndReport(
 	report.rowsRead = staged + broken.length;
 	if (report.rowsRead === 0) throw new FatalImport('header_only');
 
+	opts.onProgress?.({ rowsRead: report.rowsRead, bytesDone: file.bytes.length, bytesTotal: file.bytes.length, checking: true });
 	const fmts = await decideNumberFormats(db, spec, profile?.decimal ?? {});
 	if (report.dialect) {
 		report.dialect.decimalByColumn = Object.fromEntries(Object.entries(fmts).filter(([c]) => firstMatch.mapping.size && [...firstMatch.mapping.values()].includes(c)).map(([c, f]) => [fileCol(c), f.decimal]));
@@ -449,8 +452,16 @@ export async function validateStaged(
 	await db.exec(`CREATE OR REPLACE TEMP TABLE _errors AS ${errorListSql(spec)}`);
 	await db.exec(targetTableSql(spec));
 	// Loading a file again replaces its earlier rows instead of counting them twice.
-	await db.exec(`DELETE FROM ${q(spec.table)} WHERE _file = ${lit(fileName)}`);
-	await db.exec(insertLoadedSql(spec, fileName));
+	// one transaction: a failure (out of memory) leaves the earlier rows of this file in place
+	await db.exec('BEGIN TRANSACTION');
+	try {
+		await db.exec(`DELETE FROM ${q(spec.table)} WHERE _file = ${lit(fileName)}`);
+		await db.exec(insertLoadedSql(spec, fileName));
+		await db.exec('COMMIT');
+	} catch (e) {
+		await db.exec('ROLLBACK').catch(() => undefined);
+		throw e;
+	}
 	const loaded = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${q(spec.table)} WHERE _file = ${lit(fileName)}`))[0].n;
 	const rejected = (await db.query<{ n: number }>('SELECT count(DISTINCT _row)::INTEGER AS n FROM _errors'))[0].n;
 	return { loaded, rejected };

@@ -8,7 +8,7 @@ import { openBrowserDb } from '$lib/db/browser';
 import { loadReference, type ReferenceName } from '$lib/db/reference';
 import type { Db } from '$lib/db/types';
 import { importFile, type InputFile } from '$lib/import/import-file';
-import { workerCsvSource } from '$lib/import/csv-stream-worker-source';
+import { workerCsvSource, workerParquetToIPC } from '$lib/import/csv-stream-worker-source';
 import '$lib/import/parquet-browser';
 import { DATASETS } from '$lib/import/schemas';
 import { ensureDatasetTables } from '$lib/import/tables';
@@ -169,7 +169,7 @@ export function importFiles(files: InputFile[]): Promise<void> {
 			running = new AbortController();
 			try {
 				// CSV is parsed in a worker chunk by chunk; the page stays responsive and shows progress
-				const report = await importFile(db, f, { lang: i18n.lang, csvSource: workerCsvSource, signal: running.signal, onProgress: (p) => (app.progress = p) });
+				const report = await importFile(db, f, { lang: i18n.lang, csvSource: workerCsvSource, parquetToIPC: workerParquetToIPC, signal: running.signal, onProgress: (p) => (app.progress = p) });
 				if (report.fatal && (report.fatal.code === 'cancelled' || report.fatal.code === 'file_too_large')) {
 					// nothing of the file was loaded and an earlier import of it stays: its report stays too
 					notes.push(() => t('import.fatal', { file: f.name, message: localizeReport(report, i18n.lang).fatal!.message }));

@@ -8,7 +8,7 @@
 import { openBrowserDb } from '$lib/db/browser';
 import { loadReference, type ReferenceName } from '$lib/db/reference';
 import { importFile } from '$lib/import/import-file';
-import { workerCsvSource } from '$lib/import/csv-stream-worker-source';
+import { workerCsvSource, workerParquetToIPC } from '$lib/import/csv-stream-worker-source';
 import { parquetToIPC } from '$lib/import/parquet';
 import '$lib/import/parquet-browser';
 
@@ -54,11 +54,10 @@ export async function runImportBench(opts: {
 		await db.insertArrowIPC('raw_pq', await parquetToIPC(bytes), true);
 	};
 	const count = async (t: string) => Number((await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${t}`))[0].n);
-	const appImport = async (bytes: Uint8Array, name: string) => {
-		const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+	const appImport = async (bytes: Uint8Array, blob: Blob, name: string) => {
 		let report;
 		const ms = await clock(async () => {
-			report = await importFile(db, { name, bytes, blob }, { csvSource: workerCsvSource });
+			report = await importFile(db, { name, bytes, blob }, { csvSource: workerCsvSource, parquetToIPC: workerParquetToIPC });
 		});
 		return { ms, report: report! as Awaited<ReturnType<typeof importFile>> };
 	};
@@ -77,8 +76,11 @@ export async function runImportBench(opts: {
 			}
 			await db.exec(`DROP TABLE IF EXISTS ${rawTable}`);
 			await db.dropFile('raw.csv').catch(() => undefined);
+			// the picked File stands for itself (a copy made here, before the long-task watch starts)
+			const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+			await new Promise((r) => setTimeout(r, 100));
 			longest = 0;
-			const { ms, report } = await appImport(bytes, name);
+			const { ms, report } = await appImport(bytes, blob, name);
 			await new Promise((r) => setTimeout(r, 50)); // let the observer deliver
 			row.longestTask = Math.max(row.longestTask, longest);
 			row.app.push(ms);

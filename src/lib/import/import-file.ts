@@ -33,6 +33,8 @@ export interface ImportOptions {
 	signal?: AbortSignal;
 	/** where CSV chunks come from (the browser: a Web Worker); default: parsed in this thread */
 	csvSource?: CsvSourceFactory;
+	/** Parquet → Arrow IPC elsewhere (the browser: a worker); default: parquet-wasm in this thread */
+	parquetToIPC?: (file: InputFile) => Promise<Uint8Array>;
 	/** 'whole': the file as one string through readTabular (the reference the streamed path is tested against) */
 	csvMode?: 'stream' | 'whole';
 }
@@ -236,7 +238,7 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 	if (isParquet(bytes)) {
 		let ipc: Uint8Array;
 		try {
-			ipc = await parquetToIPC(bytes);
+			ipc = opts.parquetToIPC ? await opts.parquetToIPC(file) : await parquetToIPC(bytes);
 		} catch (e) {
 			throw new FatalImport('unreadable_parquet', { detail: String((e as Error).message ?? e).slice(0, 120) });
 		}

@@ -204,7 +204,7 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 				done = true;
 				break;
 			}
-			notes.push(...p.value.notes);
+			for (const x of p.value.notes) notes.push(x); // no spread: a chunk may hold 100 k+ entries
 			bytesDone = p.value.bytesDone;
 			const t = carry + p.value.text;
 			const cut = lastBreakEnd(t);
@@ -364,7 +364,7 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 		}
 		// no kind: the file is only counted (its line account goes into the report)
 		const shape = match ? checkShape(data, header!.fields.length, false) : { ok: [], broken: [] };
-		broken.push(...shape.broken);
+		for (const b of shape.broken) broken.push(b);
 		const firstRow = rowsStaged + 1;
 		rowsStaged += shape.ok.length;
 		const segs = mapping();

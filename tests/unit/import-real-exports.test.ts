@@ -5,6 +5,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { importFile } from '../../src/lib/import/import-file';
 import { formatReport } from '../../src/lib/import/report-text';
+import { rejectedRowsCsv } from '../../src/lib/import/rejects-csv';
 import type { Db } from '../../src/lib/db/types';
 import { referenceDb, balanced } from './helpers/db';
 import { csvBytes, csvString, encode, xlsxWorkbook, type Cell } from './helpers/fixtures';
@@ -238,6 +239,25 @@ describe('encoding decided from the whole file', () => {
 });
 
 describe('a workbook with one sheet per month', () => {
+	it('maps each sheet by its own header (columns in another order, other names)', async () => {
+		const d = (day: number, m: number) => new Date(Date.UTC(2025, m - 1, day));
+		const H2 = ['Thema', 'Datum', 'AGS', 'Lotsen-ID', 'Form', 'Alter', 'Personen', 'Dauer'];
+		const wb = await xlsxWorkbook([
+			{ name: 'März', rows: [H, [d(3, 3), '13076034', 'MV-L001', 'Telefon', 'A', '75+', 1, 30]] },
+			{ name: 'April', rows: [H2, ['B', d(4, 4), '13076053', 'MV-L002', 'Online', '65-74', 3, '12,5'], ['C', d(5, 4), '13076053', 'MV-L002', 'Fax', '65-74', 3, 5]] }
+		]);
+		const r = await importFile(db, { name: 'reihenfolge.xlsx', bytes: wb });
+		expect(counts(r)).toEqual([3, 2, 1]);
+		expect(r.rejections.map((x) => [x.sheet, x.line, x.value, x.code])).toEqual([['April', 3, 'Fax', 'unknown_value']]);
+		expect(await db.query(`SELECT ags, lotse_id, format, thema, altersgruppe, teilnehmende, minuten FROM einsaetze WHERE _file = 'reihenfolge.xlsx' ORDER BY thema`)).toEqual([
+			{ ags: '13076034', lotse_id: 'MV-L001', format: 'Telefon', thema: 'A', altersgruppe: '75+', teilnehmende: 1, minuten: 30 },
+			{ ags: '13076053', lotse_id: 'MV-L002', format: 'Online', thema: 'B', altersgruppe: '65–74', teilnehmende: 3, minuten: 12.5 }
+		]);
+		// the download puts April's values under the first sheet's header, by name
+		const csv = rejectedRowsCsv(r, 'de').replace(/^\ufeff/, '').split('\r\n');
+		expect(csv[1]).toMatch(/^April;3;.*;2025-04-05;13076053;MV-L002;Fax;C;65-74;3;5$/);
+	});
+
 	it('reads every sheet whose header fits, counts per sheet, and names the other sheets', async () => {
 		const d = (day: number, m: number) => new Date(Date.UTC(2025, m - 1, day));
 		const wb = await xlsxWorkbook([
@@ -269,5 +289,9 @@ describe('a workbook with one sheet per month', () => {
 		expect(t).toContain('Blatt „Januar“: gelesen 2, geladen 1, abgewiesen 1');
 		expect(t).toContain('Blatt „Förderung“ nicht gelesen: Spalten passen nicht zu Lotsen-Einsätze');
 		expect(t).toContain('Blatt „Januar“, Zeile 4, Spalte „Format“');
+		// the download names the sheet of each rejected row
+		const csv = rejectedRowsCsv(r, 'de').replace(/^\ufeff/, '').split('\r\n');
+		expect(csv[0]).toBe('Blatt;Zeile;Grund;Datum;Gemeindeschlüssel;Lotse;Format;Thema;Altersgruppe;Teilnehmende;Minuten');
+		expect(csv[1]).toBe('Januar;4;"Format: unbekannter Wert; erlaubt: Sprechstunde vor Ort, Hausbesuch, Bürgerdialog, Telefon, Online";2025-01-03;13076034;MV-L001;Brieftaube;B;75+;1;30');
 	});
 });

@@ -28,6 +28,8 @@ export function delimiterLabel(d: Dialect | null): string {
 }
 
 export function decimalLabel(d: Dialect | null): string {
+	const marks = new Set(Object.values(d?.decimalByColumn ?? {}).filter(Boolean));
+	if (marks.size > 1) return t('decimal.perColumn');
 	if (!d?.decimal) return t('notApplicable');
 	return d.decimal === ',' ? t('decimal.comma') : t('decimal.point');
 }

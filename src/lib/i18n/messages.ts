@@ -126,6 +126,7 @@ export const de = {
 	'delim.other': 'Zeichen „{c}“',
 	'decimal.comma': 'Komma',
 	'decimal.point': 'Punkt',
+	'decimal.perColumn': 'je Spalte verschieden',
 	'notApplicable': '–',
 
 	'tables.title': 'Inhalt der Datenbank',
@@ -273,6 +274,7 @@ export const en: Messages = {
 	'delim.other': 'character “{c}”',
 	'decimal.comma': 'Comma',
 	'decimal.point': 'Point',
+	'decimal.perColumn': 'differs per column',
 	'notApplicable': '–',
 
 	'tables.title': 'Database contents',

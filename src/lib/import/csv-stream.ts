@@ -284,6 +284,8 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 	let skippedLines = 0;
 	let header: CsvRecord | null = null;
 	let headNorm = '';
+	let first0 = '';
+	let firstLen = 0;
 	let match: HeaderMatch | null = null;
 	const broken: BrokenRow[] = [];
 	let rowsStaged = 0;
@@ -294,7 +296,9 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 	let headerDone = false;
 	const queue: CsvRecord[] = [];
 	const take = (r: CsvRecord, out: CsvRecord[]) => {
-		if (!r.error && r.fields.map(normaliseHeader).join('|').replace(/\|+$/, '') === headNorm) {
+		// the same test as locateTable's (one field first, the whole row only when it may be the header)
+		const f0 = r.fields[0] ?? '';
+		if (!r.error && Math.abs(f0.length - firstLen) <= 4 && normaliseHeader(f0) === first0 && r.fields.map(normaliseHeader).join('|').replace(/\|+$/, '') === headNorm) {
 			skipped.push({ line: r.line, kind: 'repeated_header', text: text(r) });
 			skippedLines += span(r);
 		} else {
@@ -336,6 +340,8 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 			header = lay.header!;
 			const h = queue.indexOf(header);
 			headNorm = header.fields.map(normaliseHeader).join('|').replace(/\|+$/, '');
+			first0 = normaliseHeader(header.fields[0] ?? '');
+			firstLen = (header.fields[0] ?? '').length;
 			for (const r of queue.slice(0, h)) {
 				skipped.push({ line: r.line, kind: 'preamble', text: text(r) });
 				skippedLines += span(r);

@@ -6,7 +6,7 @@
  * what would be detected, and the report says it was applied.
  */
 import type { Db } from '../db/types';
-import { matchKind, type HeaderMatch } from './header-map';
+import { matchKind, normaliseHeader, type HeaderMatch } from './header-map';
 import { message } from './messages';
 import { ambiguousReadings, decideDecimal, type ColumnNumberFormat } from './number-format';
 import { isParquet, parquetToIPC } from './parquet';
@@ -492,17 +492,43 @@ async function rejectedRecords(
 	header: string[],
 	mapping: Map<number, string>,
 	segments: SegmentInfo[],
-	broken: { record: { line: number; fields: string[] } }[],
+	broken: { record: { line: number; fields: string[] }; sheet?: string }[],
 	max: number,
 	rowsAt: (ids: number[]) => Promise<Map<number, StagedRow>>
 ): Promise<ImportReport['rejectedRecords']> {
-	const rows: ImportReport['rejectedRecords']['rows'] = broken.map((b) => ({ line: b.record.line, values: b.record.fields }));
+	// later sheets may order and name their columns differently: values go under the first
+	// sheet's header by the field they map to (unmapped columns by name)
+	const norm = header.map(normaliseHeader);
+	const reorder = new Map<SegmentInfo, number[] | null>(
+		segments.map((s) => {
+			const n = s.header.map(normaliseHeader);
+			if (n.join('|') === norm.join('|')) return [s, null];
+			const byField = new Map<string, number>();
+			for (const [i, f] of s.match?.mapping ?? []) byField.set(f, i);
+			return [s, header.map((_, j) => (mapping.has(j) ? (byField.get(mapping.get(j)!) ?? -1) : n.indexOf(norm[j])))];
+		})
+	);
+	const valuesOf = (s: SegmentInfo | undefined, fields: string[]) => {
+		const idx = s ? reorder.get(s) : null;
+		return idx ? idx.map((i) => (i < 0 ? '' : (fields[i] ?? ''))) : fields;
+	};
+	const order = new Map(segments.map((s, i) => [s.sheet, i]));
+	const rows: ImportReport['rejectedRecords']['rows'] = broken.map((b) => ({
+		line: b.record.line,
+		...(b.sheet !== undefined ? { sheet: b.sheet } : {}),
+		values: b.record.fields // wrong field count: as written
+	}));
 	const wantedRows = (await db.query<{ _row: number }>(`SELECT DISTINCT _row FROM _errors ORDER BY _row LIMIT ${max}`)).map((r) => Number(r._row));
 	if (segments.length) {
+		// row ids run segment after segment (staging order); the rows themselves are read again
 		const found = await rowsAt(wantedRows);
+		const bounds: { last: number; seg: SegmentInfo }[] = [];
+		let acc = 0;
+		for (const seg of segments) bounds.push({ last: (acc += seg.rowCount), seg });
 		for (const id of wantedRows) {
 			const r = found.get(id);
-			if (r) rows.push({ line: r.line, values: r.fields });
+			const s = bounds.find((b) => id <= b.last)?.seg;
+			if (r) rows.push({ line: r.line, ...(s?.sheet !== undefined ? { sheet: s.sheet } : {}), values: valuesOf(s, r.fields) });
 		}
 	} else if (wantedRows.length) {
 		// Parquet: the staged text is what the file held (only mapped columns exist as text)
@@ -514,7 +540,7 @@ async function rejectedRecords(
 			rows.push({ line: Number(r._line), values });
 		}
 	}
-	if (segments.length <= 1) rows.sort((a, b) => a.line - b.line);
+	rows.sort((a, b) => (order.get(a.sheet) ?? 0) - (order.get(b.sheet) ?? 0) || a.line - b.line);
 	return { header, rows: rows.slice(0, max) };
 }
 

@@ -73,8 +73,12 @@ export function locateTable(records: CsvRecord[], delimiter: string, opts: { hea
 	rest = rest.slice(0, end);
 	const headNorm = header.fields.map(normaliseHeader).join('|').replace(/\|+$/, '');
 	const data: CsvRecord[] = [];
+	const first = normaliseHeader(header.fields[0] ?? '');
+	const firstLen = (header.fields[0] ?? '').length;
 	for (const r of rest) {
-		if (!r.error && r.fields.map(normaliseHeader).join('|').replace(/\|+$/, '') === headNorm) {
+		// cheap test first (one field), the whole row only when it may be the header again
+		const f0 = r.fields[0] ?? '';
+		if (!r.error && Math.abs(f0.length - firstLen) <= 4 && normaliseHeader(f0) === first && r.fields.map(normaliseHeader).join('|').replace(/\|+$/, '') === headNorm) {
 			skipped.push({ line: r.line, sheet: opts.sheet, kind: 'repeated_header', text: text(r) });
 		} else data.push(r);
 	}

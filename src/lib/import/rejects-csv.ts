@@ -4,13 +4,17 @@ import { message } from './messages';
 import type { ImportReport, Lang } from './report';
 
 export function rejectedRowsCsv(report: ImportReport, lang: Lang = 'de'): string {
-	const reasons = new Map<number, string[]>();
+	const key = (sheet: string | undefined, line: number) => `${sheet ?? ''}\u0000${line}`;
+	const reasons = new Map<string, string[]>();
 	for (const r of report.rejections) {
 		const text = message(r.code, lang, r.params);
-		reasons.set(r.line, [...(reasons.get(r.line) ?? []), r.column ? `${r.column}: ${text}` : text]);
+		const k = key(r.sheet, r.line);
+		reasons.set(k, [...(reasons.get(k) ?? []), r.column ? `${r.column}: ${text}` : text]);
 	}
-	const head = lang === 'de' ? ['Zeile', 'Grund'] : ['Line', 'Reason'];
-	const rows = report.rejectedRecords.rows.map((r) => [r.line, (reasons.get(r.line) ?? []).join(' | '), ...r.values]);
+	// a workbook read sheet by sheet: the sheet becomes a column of its own
+	const sheets = report.rejectedRecords.rows.some((r) => r.sheet !== undefined);
+	const head = [...(sheets ? [lang === 'de' ? 'Blatt' : 'Sheet'] : []), ...(lang === 'de' ? ['Zeile', 'Grund'] : ['Line', 'Reason'])];
+	const rows = report.rejectedRecords.rows.map((r) => [...(sheets ? [r.sheet ?? ''] : []), r.line, (reasons.get(key(r.sheet, r.line)) ?? []).join(' | '), ...r.values]);
 	const note = report.sample ? [lang === 'de' ? 'Beispieldaten (synthetisch)' : 'Sample data (synthetic)'] : [];
 	const src = lang === 'de' ? `Abgewiesene Zeilen aus ${report.file}` : `Rejected rows from ${report.file}`;
 	return excelCsv([...head, ...report.rejectedRecords.header], rows, [src, ...note]);

@@ -108,5 +108,5 @@ export interface ImportReport {
 	/** the import profile applied, if any */
 	profile: { signature: string; name?: string } | null;
 	/** the raw rejected records (header + rows, in the file's own columns) for the download; reasons are in `rejections` */
-	rejectedRecords: { header: string[]; rows: { line: number; values: string[] }[] };
+	rejectedRecords: { header: string[]; rows: { line: number; sheet?: string; values: string[] }[] };
 }

@@ -7,7 +7,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { importFile, localCsvSourceWith } from '../../src/lib/import/import-file';
 import type { Db } from '../../src/lib/db/types';
 import { referenceDb } from './helpers/db';
-import { encode } from './helpers/fixtures';
+import { encode, parquetBytes } from './helpers/fixtures';
 
 let db: Db;
 beforeAll(async () => (db = await referenceDb()));
@@ -67,5 +67,20 @@ describe('cancel and out of memory', () => {
 		expect(r.rowsLoaded).toBe(0);
 		expect(await rows()).toBe(1500);
 		expect(await hasStg()).toBe(false);
+	});
+
+	it('Parquet out of memory before any row is read says so, without a row count of 0', async () => {
+		const tight: Db = {
+			...db,
+			query: db.query.bind(db),
+			exec: db.exec.bind(db),
+			async insertArrowIPC() {
+				throw new Error('{"exception_type":"Out of Memory","exception_message":"Failed to create table \'_pq\': Allocation failure"}');
+			}
+		};
+		const pq = parquetBytes({ Datum: ['01.03.2025'], AGS: ['13076034'], Lotse: ['MV-L1'], Format: ['Telefon'], Thema: ['T'], Altersgruppe: ['75+'], Teilnehmende: ['1'], Minuten: ['30'] });
+		const r = await importFile(tight, { name: 'gross.parquet', bytes: pq });
+		expect(r.fatal?.code).toBe('file_too_large_unread');
+		expect(r.fatal?.message).toMatch(/^Die Datei ist zu groß für den Browser: der Speicher reichte nicht/);
 	});
 });

@@ -170,7 +170,7 @@ export function importFiles(files: InputFile[]): Promise<void> {
 			try {
 				// CSV is parsed in a worker chunk by chunk; the page stays responsive and shows progress
 				const report = await importFile(db, f, { lang: i18n.lang, csvSource: workerCsvSource, parquetToIPC: workerParquetToIPC, signal: running.signal, onProgress: (p) => (app.progress = p) });
-				if (report.fatal && (report.fatal.code === 'cancelled' || report.fatal.code === 'file_too_large')) {
+				if (report.fatal && ['cancelled', 'file_too_large', 'file_too_large_unread'].includes(report.fatal.code)) {
 					// nothing of the file was loaded and an earlier import of it stays: its report stays too
 					notes.push(() => t('import.fatal', { file: f.name, message: localizeReport(report, i18n.lang).fatal!.message }));
 					if (report.fatal.code === 'cancelled') break;

@@ -126,7 +126,9 @@ export async function importFile(db: Db, file: InputFile, opts: ImportOptions = 
 				: e instanceof CancelledImport || opts.signal?.aborted
 					? ['cancelled', {}]
 					: isOutOfMemory(e)
-						? ['file_too_large', { rows: report.rowsRead.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB') }]
+						? report.rowsRead > 0
+							? ['file_too_large', { rows: report.rowsRead.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB') }]
+							: ['file_too_large_unread', {}] // (Parquet: out of memory before a row count is known)
 						: ['unreadable', { detail: String((e as Error)?.message ?? e).slice(0, 200) }];
 		report.fatal = { code, message: message(code, lang, params), params };
 		report.rowsLoaded = 0;

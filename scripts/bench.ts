@@ -119,3 +119,9 @@ for (const w of web) {
 	const mn = n ? median(n.runs) : NaN;
 	console.log([w.step.padEnd(44), s(mw).padStart(15), s(mn).padStart(6), (mw / mn).toLocaleString('de-DE', { maximumFractionDigits: 1 }).padStart(9) + '×'].join(' | '));
 }
+
+// the import part: app import ÷ DuckDB's own read of the same file, 1 M and 10 M rows (scripts/bench/import.ts)
+if (process.env.BENCH_IMPORT !== '0') {
+	const { runImportBenchmark } = await import('./bench/import');
+	await runImportBenchmark();
+}

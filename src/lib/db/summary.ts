@@ -15,11 +15,11 @@ import type { Db } from './types';
 export const SUMMARY_SQL = [
 	`CREATE OR REPLACE TABLE s_einsaetze_thema AS
 		SELECT ags, CAST(date_trunc('month', datum) AS DATE) AS monat, format, altersgruppe, thema,
-			count(*)::INTEGER AS kontakte, sum(teilnehmende)::BIGINT AS teilnehmende, sum(minuten)::BIGINT AS minuten
+			count(*)::INTEGER AS kontakte, sum(teilnehmende)::BIGINT AS teilnehmende, sum(minuten)::DOUBLE AS minuten
 		FROM einsaetze GROUP BY ALL`,
 	`CREATE OR REPLACE TABLE s_einsaetze AS
 		SELECT ags, monat, format, altersgruppe,
-			sum(kontakte)::INTEGER AS kontakte, sum(teilnehmende)::BIGINT AS teilnehmende, sum(minuten)::BIGINT AS minuten
+			sum(kontakte)::INTEGER AS kontakte, sum(teilnehmende)::BIGINT AS teilnehmende, sum(minuten)::DOUBLE AS minuten
 		FROM s_einsaetze_thema GROUP BY ALL`,
 	`CREATE OR REPLACE TABLE s_angebote AS
 		SELECT ags, CAST(date_trunc('month', datum) AS DATE) AS monat, COALESCE(digitales_angebot, '(ohne Angabe)') AS digitales_angebot, format,

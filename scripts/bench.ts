@@ -345,3 +345,10 @@ const section = [
 	[['Schritt', 'Chromium (wasm)', 'nativ', 'Verhältnis'], ['---', '---:', '---:', '---:'], ...dataRows].map((r) => `| ${r.join(' | ')} |`).join('\n')
 ].join('\n');
 console.log(`\n${path.relative(ROOT, RESULTS)} geschrieben${updateReadme(section) ? '; README.md („Messen“) aktualisiert' : ''}.`);
+
+// The import part (issue 8): the app's import ÷ DuckDB's own read of the same file in the same
+// page, at BENCH_ROWS (default 1 M here) and BENCH_BIG_ROWS (default 10 M) rows; BENCH_IMPORT=0 skips it.
+if (process.env.BENCH_IMPORT !== '0') {
+	const { runImportBenchmark } = await import('./bench/import');
+	await runImportBenchmark();
+}

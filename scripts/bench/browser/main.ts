@@ -2,7 +2,8 @@
  * The browser entry of `npm run bench` (its own Vite build into .bench/app/, never part of the
  * app's build): runs the benchmark workload in this page and writes the results as JSON into
  * `#bench-results`, where scripts/bench.ts reads them.
- * Parameters: ?csv=URL&parquet=URL&runs=N (the script serves the generated files).
+ * Parameters: ?csv=URL&parquet=URL&runs=N (the script serves the generated files);
+ * `suite=import` (+ `bigcsv`, `bigparquet`) runs the import benchmark (scripts/bench/import.ts).
  */
 import { runBrowserBench } from './run-browser';
 import type { ReferenceName } from '../../../src/lib/db/reference';
@@ -27,6 +28,14 @@ function finish(result: unknown, text: string) {
 
 if (!csv || !parquet) {
 	finish({ error: 'Aufruf nur über npm run bench (Parameter csv und parquet fehlen).' }, 'Parameter fehlen.');
+} else if (p.get('suite') === 'import') {
+	const big = { csv: p.get('bigcsv') ?? undefined, parquet: p.get('bigparquet') ?? undefined };
+	import('./import-bench')
+		.then(({ runImportBench }) => runImportBench({ csv, parquet, big, runs: Number(p.get('runs') ?? 3), referenceUrls: REFERENCE_URLS, log: (s) => console.log(s) }))
+		.then(
+			(results) => finish(results, 'Fertig.'),
+			(e) => finish({ error: String((e as Error)?.message ?? e) }, 'Fehler.')
+		);
 } else {
 	runBrowserBench({ csv, parquet, runs: Number(p.get('runs') ?? 3), referenceUrls: REFERENCE_URLS }).then(
 		(results) => finish(results, 'Fertig.'),

@@ -28,7 +28,10 @@ import { importOwnFiles } from './workspace.svelte';
 import { findProfile, loadProfiles, removeProfile, saveProfile } from './profile-store';
 
 /** Files larger than this are imported without inspecting them first (the inspection parses the whole file on the page). */
-const INSPECT_MAX_BYTES = 40 * 1024 * 1024;
+// The inspection parses the whole file on the page; above a few MB that is a long main-thread task,
+// so larger files go straight to the import (in the worker, with progress and cancel) and can
+// still be opened in the assistant afterwards ("Import anpassen").
+const INSPECT_MAX_BYTES = 4 * 1024 * 1024;
 /** Files kept in memory for "Import anpassen" (this session only). */
 const RECENT_MAX = 5;
 

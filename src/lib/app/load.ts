@@ -29,6 +29,7 @@ import { MARK, measure } from './draw-marks';
 import { i18n, t, formatInt } from '$lib/i18n';
 import { localizeReport } from '$lib/import/localize';
 import { serviceWorkerReady } from './offline';
+import { browserImportOptions, importDone, loadedNothing, wasCancelled } from './import-run';
 import type { ImportProfile } from '$lib/import/profile';
 import { app, type LoadedFile, type Source, type TableCount } from './state.svelte';
 // issue 9 (own data that stays): stored Arbeitsstand restored on start, worker restarted after a crash
@@ -186,7 +187,14 @@ export function importFiles(files: (InputFile & { profile?: ImportProfile | null
 		for (const f of files) {
 			app.busy = f.name;
 			try {
-				const entry = addReport(await importFile(db, { name: f.name, bytes: f.bytes }, { lang: i18n.lang, profile: f.profile ?? null }));
+				const report = await importFile(db, { name: f.name, bytes: f.bytes }, { lang: i18n.lang, profile: f.profile ?? null, ...browserImportOptions() });
+				if (loadedNothing(report)) {
+					// nothing of the file was loaded and an earlier import of it stays: its report stays too
+					notes.push(() => t('import.fatal', { file: f.name, message: localizeReport(report, i18n.lang).fatal!.message }));
+					if (wasCancelled(report)) break;
+					continue;
+				}
+				const entry = addReport(report);
 				entries.push(entry);
 				notes.push(() => {
 					const report = localizeReport(entry.report, i18n.lang);
@@ -207,6 +215,7 @@ export function importFiles(files: (InputFile & { profile?: ImportProfile | null
 			}
 		}
 		app.busy = null;
+		importDone();
 		try {
 			await refreshCounts();
 		} catch (e) {
@@ -219,7 +228,7 @@ export function importFiles(files: (InputFile & { profile?: ImportProfile | null
 
 /** Reads browser File objects (picker or drop) and imports them. */
 export async function importBrowserFiles(list: FileList | File[]): Promise<void> {
-	const files = await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) })));
+	const files = await Promise.all([...list].map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()), blob: f as Blob })));
 	if (files.length) await importFiles(files);
 }
 

@@ -7,7 +7,8 @@
  */
 import { version as APP_VERSION } from '../../../package.json';
 import type { Db } from '$lib/db/types';
-import { importFile, type InputFile } from '$lib/import/import-file';
+import { importFile, type ImportOptions, type InputFile } from '$lib/import/import-file';
+import { browserImportOptions, importDone, loadedNothing, wasCancelled } from './import-run';
 import { profileProblems, type ImportProfile } from '$lib/import/profile';
 import type { ImportReport } from '$lib/import/report';
 import { localizeReport } from '$lib/import/localize';
@@ -128,8 +129,8 @@ function usableProfile(profile: unknown): ImportProfile | null {
 	return profile != null && profileProblems(profile).length === 0 ? (profile as ImportProfile) : null;
 }
 
-async function importOne(db: Db, rowsFile: string, name: string, bytes: Uint8Array, profile: unknown): Promise<ImportReport> {
-	const report = await importFile(db, { name: rowsFile, bytes }, { lang: i18n.lang, profile: usableProfile(profile) });
+async function importOne(db: Db, rowsFile: string, name: string, bytes: Uint8Array, profile: unknown, run: Partial<ImportOptions> = {}): Promise<ImportReport> {
+	const report = await importFile(db, { name: rowsFile, bytes }, { lang: i18n.lang, profile: usableProfile(profile), ...run });
 	return ownReport(report, name);
 }
 
@@ -217,8 +218,15 @@ export async function importOwnFiles(list: FileList | File[] | InputFile[], opts
 		for (const { f, replaces } of plan) {
 			app.busy = f.name;
 			try {
-				await deleteRows(db, [...new Set([...replaces, f.rowsFile])]);
-				const report = await importOne(db, f.rowsFile, f.name, f.bytes, opts.profile);
+				// importFile replaces the file's own earlier rows in one transaction; a cancelled or too
+				// large import changes nothing, so the rows it replaces go only after it worked
+				const report = await importOne(db, f.rowsFile, f.name, f.bytes, opts.profile, browserImportOptions());
+				if (loadedNothing(report)) {
+					notes.push(() => t('import.fatal', { file: f.name, message: localizeReport(report, i18n.lang).fatal!.message }));
+					if (wasCancelled(report)) break;
+					continue;
+				}
+				await deleteRows(db, replaces.filter((r) => r !== f.rowsFile));
 				created.push(setFileEntry(f.rowsFile, report));
 				const importedAt = new Date().toISOString();
 				const profile = opts.profile;
@@ -245,6 +253,7 @@ export async function importOwnFiles(list: FileList | File[] | InputFile[], opts
 			}
 		}
 		app.busy = null;
+		importDone();
 		await refreshCounts().catch((e) => console.error(e));
 		app.notice = () => notes.map((n) => n()).join(' ');
 		return created;

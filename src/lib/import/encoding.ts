@@ -29,7 +29,7 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 	return out;
 }
 
-function looksLikeUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+export function looksLikeUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
 	const n = Math.min(bytes.length, 2000) & ~1;
 	if (n < 4) return null;
 	let evenZero = 0;
@@ -118,7 +118,7 @@ export function scanUtf8(bytes: Uint8Array): { invalid: number[]; multibyte: num
  * UTF-8 text with a few stray single bytes: each stray byte is decoded as Windows-1252 at its
  * place and noted with its line, the rest stays UTF-8.
  */
-function decodeUtf8WithStrays(bytes: Uint8Array, invalid: number[]): Decoded {
+export function decodeUtf8WithStrays(bytes: Uint8Array, invalid: number[]): Decoded {
 	const dec = new TextDecoder('utf-8');
 	const notes: EncodingNote[] = [];
 	let text = '';

@@ -15,7 +15,9 @@ import { headerSignature } from './profile';
 import { FatalImport, readTabular, unknownKindParams, type BrokenRow, type ReadSegment } from './read-file';
 import type { ImportReport, Lang, Rejection, Repair, SheetReport } from './report';
 import { DATASETS, type DatasetSpec } from './schemas';
-import { stageFromTable, stageRecords } from './staging';
+import { stageFromTable, stageRecords, type StagedRow } from './staging';
+import { csvChunks, rowsFromStream, type StreamEvent } from './csv-stream';
+import { isXlsx } from './xlsx';
 import { checkTableSql, enumRows, errorListSql, insertLoadedSql, lit, normaliseEnum, numberEvidenceSql, q, targetTableSql, type NumberFormats } from './validate-sql';
 import { detectKind } from './header-map';
 
@@ -25,11 +27,63 @@ export interface ImportOptions {
 	maxDetails?: number;
 	/** the user's choices for this header (applied whatever was detected) */
 	profile?: ImportProfile | null;
+	/** rows read so far and bytes parsed, during a CSV import */
+	onProgress?: (p: ImportProgress) => void;
+	/** cancels the import; the tables stay as they were before it */
+	signal?: AbortSignal;
+	/** where CSV chunks come from (the browser: a Web Worker); default: parsed in this thread */
+	csvSource?: CsvSourceFactory;
+	/** Parquet → Arrow IPC elsewhere (the browser: a worker); default: parquet-wasm in this thread */
+	parquetToIPC?: (file: InputFile) => Promise<Uint8Array>;
+	/** 'whole': the file as one string through readTabular (the reference the streamed path is tested against) */
+	csvMode?: 'stream' | 'whole';
 }
+
+export interface ImportProgress {
+	rowsRead: number;
+	bytesDone: number;
+	bytesTotal: number;
+	/** every row is read; the checks in the database run */
+	checking?: boolean;
+}
+
+/** A CSV file read chunk by chunk (csv-stream.ts), here or in a worker. */
+export interface CsvSource {
+	next(): Promise<StreamEvent | null>;
+	/** the staged rows with these `_row` ids, read again from the file */
+	rowsAt(ids: number[]): Promise<Map<number, StagedRow>>;
+	close(): void;
+}
+export type CsvSourceFactory = (file: InputFile, profile?: ImportProfile) => CsvSource;
+
+/** csv-stream in this thread (Node, tests); `chunkBytes` small in tests to cross many chunk ends. */
+export const localCsvSourceWith = (streamOpts: { chunkBytes?: number } = {}): CsvSourceFactory => ({ bytes }, profile) => {
+	const it = csvChunks(bytes, { profile, ...streamOpts });
+	return {
+		async next() {
+			const r = it.next();
+			return r.done ? null : r.value;
+		},
+		async rowsAt(ids) {
+			return rowsFromStream(csvChunks(bytes, { profile, ...streamOpts, keepRows: true, noIpc: true }), ids);
+		},
+		close() {
+			it.return(undefined);
+		}
+	};
+};
+export const localCsvSource = localCsvSourceWith();
+
+class CancelledImport extends Error {}
+
+/** duckdb-wasm and V8 say "out of memory" in several ways */
+const isOutOfMemory = (e: unknown) => /out of memory|memory access out of bounds|Array buffer allocation failed|Invalid (typed )?array length|Invalid string length|could not allocate/i.test(String((e as Error)?.message ?? e));
 
 export interface InputFile {
 	name: string;
 	bytes: Uint8Array;
+	/** the picked file itself: a worker reads it without copying the bytes across threads */
+	blob?: Blob;
 }
 
 const SAMPLE_NAME = /beispieldaten|sample/i;
@@ -62,9 +116,20 @@ export async function importFile(db: Db, file: InputFile, opts: ImportOptions = 
 	const lang = opts.lang ?? 'de';
 	const report = emptyReport(file.name);
 	try {
-		await runImport(db, file, lang, opts.maxDetails ?? 5000, report, opts.profile ?? undefined);
+		await runImport(db, file, lang, opts.maxDetails ?? 5000, report, opts.profile ?? undefined, opts);
 	} catch (e) {
-		const [code, params] = e instanceof FatalImport ? [e.code, e.params] : ['unreadable', { detail: String((e as Error)?.message ?? e).slice(0, 200) }];
+		// nothing of this file stays behind: staging dropped, the kind's table untouched (see validateStaged)
+		await db.exec('DROP TABLE IF EXISTS stg').catch(() => undefined);
+		const [code, params]: [string, Record<string, string | number>] =
+			e instanceof FatalImport
+				? [e.code, e.params]
+				: e instanceof CancelledImport || opts.signal?.aborted
+					? ['cancelled', {}]
+					: isOutOfMemory(e)
+						? report.rowsRead > 0
+							? ['file_too_large', { rows: report.rowsRead.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB') }]
+							: ['file_too_large_unread', {}] // (Parquet: out of memory before a row count is known)
+						: ['unreadable', { detail: String((e as Error)?.message ?? e).slice(0, 200) }];
 		report.fatal = { code, message: message(code, lang, params), params };
 		report.rowsLoaded = 0;
 		report.rowsRejected = report.rowsRead;
@@ -104,18 +169,78 @@ function profileEnums(spec: DatasetSpec, profile?: ImportProfile) {
 	return { extra, refused };
 }
 
-async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number, report: ImportReport, profile?: ImportProfile) {
+/** A CSV file through csv-stream: each chunk's rows go to `stg` while the next is parsed. */
+async function streamCsv(db: Db, file: InputFile, report: ImportReport, lang: Lang, profile: ImportProfile | undefined, opts: ImportOptions): Promise<{ segment: SegmentInfo; source: CsvSource }> {
+	const source = (opts.csvSource ?? localCsvSource)(file, profile);
+	const check = () => {
+		if (opts.signal?.aborted) throw new CancelledImport();
+	};
+	let seg: SegmentInfo | null = null;
+	let created = false;
+	let unknown: Record<string, string> | null = null;
+	try {
+		await db.exec('DROP TABLE IF EXISTS stg');
+		let ev = await source.next();
+		for (; ev; ev = await source.next()) {
+			check();
+			if (ev.type === 'head') {
+				report.dialect = ev.dialect;
+				if (!ev.match) unknown = unknownKindParams(ev.header, ev.candidates, lang);
+				seg = { header: ev.header, headerLine: ev.headerLine, rowCount: 0, broken: [], skipped: [], match: ev.match };
+			} else if (ev.type === 'chunk') {
+				if (ev.ipc) {
+					await db.insertArrowIPC('stg', ev.ipc, !created);
+					created = true;
+				}
+				seg!.rowCount += ev.rowCount;
+				report.rowsRead = ev.rowsRead;
+				opts.onProgress?.({ rowsRead: ev.rowsRead, bytesDone: ev.bytesDone, bytesTotal: ev.bytesTotal });
+			} else {
+				seg!.broken = ev.broken;
+				seg!.skipped = ev.skipped;
+				report.lines = ev.lines;
+				report.encodingNotes = ev.encodingNotes;
+				report.skipped = ev.skipped;
+			}
+		}
+		if (!seg) throw new FatalImport('empty_file');
+		// an unknown kind is said after the whole file was read, so the report has its line account
+		if (unknown) throw new FatalImport('unknown_kind', unknown);
+		if (!created) await stageRecords(db, seg.match!.spec, [{ mapping: seg.match!.mapping, rows: [] }]);
+		check();
+		return { segment: seg, source };
+	} catch (e) {
+		source.close();
+		throw e;
+	}
+}
+
+/** What the checks need of a segment once its rows are staged (rows themselves: `rowsAt`). */
+interface SegmentInfo {
+	sheet?: string;
+	header: string[];
+	headerLine: number;
+	rowCount: number;
+	broken: BrokenRow[];
+	skipped: ReadSegment['skipped'];
+	match: HeaderMatch | null;
+}
+
+async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number, report: ImportReport, profile: ImportProfile | undefined, opts: ImportOptions = {}) {
 	const { bytes } = file;
 	if (bytes.length === 0) throw new FatalImport('empty_file');
 	let spec: DatasetSpec;
-	let segments: ReadSegment[] = [];
+	let segments: SegmentInfo[] = [];
 	let header: string[];
 	let firstMatch: HeaderMatch;
+	/** the staged rows with these ids, as the file holds them (for the rejected rows' download) */
+	let rowsAt: (ids: number[]) => Promise<Map<number, StagedRow>> = async () => new Map();
+	let closeSource = () => {};
 
 	if (isParquet(bytes)) {
 		let ipc: Uint8Array;
 		try {
-			ipc = await parquetToIPC(bytes);
+			ipc = opts.parquetToIPC ? await opts.parquetToIPC(file) : await parquetToIPC(bytes);
 		} catch (e) {
 			throw new FatalImport('unreadable_parquet', { detail: String((e as Error).message ?? e).slice(0, 120) });
 		}
@@ -133,6 +258,14 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 		spec = match.spec;
 		await stageFromTable(db, spec, '_pq', header, match.mapping);
 		await db.exec('DROP TABLE _pq');
+	} else if (!isXlsx(bytes) && opts.csvMode !== 'whole') {
+		const { segment, source } = await streamCsv(db, file, report, lang, profile, opts);
+		spec = segment.match!.spec;
+		segments = [segment];
+		header = segment.header;
+		firstMatch = segment.match!;
+		rowsAt = (ids) => source.rowsAt(ids);
+		closeSource = () => source.close();
 	} else {
 		const read = await readTabular(bytes, profile);
 		report.dialect = read.dialect;
@@ -144,15 +277,35 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 			throw new FatalImport('unknown_kind', unknownKindParams(read.unknown?.header ?? [], read.unknown?.candidates ?? [], lang));
 		}
 		spec = read.spec;
-		segments = read.segments;
+		segments = read.segments.map((s) => ({ ...s, rowCount: s.rows.length }));
 		header = segments[0].header;
 		firstMatch = segments[0].match!;
 		await stageRecords(
 			db,
 			spec,
-			segments.map((s) => ({ mapping: s.match!.mapping, rows: s.rows }))
+			read.segments.map((s) => ({ mapping: s.match!.mapping, rows: s.rows }))
 		);
+		const byId = read.segments.flatMap((s) => s.rows);
+		rowsAt = async (ids) => new Map(ids.filter((i) => byId[i - 1]).map((i) => [i, byId[i - 1]]));
 	}
+	try {
+		await checkAndReport(db, file, lang, maxDetails, report, profile, opts, { spec, segments, header, firstMatch, rowsAt });
+	} finally {
+		closeSource();
+	}
+}
+
+async function checkAndReport(
+	db: Db,
+	file: InputFile,
+	lang: Lang,
+	maxDetails: number,
+	report: ImportReport,
+	profile: ImportProfile | undefined,
+	opts: ImportOptions,
+	ctx: { spec: DatasetSpec; segments: SegmentInfo[]; header: string[]; firstMatch: HeaderMatch; rowsAt: (ids: number[]) => Promise<Map<number, StagedRow>> }
+) {
+	const { spec, segments, header, firstMatch, rowsAt } = ctx;
 	if (profile) report.profile = { signature: profile.signature, name: profile.name };
 	report.kind = spec.kind;
 	const unused = new Set<string>();
@@ -174,6 +327,7 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 	report.rowsRead = staged + broken.length;
 	if (report.rowsRead === 0) throw new FatalImport('header_only');
 
+	opts.onProgress?.({ rowsRead: report.rowsRead, bytesDone: file.bytes.length, bytesTotal: file.bytes.length, checking: true });
 	const fmts = await decideNumberFormats(db, spec, profile?.decimal ?? {});
 	if (report.dialect) {
 		report.dialect.decimalByColumn = Object.fromEntries(Object.entries(fmts).filter(([c]) => firstMatch.mapping.size && [...firstMatch.mapping.values()].includes(c)).map(([c, f]) => [fileCol(c), f.decimal]));
@@ -183,6 +337,7 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 		}
 	}
 	const { extra, refused } = profileEnums(spec, profile);
+	if (opts.signal?.aborted) throw new CancelledImport();
 	const { loaded, rejected: sqlRejected } = await validateStaged(db, spec, fmts, file.name, extra, refused);
 	report.rowsLoaded = loaded;
 	report.rowsRejected = sqlRejected + broken.length;
@@ -190,7 +345,7 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 	// row id → sheet (rows were staged segment after segment)
 	const bounds: { last: number; sheet?: string }[] = [];
 	let acc = 0;
-	for (const s of segments) bounds.push({ last: (acc += s.rows.length), sheet: s.sheet });
+	for (const s of segments) bounds.push({ last: (acc += s.rowCount), sheet: s.sheet });
 	const sheetOf = (row: number) => (segments.length > 1 || segments[0]?.sheet ? bounds.find((b) => row <= b.last)?.sheet : undefined);
 
 	const allowed = (col: string) => Object.keys(spec.columns.find((c) => c.name === col)?.values ?? {}).join(', ');
@@ -259,18 +414,18 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 		params: { byte: n.byte, char: n.char }
 	}));
 	report.repairs = [...encodingRepairs, ...(await repairs(db, spec, fileCol, lang, maxDetails, sheetOf))].slice(0, maxDetails);
-	report.rejectedRecords = await rejectedRecords(db, spec, header, firstMatch.mapping, segments, broken, maxDetails);
+	report.rejectedRecords = await rejectedRecords(db, spec, header, firstMatch.mapping, segments, broken, maxDetails, rowsAt);
 	if (segments.some((s) => s.sheet !== undefined)) report.sheets = await perSheet(db, segments, broken);
 }
 
-async function perSheet(db: Db, segments: ReadSegment[], broken: (BrokenRow & { sheet?: string })[]): Promise<SheetReport[]> {
+async function perSheet(db: Db, segments: SegmentInfo[], broken: (BrokenRow & { sheet?: string })[]): Promise<SheetReport[]> {
 	const out: SheetReport[] = [];
 	let first = 1;
 	for (const s of segments) {
-		const last = first + s.rows.length - 1;
+		const last = first + s.rowCount - 1;
 		const rej = (await db.query<{ n: number }>(`SELECT count(DISTINCT _row)::INTEGER AS n FROM _errors WHERE _row BETWEEN ${first} AND ${last}`))[0].n;
 		const nb = broken.filter((b) => b.sheet === s.sheet).length;
-		out.push({ sheet: s.sheet!, headerLine: s.headerLine, rowsRead: s.rows.length + nb, rowsLoaded: s.rows.length - rej, rowsRejected: rej + nb });
+		out.push({ sheet: s.sheet!, headerLine: s.headerLine, rowsRead: s.rowCount + nb, rowsLoaded: s.rowCount - rej, rowsRejected: rej + nb });
 		first = last + 1;
 	}
 	return out;
@@ -301,8 +456,16 @@ export async function validateStaged(
 	await db.exec(`CREATE OR REPLACE TEMP TABLE _errors AS ${errorListSql(spec)}`);
 	await db.exec(targetTableSql(spec));
 	// Loading a file again replaces its earlier rows instead of counting them twice.
-	await db.exec(`DELETE FROM ${q(spec.table)} WHERE _file = ${lit(fileName)}`);
-	await db.exec(insertLoadedSql(spec, fileName));
+	// one transaction: a failure (out of memory) leaves the earlier rows of this file in place
+	await db.exec('BEGIN TRANSACTION');
+	try {
+		await db.exec(`DELETE FROM ${q(spec.table)} WHERE _file = ${lit(fileName)}`);
+		await db.exec(insertLoadedSql(spec, fileName));
+		await db.exec('COMMIT');
+	} catch (e) {
+		await db.exec('ROLLBACK').catch(() => undefined);
+		throw e;
+	}
 	const loaded = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${q(spec.table)} WHERE _file = ${lit(fileName)}`))[0].n;
 	const rejected = (await db.query<{ n: number }>('SELECT count(DISTINCT _row)::INTEGER AS n FROM _errors'))[0].n;
 	return { loaded, rejected };
@@ -313,8 +476,8 @@ async function repairs(db: Db, spec: DatasetSpec, fileCol: (c: string) => string
 	const out: Repair[] = [];
 	for (const c of keyCols) {
 		const rows = await db.query<{ _row: number; _line: number; f: string; t: string }>(
-			`SELECT _row, _line, ${q(c.name + '_raw')} AS f, ${q('_key_' + c.name)} AS t FROM _chk
-			 WHERE ${q(c.name)} IS NOT NULL AND length(regexp_replace(${q(c.name + '_raw')}, '\\s', '', 'g')) IN (7, 11) ORDER BY _row LIMIT ${max}`
+			`SELECT _chk._row, _chk._line, stg.${q(c.name + '_raw')} AS f, _chk.${q('_key_' + c.name)} AS t FROM _chk JOIN stg ON stg._row = _chk._row
+			 WHERE _chk.${q(c.name)} IS NOT NULL AND length(regexp_replace(stg.${q(c.name + '_raw')}, '\\s', '', 'g')) IN (7, 11) ORDER BY _chk._row LIMIT ${max}`
 		);
 		for (const r of rows) {
 			const sheet = sheetOf(Number(r._row));
@@ -330,14 +493,15 @@ async function rejectedRecords(
 	spec: DatasetSpec,
 	header: string[],
 	mapping: Map<number, string>,
-	segments: ReadSegment[],
+	segments: SegmentInfo[],
 	broken: { record: { line: number; fields: string[] }; sheet?: string }[],
-	max: number
+	max: number,
+	rowsAt: (ids: number[]) => Promise<Map<number, StagedRow>>
 ): Promise<ImportReport['rejectedRecords']> {
 	// later sheets may order and name their columns differently: values go under the first
 	// sheet's header by the field they map to (unmapped columns by name)
 	const norm = header.map(normaliseHeader);
-	const reorder = new Map<ReadSegment, number[] | null>(
+	const reorder = new Map<SegmentInfo, number[] | null>(
 		segments.map((s) => {
 			const n = s.header.map(normaliseHeader);
 			if (n.join('|') === norm.join('|')) return [s, null];
@@ -346,7 +510,7 @@ async function rejectedRecords(
 			return [s, header.map((_, j) => (mapping.has(j) ? (byField.get(mapping.get(j)!) ?? -1) : n.indexOf(norm[j])))];
 		})
 	);
-	const valuesOf = (s: ReadSegment | undefined, fields: string[]) => {
+	const valuesOf = (s: SegmentInfo | undefined, fields: string[]) => {
 		const idx = s ? reorder.get(s) : null;
 		return idx ? idx.map((i) => (i < 0 ? '' : (fields[i] ?? ''))) : fields;
 	};
@@ -358,9 +522,16 @@ async function rejectedRecords(
 	}));
 	const wantedRows = (await db.query<{ _row: number }>(`SELECT DISTINCT _row FROM _errors ORDER BY _row LIMIT ${max}`)).map((r) => Number(r._row));
 	if (segments.length) {
-		const wanted = new Set(wantedRows);
-		let id = 0;
-		for (const s of segments) for (const r of s.rows) if (wanted.has(++id)) rows.push({ line: r.line, ...(s.sheet !== undefined ? { sheet: s.sheet } : {}), values: valuesOf(s, r.fields) });
+		// row ids run segment after segment (staging order); the rows themselves are read again
+		const found = await rowsAt(wantedRows);
+		const bounds: { last: number; seg: SegmentInfo }[] = [];
+		let acc = 0;
+		for (const seg of segments) bounds.push({ last: (acc += seg.rowCount), seg });
+		for (const id of wantedRows) {
+			const r = found.get(id);
+			const s = bounds.find((b) => id <= b.last)?.seg;
+			if (r) rows.push({ line: r.line, ...(s?.sheet !== undefined ? { sheet: s.sheet } : {}), values: valuesOf(s, r.fields) });
+		}
 	} else if (wantedRows.length) {
 		// Parquet: the staged text is what the file held (only mapped columns exist as text)
 		const raw = await db.query<Record<string, string | null>>(

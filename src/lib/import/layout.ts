@@ -33,7 +33,7 @@ export const HEADER_SCAN_LINES = 30;
 /** words that start a note or total line below the data */
 const FOOTER_START = /^(summe|gesamt|insgesamt|total|quelle|stand|hinweis|hinweise|anmerkung|anmerkungen|erstellt|fußnote|fussnote|\*)/i;
 
-function isNoteLike(r: CsvRecord): boolean {
+export function isNoteLike(r: CsvRecord): boolean {
 	if (r.error) return false;
 	const filled = r.fields.filter((f) => f.trim() !== '');
 	if (filled.length <= 1) return true;

@@ -34,6 +34,15 @@ const M: Record<string, { de: string; en: string }> = {
 	repaired_leading_zero: { de: 'führende Null ergänzt (von Excel entfernt)', en: 'leading zero restored (dropped by Excel)' },
 	// whole-file problems
 	empty_file: { de: 'Die Datei ist leer.', en: 'The file is empty.' },
+	file_too_large: {
+		de: 'Die Datei ist zu groß für den Browser: {rows} Zeilen gelesen, dann reichte der Speicher nicht. Die Daten sind wie vor dem Import. Teilen Sie die Datei auf oder nutzen Sie npm run validate.',
+		en: 'The file is too large for the browser: {rows} rows read, then memory ran out. The data are as before the import. Split the file or use npm run validate.'
+	},
+	file_too_large_unread: {
+		de: 'Die Datei ist zu groß für den Browser: der Speicher reichte nicht, bevor ihre Zeilen gelesen waren. Die Daten sind wie vor dem Import. Teilen Sie die Datei auf oder nutzen Sie npm run validate.',
+		en: 'The file is too large for the browser: memory ran out before its rows were read. The data are as before the import. Split the file or use npm run validate.'
+	},
+	cancelled: { de: 'Import abgebrochen; die Daten sind wie vor dem Import.', en: 'Import cancelled; the data are as before the import.' },
 	binary_file: { de: 'Die Datei ist keine Text-, Excel- oder Parquet-Datei.', en: 'The file is not a text, Excel or Parquet file.' },
 	header_only: { de: 'Die Datei enthält nur eine Kopfzeile und keine Daten.', en: 'The file contains only a header row and no data.' },
 	unknown_kind: {

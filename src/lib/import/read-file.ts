@@ -81,7 +81,7 @@ function fixedMapping(header: string[], profile?: ImportProfile): Map<number, st
 	return m;
 }
 
-function matchFor(header: string[], profile?: ImportProfile): { match: HeaderMatch | null; candidates: HeaderMatch[] } {
+export function matchFor(header: string[], profile?: ImportProfile): { match: HeaderMatch | null; candidates: HeaderMatch[] } {
 	if (profile?.kind) {
 		const m = matchKind(DATASETS[profile.kind], header, fixedMapping(header, profile));
 		return { match: m.missing.length === 0 ? m : null, candidates: [m] };

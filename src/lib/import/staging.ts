@@ -41,14 +41,16 @@ function float64Vector(values: Float64Array, valid: Uint8Array | null): Vector {
 const isNumeric = (t: string) => t === 'int' || t === 'decimal' || t === 'rate';
 
 /**
- * Writes `stg`: `_row` (1…n over all segments, in order), `_line`, `<column>_raw` text and, for
- * numeric columns, `<column>_num` (a typed number from the source, else NULL).
+ * The Arrow IPC stream of staged rows: `_row` (`firstRow`, firstRow+1, … over all segments, in
+ * order), `_line`, `<column>_raw` text and, for numeric columns, `<column>_num` (a typed number
+ * from the source, else NULL). Pure (no database): the import worker builds these per chunk.
  */
-export async function stageRecords(db: Db, spec: DatasetSpec, segments: StagedSegment[] | Map<number, string>, rowsArg?: StagedRow[]): Promise<void> {
-	const segs: StagedSegment[] = segments instanceof Map ? [{ mapping: segments, rows: rowsArg ?? [] }] : segments;
+export function stagingIPC(spec: DatasetSpec, segs: StagedSegment[], firstRow = 1): Uint8Array {
 	const total = segs.reduce((a, s) => a + s.rows.length, 0);
 	const cols: Record<string, Vector> = {};
-	cols._row = makeVector(Int32Array.from({ length: total }, (_, i) => i + 1));
+	const rowIds = new Int32Array(total);
+	for (let i = 0; i < total; i++) rowIds[i] = firstRow + i;
+	cols._row = makeVector(rowIds);
 	const lines = new Int32Array(total);
 	let k = 0;
 	for (const s of segs) for (const r of s.rows) lines[k++] = r.line;
@@ -80,9 +82,14 @@ export async function stageRecords(db: Db, spec: DatasetSpec, segments: StagedSe
 		cols[`${c.name}_raw`] = utf8Vector(values);
 		if (nums) cols[`${c.name}_num`] = float64Vector(nums, anyNum ? valid! : null);
 	}
-	const ipc = tableToIPC(new Table(cols), 'stream');
+	return tableToIPC(new Table(cols), 'stream');
+}
+
+/** Writes `stg` from rows held in memory (XLSX, small CSV); see `stagingIPC`. */
+export async function stageRecords(db: Db, spec: DatasetSpec, segments: StagedSegment[] | Map<number, string>, rowsArg?: StagedRow[]): Promise<void> {
+	const segs: StagedSegment[] = segments instanceof Map ? [{ mapping: segments, rows: rowsArg ?? [] }] : segments;
 	await db.exec('DROP TABLE IF EXISTS stg');
-	await db.insertArrowIPC('stg', ipc, true);
+	await db.insertArrowIPC('stg', stagingIPC(spec, segs), true);
 }
 
 /** Parquet: the Arrow table is already in DuckDB as `_pq`; cast every mapped column to text. */

@@ -54,20 +54,19 @@ export function numberTextSql(v: string, f: ColumnNumberFormat, cleaned?: string
 		END`;
 }
 
-/** SQL counting, per numeric column, the text values that prove a decimal comma or point. */
+/**
+ * SQL counting, per numeric column, the text values that prove a decimal comma or point. Each
+ * distinct text is classified once and weighted by how often it occurs (same counts as per row).
+ */
 export function numberEvidenceSql(cols: string[]): string {
-	const inner = cols.map(
-		(c) => `CASE WHEN ${q(c + '_num')} IS NULL AND (contains(${q(c + '_raw')}, '.') OR contains(${q(c + '_raw')}, ',')) THEN ${cleanSql(q(c + '_raw'))} END AS ${q('_c_' + c)}`
-	);
-	const parts = cols.flatMap((c) => {
-		const t = q('_c_' + c);
-		const textOnly = `${t} IS NOT NULL`;
-		return [
-			`count_if(${textOnly} AND ((${fm(t, RE.commaDecimal)} AND NOT ${fm(t, RE.commaGroups)}) OR ${fm(t, RE.dotGroupsMulti)}))::INTEGER AS ${q(c + ':,')}`,
-			`count_if(${textOnly} AND ((${fm(t, RE.pointDecimal)} AND NOT ${fm(t, RE.dotGroups)}) OR ${fm(t, RE.commaGroupsMulti)}))::INTEGER AS ${q(c + ':.')}`
-		];
+	const perCol = cols.map((c, i) => {
+		const raw = q(c + '_raw');
+		const t = '_t';
+		return `(SELECT COALESCE(sum(_n) FILTER (WHERE (${fm(t, RE.commaDecimal)} AND NOT ${fm(t, RE.commaGroups)}) OR ${fm(t, RE.dotGroupsMulti)}), 0)::INTEGER AS ${q(c + ':,')},
+			COALESCE(sum(_n) FILTER (WHERE (${fm(t, RE.pointDecimal)} AND NOT ${fm(t, RE.dotGroups)}) OR ${fm(t, RE.commaGroupsMulti)}), 0)::INTEGER AS ${q(c + ':.')}
+		FROM (SELECT ${cleanSql('_v')} AS _t, _n FROM (SELECT ${raw} AS _v, count(*) AS _n FROM stg WHERE ${q(c + '_num')} IS NULL AND ${raw} IS NOT NULL GROUP BY ${raw}) WHERE contains(_v, '.') OR contains(_v, ','))) _e${i}`;
 	});
-	return `SELECT ${parts.join(', ')} FROM (SELECT ${inner.join(', ')} FROM stg)`;
+	return `SELECT * FROM ${perCol.join(', ')}`;
 }
 
 const dateExpr = (v: string) => `COALESCE(
@@ -104,7 +103,7 @@ function columnSql(c: ColumnSpec, fmts: NumberFormats): ColumnSql {
 	switch (c.type) {
 		case 'date':
 			return {
-				select: [[c.name, dateExpr(raw)]],
+				select: [[c.name, `${memo(c)}.d`]],
 				joins: [],
 				error: `CASE ${missing} WHEN ${n} IS NULL THEN 'invalid_date'
 					WHEN ${n} < DATE ${lit(c.minDate!)} OR ${n} > DATE ${lit(c.maxDate!)} THEN 'date_out_of_range' END`,
@@ -138,24 +137,22 @@ function columnSql(c: ColumnSpec, fmts: NumberFormats): ColumnSql {
 			};
 		}
 		case 'gemeinde': {
-			const alias = `k_${c.name}`;
 			return {
 				select: [
-					[c.name, `${alias}.ags`],
-					[`_key_${c.name}`, keyExpr(raw)]
+					[c.name, `${memo(c)}.ags`],
+					[`_key_${c.name}`, `${memo(c)}.k`]
 				],
-				joins: [`LEFT JOIN _key_lookup ${alias} ON ${alias}.k = ${keyExpr(raw)}`],
+				joins: [],
 				error: `CASE ${missing} WHEN NOT regexp_full_match(${q('_key_' + c.name)}, '[0-9]{8}|[0-9]{12}') THEN 'key_format'
 					WHEN ${n} IS NULL THEN 'unknown_key' END`,
 				params: ''
 			};
 		}
 		case 'enum': {
-			const alias = `e_${c.name}`;
 			const allowed = Object.keys(c.values ?? {}).join(', ');
 			return {
-				select: [[c.name, `${alias}.canonical`]],
-				joins: [`LEFT JOIN _enum_map ${alias} ON ${alias}.col = ${lit(c.name)} AND ${alias}.spelling = ${sqlEnumNorm(raw)}`],
+				select: [[c.name, `${memo(c)}.canonical`]],
+				joins: [],
 				error: `CASE ${missing} WHEN ${n} IS NULL THEN 'unknown_value' END`,
 				params: lit(allowed)
 			};
@@ -181,18 +178,48 @@ export function enumRows(spec: DatasetSpec): { col: string; spelling: string; ca
 	return out;
 }
 
+const memo = (c: ColumnSpec) => q('_m_' + c.name);
+const MEMO_TYPES = new Set<ColumnSpec['type']>(['date', 'gemeinde', 'enum', 'int', 'decimal', 'rate']);
+
+/**
+ * Each parsed column is worked out once per distinct text, not once per row (`_m_<col>`: text →
+ * value), then joined back on the exact text: a million rows hold a few thousand dates, keys and
+ * numbers, a handful of Format values. The expressions are the same as per row; NULL text never
+ * joins, and every expression gives NULL for NULL.
+ */
+function memoSql(c: ColumnSpec, fmts: NumberFormats): string {
+	const raw = q(c.name + '_raw');
+	const distinct = `(SELECT DISTINCT ${raw} AS v FROM stg) _u`;
+	const fmt = fmts[c.name] ?? { decimal: null, intOnly: c.type === 'int' };
+	switch (c.type) {
+		case 'date':
+			return `SELECT v, ${dateExpr('v')} AS d FROM ${distinct}`;
+		case 'gemeinde':
+			return `SELECT _u.v, _kl.ags, _u.k FROM (SELECT v, ${keyExpr('v')} AS k FROM ${distinct}) _u LEFT JOIN _key_lookup _kl ON _kl.k = _u.k`;
+		case 'enum':
+			return `SELECT _u.v, _em.canonical FROM ${distinct} LEFT JOIN _enum_map _em ON _em.col = ${lit(c.name)} AND _em.spelling = ${sqlEnumNorm('_u.v')}`;
+		default:
+			return `SELECT v, ${numberTextSql('v', fmt, cleanSql('v'))} AS ntxt FROM ${distinct}`;
+	}
+}
+
 /**
  * SQL creating `_chk`: row id, line, typed columns and one error code per column (`_err_<col>`).
  * `_row` identifies a staged row (unique across the sheets of a workbook); `_line` is the user's line.
  */
 export function checkTableSql(spec: DatasetSpec, fmts: NumberFormats): string {
 	const parts = spec.columns.map((c) => ({ c, s: columnSql(c, fmts) }));
-	// numbers: cleaned once (_c_), then classified (_ntxt_), then typed in _t
+	const memoCols = spec.columns.filter((c) => MEMO_TYPES.has(c.type));
+	const memos = memoCols.map((c) => `${memo(c)} AS (${memoSql(c, fmts)})`);
+	// numbers: the canonical number text (_ntxt_) from the memo, then typed in _t
 	const nums = parts.filter(({ s }) => s.ntxt);
-	const clean = nums.map(({ c }) => `${cleanSql(`_s.${q(c.name + '_raw')}`)} AS ${q('_c_' + c.name)}`);
-	const ntxt = nums.map(({ c, s }) => `${s.ntxt!.replace(/stg\./g, '_c.')} AS ${q('_ntxt_' + c.name)}`);
+	const ntxt = nums.map(({ c }) => `${memo(c)}.ntxt AS ${q('_ntxt_' + c.name)}`);
+	const numJoins = nums.map(({ c }) => `LEFT JOIN ${memo(c)} ON ${memo(c)}.v = _s.${q(c.name + '_raw')}`);
 	const typed = parts.flatMap(({ s }) => s.select.map(([name, e]) => `${e} AS ${q(name)}`));
-	const joins = parts.flatMap(({ s }) => s.joins);
+	const joins = [
+		...parts.flatMap(({ s }) => s.joins),
+		...memoCols.filter((c) => !nums.some((n) => n.c === c)).map((c) => `LEFT JOIN ${memo(c)} ON ${memo(c)}.v = stg.${q(c.name + '_raw')}`)
+	];
 	const errs = parts.map(({ c, s }) => `${s.error.replace(/stg\./g, '_t.')} AS ${q('_err_' + c.name)}`);
 	const rowChecks = (spec.rowChecks ?? []).map(
 		(r, i) => `CASE WHEN ${r.when} THEN ${lit(r.code)} END AS ${q(`_rule_${i}`)}`
@@ -201,32 +228,36 @@ export function checkTableSql(spec: DatasetSpec, fmts: NumberFormats): string {
 		? `, CASE WHEN ${spec.unique.map((u) => `${q(u)} IS NOT NULL`).join(' AND ')}
 			THEN min(_row) OVER (PARTITION BY ${spec.unique.map(q).join(', ')}) END AS _first_row`
 		: ', NULL::INTEGER AS _first_row';
+	// the raw text stays in stg (joined back for the few rows with an error): writing a million
+	// strings into _chk a second time cost more than all the checks
+	const keep = ['_t._row', '_t._line', ...parts.flatMap(({ s }) => s.select.map(([name]) => `_t.${q(name)}`))];
 	return `CREATE OR REPLACE TEMP TABLE _chk AS
-WITH _c AS (
-	SELECT _s.*${clean.length ? ', ' + clean.join(',\n\t\t') : ''} FROM stg _s
-), _n AS (
-	SELECT _c.*${ntxt.length ? ', ' + ntxt.join(',\n\t\t') : ''} FROM _c
+WITH ${memos.length ? memos.join(',\n') + ',\n' : ''}_n AS (
+	SELECT _s.*${ntxt.length ? ', ' + ntxt.join(',\n\t\t') : ''} FROM stg _s ${numJoins.join('\n\t')}
 ), _t AS (
 	SELECT stg.*, ${typed.join(',\n\t\t')}
 	FROM _n stg ${joins.join('\n\t')}
 )
-SELECT _t.*, ${errs.join(',\n\t')}${rowChecks.length ? ',\n\t' + rowChecks.join(',\n\t') : ''}${unique}
+SELECT ${keep.join(', ')}, ${errs.join(',\n\t')}${rowChecks.length ? ',\n\t' + rowChecks.join(',\n\t') : ''}${unique}
 FROM _t`;
 }
 
 /** SQL listing every error: row, line, canonical column, raw value, code, first row (for duplicates). */
 export function errorListSql(spec: DatasetSpec): string {
 	const perColumn = spec.columns.map(
-		(c) => `SELECT _row, _line, ${lit(c.name)} AS col, ${q(c.name + '_raw')} AS value, ${q('_err_' + c.name)} AS code, NULL::INTEGER AS first_row
+		(c) => `SELECT _row, _line, ${lit(c.name)} AS col, ${q('_err_' + c.name)} AS code, NULL::INTEGER AS first_row
 			FROM _chk WHERE ${q('_err_' + c.name)} IS NOT NULL`
 	);
 	const rules = (spec.rowChecks ?? []).map(
-		(r, i) => `SELECT _row, _line, ${lit(r.column)}, ${q(r.column + '_raw')}, ${q(`_rule_${i}`)}, NULL::INTEGER FROM _chk WHERE ${q(`_rule_${i}`)} IS NOT NULL`
+		(r, i) => `SELECT _row, _line, ${lit(r.column)}, ${q(`_rule_${i}`)}, NULL::INTEGER FROM _chk WHERE ${q(`_rule_${i}`)} IS NOT NULL`
 	);
 	const dup = spec.unique?.length
-		? [`SELECT _row, _line, ${lit(spec.unique[0])}, ${q(spec.unique[0] + '_raw')}, 'duplicate', _first_row FROM _chk WHERE _row > _first_row`]
+		? [`SELECT _row, _line, ${lit(spec.unique[0])}, 'duplicate', _first_row FROM _chk WHERE _row > _first_row`]
 		: [];
-	return [...perColumn, ...rules, ...dup].join('\nUNION ALL\n');
+	// the raw value from stg, for the rows with an error only
+	const value = `CASE _e.col ${spec.columns.map((c) => `WHEN ${lit(c.name)} THEN _s.${q(c.name + '_raw')}`).join(' ')} END`;
+	return `SELECT _e._row, _e._line, _e.col, ${value} AS value, _e.code, _e.first_row
+		FROM (${[...perColumn, ...rules, ...dup].join('\nUNION ALL\n')}) _e JOIN stg _s ON _s._row = _e._row`;
 }
 
 export function targetTableSql(spec: DatasetSpec): string {
@@ -236,6 +267,13 @@ export function targetTableSql(spec: DatasetSpec): string {
 
 export function insertLoadedSql(spec: DatasetSpec, file: string): string {
 	const cols = spec.columns.map((c) => q(c.name));
+	// the rows without an entry in _errors, by the same conditions that fill _errors (errorListSql):
+	// one scan, no anti-join and no sort of the whole table
+	const ok = [
+		...spec.columns.map((c) => `${q('_err_' + c.name)} IS NULL`),
+		...(spec.rowChecks ?? []).map((_, i) => `${q(`_rule_${i}`)} IS NULL`),
+		...(spec.unique?.length ? ['(_first_row IS NULL OR _row <= _first_row)'] : [])
+	];
 	return `INSERT INTO ${q(spec.table)} SELECT ${cols.map((c) => `_chk.${c}`).join(', ')}, ${lit(file)}, _line
-		FROM _chk WHERE _row NOT IN (SELECT _row FROM _errors) ORDER BY _row`;
+		FROM _chk WHERE ${ok.join(' AND ')}`;
 }

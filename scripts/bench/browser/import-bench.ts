@@ -1,0 +1,100 @@
+/**
+ * Browser half of the import benchmark (scripts/bench/import.ts): in one page and one duckdb-wasm,
+ * DuckDB's own `read_csv` of a German CSV into a table against the app's import of the same
+ * bytes (worker parse → Arrow chunks → validation SQL), and parquet-wasm → Arrow → table against
+ * the app's Parquet import. Bytes are fetched before the clock starts for both sides alike.
+ * Also watches the main thread: the longest task seen during each app import.
+ */
+import { openBrowserDb } from '$lib/db/browser';
+import { loadReference, type ReferenceName } from '$lib/db/reference';
+import { importFile } from '$lib/import/import-file';
+import { workerCsvSource, workerParquetToIPC } from '$lib/import/csv-stream-worker-source';
+import { parquetToIPC } from '$lib/import/parquet';
+import '$lib/import/parquet-browser';
+
+export interface ImportBenchRow {
+	what: string;
+	rows: number;
+	raw: number[];
+	app: number[];
+	/** longest main-thread task during the app imports (ms) */
+	longestTask: number;
+	note: string;
+}
+
+export async function runImportBench(opts: {
+	csv: string;
+	parquet: string;
+	big?: { csv?: string; parquet?: string };
+	runs: number;
+	referenceUrls: Record<ReferenceName, string>;
+	log?: (s: string) => void;
+}): Promise<ImportBenchRow[]> {
+	const log = opts.log ?? (() => {});
+	const db = await openBrowserDb();
+	const ref = await Promise.all(Object.entries(opts.referenceUrls).map(async ([k, u]) => [k, new Uint8Array(await (await fetch(u)).arrayBuffer())]));
+	await loadReference(db, Object.fromEntries(ref));
+	let longest = 0;
+	const obs = new PerformanceObserver((l) => {
+		for (const e of l.getEntries()) longest = Math.max(longest, e.duration);
+	});
+	obs.observe({ type: 'longtask', buffered: false });
+	const fetchBytes = async (u: string) => new Uint8Array(await (await fetch(u)).arrayBuffer());
+	const clock = async (fn: () => Promise<unknown>) => {
+		const t0 = performance.now();
+		await fn();
+		return performance.now() - t0;
+	};
+	const rawCsv = async (bytes: Uint8Array) => {
+		await db.registerFile('raw.csv', bytes);
+		await db.exec(`CREATE OR REPLACE TABLE raw_csv AS SELECT * FROM read_csv('raw.csv', delim=';', header=true, decimal_separator=',', dateformat='%d.%m.%Y')`);
+	};
+	const rawParquet = async (bytes: Uint8Array) => {
+		await db.exec('DROP TABLE IF EXISTS raw_pq');
+		await db.insertArrowIPC('raw_pq', await parquetToIPC(bytes), true);
+	};
+	const count = async (t: string) => Number((await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${t}`))[0].n);
+	const appImport = async (bytes: Uint8Array, blob: Blob, name: string) => {
+		let report;
+		const ms = await clock(async () => {
+			report = await importFile(db, { name, bytes, blob }, { csvSource: workerCsvSource, parquetToIPC: workerParquetToIPC });
+		});
+		return { ms, report: report! as Awaited<ReturnType<typeof importFile>> };
+	};
+	const out: ImportBenchRow[] = [];
+	const pair = async (what: string, url: string, raw: (b: Uint8Array) => Promise<void>, rawTable: string, name: string, runs: number) => {
+		const bytes = await fetchBytes(url);
+		const row: ImportBenchRow = { what, rows: 0, raw: [], app: [], longestTask: 0, note: '' };
+		for (let i = 0; i < runs; i++) {
+			await db.exec(`DROP TABLE IF EXISTS einsaetze; DROP TABLE IF EXISTS ${rawTable}`);
+			try {
+				const copy = bytes.slice(); // registerFileBuffer detaches what it gets; copy outside the clock
+				row.raw.push(await clock(() => raw(copy)));
+				if (i === 0) row.note = `raw ${await count(rawTable)} Zeilen`;
+			} catch (e) {
+				row.note = `raw: ${String((e as Error).message ?? e).slice(0, 120)}`;
+			}
+			await db.exec(`DROP TABLE IF EXISTS ${rawTable}`);
+			await db.dropFile('raw.csv').catch(() => undefined);
+			// the picked File stands for itself (a copy made here, before the long-task watch starts)
+			const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
+			await new Promise((r) => setTimeout(r, 100));
+			longest = 0;
+			const { ms, report } = await appImport(bytes, blob, name);
+			await new Promise((r) => setTimeout(r, 50)); // let the observer deliver
+			row.longestTask = Math.max(row.longestTask, longest);
+			row.app.push(ms);
+			row.rows = report.rowsLoaded;
+			if (report.fatal || report.rowsRejected) row.note += `; App: ${report.fatal?.message ?? ''} ${report.rowsRead} gelesen, ${report.rowsLoaded} geladen, ${report.rowsRejected} abgewiesen`;
+			log(`${what}: raw ${row.raw.at(-1)?.toFixed(0)} ms, app ${ms.toFixed(0)} ms, longest task ${longest.toFixed(0)} ms`);
+		}
+		out.push(row);
+	};
+	await pair('CSV (; Dezimalkomma, dd.mm.yyyy)', opts.csv, rawCsv, 'raw_csv', 'bench.csv', opts.runs);
+	await pair('Parquet', opts.parquet, rawParquet, 'raw_pq', 'bench.parquet', opts.runs);
+	if (opts.big?.csv) await pair('CSV groß', opts.big.csv, rawCsv, 'raw_csv', 'bench-big.csv', 1);
+	if (opts.big?.parquet) await pair('Parquet groß', opts.big.parquet, rawParquet, 'raw_pq', 'bench-big.parquet', 1);
+	obs.disconnect();
+	await db.close();
+	return out;
+}

@@ -1,0 +1,420 @@
+/**
+ * The CSV/text reader of `read-file.ts`, chunk by chunk: the same rules (encoding decided from
+ * the whole file, dialect from the first 256 K characters, header in the first lines, preamble /
+ * repeated header / footer lines, unclosed quotes, field counts) without ever holding the file as
+ * one string or its rows as one array. Each chunk of rows leaves as an Arrow IPC stream for the
+ * staging table `stg`, so the import can run in a Web Worker (csv-stream.worker.ts) and the
+ * database gets the rows while the next chunk is parsed. Node tests call `csvChunks` directly;
+ * `tests/unit/import-stream.test.ts` checks that it gives what `readTabular` gives.
+ *
+ * Records crossing a chunk's end: a quoted field may span at most `maxQuotedLines` (20) lines,
+ * so a record starting more than 21 lines before the chunk's last line break is decided by the
+ * text the chunk holds; later records are parsed again with the next chunk.
+ */
+import { parseCsv, sampleOf, sniffDialect, isBlank, type CsvDialect, type CsvRecord } from './csv-text';
+import { BinaryFileError, decodeUtf8WithStrays, decodeWindows1252, looksBinary, looksLikeUtf16, scanUtf8, type Encoding, type EncodingNote } from './encoding';
+import { normaliseHeader, type HeaderMatch } from './header-map';
+import { isNoteLike, locateTable, type SkippedLine } from './layout';
+import type { ImportProfile } from './profile';
+import { checkShape, FatalImport, matchFor, type BrokenRow } from './read-file';
+import type { Dialect, LineAccount } from './report';
+import { stagingIPC, type StagedRow } from './staging';
+
+/** bytes decoded and parsed per step (a 1 M-row, 88 MB file: 22 steps) */
+export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
+/** the first step is at least this long, so dialect and header are found as from the whole file */
+const HEAD_BYTES = 4 * 1024 * 1024;
+const MAX_QUOTED_LINES = 20;
+
+export interface StreamHead {
+	dialect: Dialect;
+	csv: CsvDialect;
+	header: string[];
+	headerLine: number;
+	/** the kind's match, null when the header fits no kind (then no rows follow) */
+	match: HeaderMatch | null;
+	candidates: HeaderMatch[];
+}
+
+export interface StreamChunk {
+	/** Arrow IPC stream of the chunk's well-formed rows (`stagingIPC`); null when it has none */
+	ipc: Uint8Array | null;
+	/** the rows themselves, only when asked for (`keepRows`) */
+	rows?: StagedRow[];
+	firstRow: number;
+	rowCount: number;
+	/** rows read so far (staged + broken) */
+	rowsRead: number;
+	bytesDone: number;
+	bytesTotal: number;
+}
+
+export interface StreamEnd {
+	broken: BrokenRow[];
+	skipped: SkippedLine[];
+	lines: LineAccount;
+	encodingNotes: EncodingNote[];
+	rowsStaged: number;
+}
+
+export type StreamEvent = ({ type: 'head' } & StreamHead) | ({ type: 'chunk' } & StreamChunk) | ({ type: 'end' } & StreamEnd);
+
+export interface StreamOptions {
+	profile?: ImportProfile;
+	chunkBytes?: number;
+	/** also return each chunk's rows as JS objects (tests, and finding rejected rows again) */
+	keepRows?: boolean;
+	/** build no Arrow IPC (finding rejected rows again) */
+	noIpc?: boolean;
+}
+
+type Mode = { kind: 'utf8'; strays: boolean } | { kind: 'w1252' } | { kind: 'utf16'; label: 'utf-16le' | 'utf-16be' };
+
+/** Decides the encoding exactly as `decodeText` / `decodeAs` do, without decoding the file. */
+function decideEncoding(bytes: Uint8Array, forced?: Encoding): { encoding: Encoding; mode: Mode; start: number } {
+	const bom8 = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+	if (forced) {
+		if (forced === 'windows-1252') return { encoding: forced, mode: { kind: 'w1252' }, start: 0 };
+		if (forced === 'utf-16le' || forced === 'utf-16be') {
+			const bom = forced === 'utf-16le' ? bytes[0] === 0xff && bytes[1] === 0xfe : bytes[0] === 0xfe && bytes[1] === 0xff;
+			return { encoding: forced, mode: { kind: 'utf16', label: forced }, start: bom ? 2 : 0 };
+		}
+		return { encoding: bom8 ? 'utf-8-bom' : 'utf-8', mode: { kind: 'utf8', strays: true }, start: bom8 ? 3 : 0 };
+	}
+	if (bom8) return { encoding: 'utf-8-bom', mode: { kind: 'utf8', strays: true }, start: 3 };
+	if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', mode: { kind: 'utf16', label: 'utf-16le' }, start: 2 };
+	if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', mode: { kind: 'utf16', label: 'utf-16be' }, start: 2 };
+	const u16 = looksLikeUtf16(bytes);
+	if (u16) return { encoding: u16, mode: { kind: 'utf16', label: u16 }, start: 0 };
+	if (looksBinary(bytes)) throw new FatalImport('binary_file');
+	// decided over the whole file (see decodeText): valid UTF-8, UTF-8 with stray bytes, or Windows-1252
+	const { invalid, multibyte } = scanUtf8(bytes);
+	if (invalid.length === 0) return { encoding: 'utf-8', mode: { kind: 'utf8', strays: false }, start: 0 };
+	if (multibyte > invalid.length) return { encoding: 'utf-8', mode: { kind: 'utf8', strays: true }, start: 0 };
+	return { encoding: 'windows-1252', mode: { kind: 'w1252' }, start: 0 };
+}
+
+/** Physical line breaks in bytes (LF, or CR not followed by LF), as csv-text counts lines. */
+function countBreaks(bytes: Uint8Array): number {
+	let n = 0;
+	for (let i = 0; i < bytes.length; i++) {
+		const b = bytes[i];
+		if (b === 10 || (b === 13 && bytes[i + 1] !== 10)) n++;
+	}
+	return n;
+}
+
+/** Decoded text pieces, each ending at a line break (but the last); notes carry file line numbers. */
+function* decodePieces(bytes: Uint8Array, mode: Mode, start: number, chunkBytes: number): Generator<{ text: string; bytesDone: number; notes: EncodingNote[] }> {
+	const n = bytes.length;
+	if (mode.kind === 'utf16') {
+		const dec = new TextDecoder(mode.label);
+		for (let at = start; at < n; ) {
+			const end = Math.min(n, at + Math.max(2, chunkBytes & ~1));
+			const text = dec.decode(bytes.subarray(at, end), { stream: end < n });
+			at = end;
+			yield { text, bytesDone: end, notes: [] };
+		}
+		return;
+	}
+	const dec = new TextDecoder('utf-8');
+	let lineBase = 1;
+	for (let at = start; at < n; ) {
+		// cut after a LF byte: never inside a UTF-8 sequence, never between CR and LF
+		let end = Math.min(n, at + chunkBytes);
+		if (end < n) {
+			const lf = bytes.lastIndexOf(10, end - 1);
+			if (lf >= at) end = lf + 1;
+			else {
+				const next = bytes.indexOf(10, end);
+				end = next < 0 ? n : next + 1;
+			}
+		}
+		const part = bytes.subarray(at, end);
+		let text: string;
+		let notes: EncodingNote[] = [];
+		if (mode.kind === 'w1252') text = decodeWindows1252(part);
+		else if (mode.strays) {
+			const { invalid } = scanUtf8(part);
+			if (invalid.length) {
+				const d = decodeUtf8WithStrays(part, invalid);
+				text = d.text;
+				notes = d.notes.map((x) => ({ ...x, line: x.line + lineBase - 1 }));
+			} else text = dec.decode(part);
+		} else text = dec.decode(part);
+		if (mode.kind === 'utf8' && mode.strays) lineBase += countBreaks(part);
+		at = end;
+		yield { text, bytesDone: end, notes };
+	}
+}
+
+/** Offset in `text` where 1-based line `line` starts. */
+function lineOffset(text: string, line: number): number {
+	let l = 1;
+	for (let i = 0; i < text.length && l < line; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+			l++;
+			if (l === line) return i + 1;
+		}
+	}
+	return l === line ? 0 : text.length;
+}
+
+/** Last line-break position + 1 in `text` (0 when none). */
+function lastBreakEnd(text: string): number {
+	const lf = text.lastIndexOf('\n');
+	const cr = text.lastIndexOf('\r');
+	if (lf >= cr) return lf + 1;
+	// a CR at the very end may be the first half of CRLF: wait for the next piece
+	return cr === text.length - 1 ? (lf >= 0 ? lf + 1 : 0) : cr + 1;
+}
+
+/**
+ * Streams a CSV/text file: one `head` event (dialect, header, kind), then `chunk` events with
+ * staged rows, then `end` (broken rows, skipped lines, line account, encoding notes).
+ * Throws FatalImport like readTabular (binary, empty). Yields no chunks when no kind fits.
+ */
+export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generator<StreamEvent> {
+	const profile = opts.profile;
+	const chunkBytes = opts.chunkBytes ?? DEFAULT_CHUNK_BYTES;
+	if (bytes.length === 0) throw new FatalImport('empty_file');
+	let enc;
+	try {
+		enc = decideEncoding(bytes, profile?.encoding);
+	} catch (e) {
+		if (e instanceof BinaryFileError) throw new FatalImport('binary_file');
+		throw e;
+	}
+	const pieces = decodePieces(bytes, enc.mode, enc.start, chunkBytes);
+	// dialect and header from the first 4 MB (or the whole file), decoded apart from the chunks
+	const headPiece = decodePieces(bytes, enc.mode, enc.start, HEAD_BYTES).next();
+	let headText = headPiece.done ? '' : headPiece.value.text;
+	if (!headPiece.done && headPiece.value.bytesDone < bytes.length) headText = headText.slice(0, lastBreakEnd(headText));
+	headText = headText.replace(/^\ufeff/, '');
+	const notes: EncodingNote[] = [];
+	let carry = '';
+	let done = false;
+	let bytesDone = 0;
+	/** the next text to parse (ends at a line break unless it is the file's end) and whether it is the last */
+	const nextText = (): { text: string; last: boolean } | null => {
+		while (!done) {
+			const p = pieces.next();
+			if (p.done) {
+				done = true;
+				break;
+			}
+			for (const x of p.value.notes) notes.push(x); // no spread: a chunk may hold 100 k+ entries
+			bytesDone = p.value.bytesDone;
+			const t = carry + p.value.text;
+			const cut = lastBreakEnd(t);
+			if (cut === 0) {
+				carry = t;
+				continue;
+			}
+			carry = t.slice(cut);
+			return { text: t.slice(0, cut), last: false };
+		}
+		if (carry === '') return null;
+		const t = carry;
+		carry = '';
+		return { text: t, last: true };
+	};
+
+	// ---- head ----
+	if (headText.trim() === '' && (headPiece.done || headPiece.value.bytesDone >= bytes.length)) throw new FatalImport('empty_file');
+	const first = nextText();
+	if (first) first.text = first.text.replace(/^\ufeff/, '');
+	const sniffed = sniffDialect(sampleOf(headText));
+	const csv: CsvDialect = {
+		delimiter: profile?.delimiter ?? sniffed.delimiter,
+		quote: profile?.quote ?? sniffed.quote,
+		escape: profile?.escape ?? sniffed.escape,
+		spaceAfter: sniffed.spaceAfter
+	};
+	const probe = locateTable(parseCsv(headText, csv, { limit: 200 }), csv.delimiter, { headerLine: profile?.headerLine });
+	const width = probe.header?.fields.length;
+
+	// ---- records in order, with file line numbers ----
+	let pending: { text: string; last: boolean } | null = first;
+	let parsedBytes = 0;
+	let lineBase = 1;
+	function* records(): Generator<CsvRecord[]> {
+		while (pending) {
+			const { text, last } = pending;
+			const recs = parseCsv(text, csv, { width });
+			let keep = recs.length;
+			let rest = '';
+			if (!last) {
+				let lines = 0;
+				for (let i = 0; i < text.length; i++) {
+					const c = text.charCodeAt(i);
+					if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) lines++;
+				}
+				const limit = lines - MAX_QUOTED_LINES - 1;
+				keep = 0;
+				while (keep < recs.length && recs[keep].line <= limit) keep++;
+				if (keep < recs.length) rest = text.slice(lineOffset(text, recs[keep].line));
+				else rest = '';
+				const consumed = keep < recs.length ? recs[keep].line - 1 : lines;
+				const out = recs.slice(0, keep);
+				for (const r of out) ((r.line += lineBase - 1), (r.endLine += lineBase - 1));
+				lineBase += consumed;
+				parsedBytes = bytesDone; // the bytes of this text (roughly: its last lines go again with the next)
+				const next = nextText();
+				pending = next ? { text: rest + next.text, last: next.last } : rest ? { text: rest, last: true } : null;
+				yield out;
+			} else {
+				for (const r of recs) ((r.line += lineBase - 1), (r.endLine += lineBase - 1));
+				parsedBytes = bytes.length;
+				pending = null;
+				yield recs;
+			}
+		}
+	}
+
+	// ---- layout, streamed (same decisions as locateTable) ----
+	const skipped: SkippedLine[] = [];
+	const footers: CsvRecord[] = [];
+	const text = (r: CsvRecord) => (r.error ? r.fields[0] : r.fields.join(csv.delimiter)).trim();
+	const span = (r: CsvRecord) => r.endLine - r.line + 1;
+	let blank = 0;
+	let total = 0;
+	let dataLines = 0;
+	let skippedLines = 0;
+	let header: CsvRecord | null = null;
+	let headNorm = '';
+	let first0 = '';
+	let firstLen = 0;
+	let match: HeaderMatch | null = null;
+	const broken: BrokenRow[] = [];
+	let rowsStaged = 0;
+	const mapping = () => [{ mapping: match?.mapping ?? new Map<number, string>(), rows: [] as StagedRow[] }];
+
+	const it = records();
+	let firstRecs = it.next();
+	let headerDone = false;
+	const queue: CsvRecord[] = [];
+	const take = (r: CsvRecord, out: CsvRecord[]) => {
+		// the same test as locateTable's (one field first, the whole row only when it may be the header)
+		const f0 = r.fields[0] ?? '';
+		if (!r.error && Math.abs(f0.length - firstLen) <= 4 && normaliseHeader(f0) === first0 && r.fields.map(normaliseHeader).join('|').replace(/\|+$/, '') === headNorm) {
+			skipped.push({ line: r.line, kind: 'repeated_header', text: text(r) });
+			skippedLines += span(r);
+		} else {
+			out.push(r);
+			dataLines += span(r);
+		}
+	};
+	while (!firstRecs.done || queue.length) {
+		const recs = firstRecs.done ? [] : firstRecs.value;
+		const data: CsvRecord[] = [];
+		for (const r of recs) {
+			total = r.endLine;
+			if (isBlank(r)) {
+				blank += span(r);
+				continue;
+			}
+			if (!headerDone) {
+				queue.push(r);
+				continue;
+			}
+			if (isNoteLike(r)) {
+				footers.push(r);
+				continue;
+			}
+			for (const f of footers) take(f, data);
+			footers.length = 0;
+			take(r, data);
+		}
+		if (!headerDone) {
+			// the header: among the first records, as locateTable decides it (line fixed by the probe)
+			const enough = firstRecs.done || (queue.length > 0 && queue[queue.length - 1].line > Math.max(probe.header?.line ?? 0, 30));
+			if (!enough) {
+				firstRecs = it.next();
+				continue;
+			}
+			headerDone = true;
+			if (queue.length === 0) throw new FatalImport('empty_file');
+			const lay = locateTable(queue, csv.delimiter, { headerLine: probe.header?.line });
+			header = lay.header!;
+			const h = queue.indexOf(header);
+			headNorm = header.fields.map(normaliseHeader).join('|').replace(/\|+$/, '');
+			first0 = normaliseHeader(header.fields[0] ?? '');
+			firstLen = (header.fields[0] ?? '').length;
+			for (const r of queue.slice(0, h)) {
+				skipped.push({ line: r.line, kind: 'preamble', text: text(r) });
+				skippedLines += span(r);
+			}
+			const mf = matchFor(header.fields, profile);
+			match = mf.match;
+			yield {
+				type: 'head',
+				dialect: { format: 'csv', encoding: enc.encoding, delimiter: csv.delimiter, quote: csv.quote, escape: csv.escape, spaceAfter: csv.spaceAfter, headerLine: header.line },
+				csv,
+				header: header.fields,
+				headerLine: header.line,
+				match,
+				candidates: mf.candidates
+			};
+			for (const r of queue.slice(h + 1)) {
+				if (isNoteLike(r)) {
+					footers.push(r);
+					continue;
+				}
+				for (const f of footers) take(f, data);
+				footers.length = 0;
+				take(r, data);
+			}
+			queue.length = 0;
+		}
+		// no kind: the file is only counted (its line account goes into the report)
+		const shape = match ? checkShape(data, header!.fields.length, false) : { ok: [], broken: [] };
+		for (const b of shape.broken) broken.push(b);
+		const firstRow = rowsStaged + 1;
+		rowsStaged += shape.ok.length;
+		const segs = mapping();
+		segs[0].rows = shape.ok;
+		yield {
+			type: 'chunk',
+			ipc: opts.noIpc || shape.ok.length === 0 || !match ? null : stagingIPC(match.spec, segs, firstRow),
+			rows: opts.keepRows ? shape.ok : undefined,
+			firstRow,
+			rowCount: shape.ok.length,
+			rowsRead: rowsStaged + broken.length,
+			bytesDone: parsedBytes,
+			bytesTotal: bytes.length
+		};
+		if (firstRecs.done) break;
+		firstRecs = it.next();
+	}
+	if (!header) throw new FatalImport('empty_file');
+	// notes below the data: the trailing block of note-like records
+	for (const r of footers) {
+		skipped.push({ line: r.line, kind: 'footer', text: text(r) });
+		skippedLines += span(r);
+	}
+	yield {
+		type: 'end',
+		broken,
+		skipped,
+		lines: { total, header: span(header), blank, skipped: skippedLines, data: dataLines },
+		encodingNotes: notes,
+		rowsStaged
+	};
+}
+
+/** Picks the rows with the given `_row` ids out of a fresh stream over the same file. */
+export function rowsFromStream(events: Iterable<StreamEvent>, ids: number[]): Map<number, StagedRow> {
+	const want = new Set(ids);
+	const out = new Map<number, StagedRow>();
+	if (!want.size) return out;
+	for (const e of events) {
+		if (e.type !== 'chunk' || !e.rows) continue;
+		e.rows.forEach((r, i) => {
+			if (want.has(e.firstRow + i)) out.set(e.firstRow + i, r);
+		});
+		if (out.size === want.size) break;
+	}
+	return out;
+}

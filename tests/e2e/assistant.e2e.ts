@@ -104,6 +104,9 @@ test('unknown headers and an unknown Format value: mapped in the assistant, ever
 
 	await page.getByLabel('Name des Profils').fill('Rathaus-Export');
 	await page.locator('[data-testid=assistant-import]').click();
+	// the first own import asks whether to replace the sample data (issue 9): keep them here
+	await page.locator('[data-testid=import-question]').waitFor({ state: 'visible', timeout: 60_000 });
+	await page.locator('[data-testid=q-keep]').click();
 
 	// step 4: the result
 	const summary = page.locator('[data-testid=asst-summary]');

@@ -139,6 +139,8 @@ test('own files stay across reloads and a browser restart; same-named files apar
 		assert.deepEqual(sortRows(await wsRows(page)), two);
 		assert.deepEqual(sortRows(await reportRows(page)), sortRows([{ file: 'Export.csv', read: 1500, loaded: 1500 }, { file: 'Export.csv', read: 500, loaded: 500 }]));
 		assert.match((await page.locator('[data-testid=own-badge]').textContent()) ?? '', /Eigene Daten · 2 Dateien/);
+		// the counts follow once the import's write (summaries, counts) is done
+		await page.waitForFunction(() => document.querySelector('[data-testid=table-counts] tr[data-table=einsaetze]')?.getAttribute('data-rows') === '2000', null, { timeout: 30_000 });
 		assert.equal(await page.locator('[data-testid=table-counts] tr[data-table=einsaetze]').getAttribute('data-rows'), '2000', '1.500 + 500 activity rows, no sample rows');
 
 		// the same file again: asked; "replace" keeps one copy of its rows

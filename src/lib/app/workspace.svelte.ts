@@ -232,7 +232,7 @@ export async function importOwnFiles(list: FileList | File[] | InputFile[], opts
 				const profile = opts.profile;
 				if (profile !== undefined) profiles.set(f.rowsFile, profile);
 				ws.entries = [
-					...ws.entries,
+					...ws.entries.filter((e) => e.rowsFile !== f.rowsFile),
 					{ rowsFile: f.rowsFile, name: f.name, kind: report.kind, rows: report.rowsLoaded, importedAt, size: f.bytes.length, kept: ws.storage !== 'memory' && !!stored }
 				];
 				// stored only after the import worked: a reload or crash before this line leaves the stored state as it was
@@ -433,7 +433,8 @@ export async function restoreStoredState(db: Db): Promise<boolean> {
 		const report = await importOne(db, rowsFile, f.name, bytes, f.profile);
 		setFileEntry(rowsFile, report);
 		if (f.profile !== undefined) profiles.set(rowsFile, f.profile);
-		ws.entries = [...ws.entries, { rowsFile, name: f.name, kind: f.kind, rows: report.rowsLoaded, importedAt: f.importedAt, size: f.size, kept: true }];
+		// one entry per stored file, also when an opened workspace already listed it
+		ws.entries = [...ws.entries.filter((e) => e.rowsFile !== rowsFile), { rowsFile, name: f.name, kind: f.kind, rows: report.rowsLoaded, importedAt: f.importedAt, size: f.size, kept: true }];
 	}
 	ws.restoreMs = performance.now() - t0;
 	console.info(`Arbeitsstand restored: ${m.files.length} stored file(s)${m.base ? ' + workspace file' : ''} in ${Math.round(ws.restoreMs)} ms`);

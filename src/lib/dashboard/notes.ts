@@ -12,3 +12,12 @@ export function ignoredNote(ignored: FilterKey[], lang: Lang): string[] {
 export function estimateNote(estimate: boolean, lang: Lang): string[] {
 	return estimate ? [translate(lang, 'chart.note.estimate')] : [];
 }
+
+/**
+ * A chart title that rests on the 65+ estimate says so at its end, not only in a footnote:
+ * "… – Amt Dömitz-Malliß (Schätzung)". Titles that already name the estimate stay as they are.
+ */
+export function estimateTitle(title: string, estimate: boolean, lang: Lang): string {
+	if (!estimate || /Schätzung|estimate/i.test(title)) return title;
+	return `${title} (${translate(lang, 'chart.title.estimate')})`;
+}

@@ -6,6 +6,7 @@
 export const de = {
 	'chart.note.ignored': 'Der Filter {names} gilt für diese Kennzahl nicht (sie wird ohne ihn berechnet).',
 	'chart.note.estimate': 'Schätzung: Einwohner ab 65 Jahren je Gemeinde = Einwohner × Anteil 65+ des Kreises (INKAR 2022).',
+	'chart.title.estimate': 'Schätzung',
 	'chart.filterName.altersgruppe': 'Altersgruppe',
 	'chart.filterName.format': 'Format',
 	'chart.filterName.thema': 'Thema',
@@ -52,6 +53,7 @@ export const de = {
 export const en: Record<keyof typeof de, string> = {
 	'chart.note.ignored': 'The {names} filter does not apply to this indicator (it is computed without it).',
 	'chart.note.estimate': 'Estimate: inhabitants aged 65+ per municipality = inhabitants × the district share 65+ (INKAR 2022).',
+	'chart.title.estimate': 'estimate',
 	'chart.filterName.altersgruppe': 'age group',
 	'chart.filterName.format': 'format',
 	'chart.filterName.thema': 'topic',

@@ -77,6 +77,18 @@ describe('Reichweite Ältere: page specs', () => {
 		expect(r.en.summary).toMatch(/\d,\d{3}\.\d/);
 	});
 
+	it('a chart resting on the 65+ estimate says "(Schätzung)" at the end of its title; the share does not', async () => {
+		const r = await both(reichweiteSpec);
+		expect(r.de.title).toBe('Teilnahmen 65+ je 1.000 Einwohner ab 65 nach Gemeinden – Amt Dömitz-Malliß (Schätzung)');
+		expect(r.en.title.endsWith(' – Amt Dömitz-Malliß (estimate)')).toBe(true);
+		const a = await both(anteilSpec);
+		expect(a.de.title).not.toContain('Schätzung');
+		// the export draws the same title inside the chart
+		const data = await reichweiteSpec.load(db, F);
+		const exp = reichweiteSpec.render(data, ctx('de'), { showTitle: true, animation: false });
+		expect(JSON.stringify(exp.option?.title)).toContain('Amt Dömitz-Malliß (Schätzung)');
+	});
+
 	it('a Gemeinde with 0 estimated inhabitants 65+ shows "–", not 0', () => {
 		const rows: IndicatorRow[] = [
 			{ level: 'gemeinde', key: '1', name: 'A', land: 'MV', value: 500, numerator: 50, denominator: 100, estimate: true },

@@ -49,7 +49,7 @@ describe('Karte: map specs', () => {
 	it('the Gemeinden of Amt Dömitz-Malliß: 7 features, each value = the registry value of its AGS', async () => {
 		const r = (await both(karteReichweiteSpec)).de;
 		expect(features(r)).toEqual([7]);
-		expect(r.title).toBe('Teilnahmen 65+ je 1.000 Einwohner ab 65 (Schätzung) nach Gemeinden – Amt Dömitz-Malliß');
+		expect(r.title).toBe('Teilnahmen 65+ je 1.000 Einwohner ab 65 nach Gemeinden – Amt Dömitz-Malliß (Schätzung)');
 		const gem = (await db.query<{ ags: string }>(`SELECT ags FROM gemeinden WHERE verband_ars = '${PILOT}'`)).map((g) => g.ags);
 		const id = 'teilnehmende_65plus_je_1000_65plus';
 		const rows = await runIndicator(db, id, paramsFor(getIndicator(id).filters, F, 'gemeinde', gem).params);

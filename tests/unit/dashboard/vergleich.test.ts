@@ -43,6 +43,8 @@ describe('Ämter-Vergleich', () => {
 		const s = byId('vergleich-teilnehmende_65plus_je_1000_65plus');
 		const r = s.render(await s.load(db, F), ctx('de'), R);
 		expect(r.notes.some((n) => n.startsWith('Schätzung'))).toBe(true);
+		expect(r.title).toBe('Teilnahmen 65+ je 1.000 Einwohner ab 65 (Schätzung)');
+		expect(byId('vergleich-kontakte_je_1000').render(await s.load(db, F), ctx('de'), R).title).toBe('Kontakte je 1.000 Einwohner');
 	});
 
 	it('a filter the indicator cannot apply is named, and the value stays unfiltered', async () => {

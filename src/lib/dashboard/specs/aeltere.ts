@@ -28,7 +28,7 @@ import type { FilterKey, IndicatorRow, Level } from '../../indicators/types';
 import { paramsFor, periodShort, type ViewFilters } from '../filters';
 import { chartOpts } from '../chart-opts';
 import { runFilteredPerArea } from '../run';
-import { estimateNote, ignoredNote } from '../notes';
+import { estimateNote, estimateTitle, ignoredNote } from '../notes';
 import { caveats, sourceText } from '../sources';
 import { spec, type ChartSpec, type RenderOpts, type ViewContext } from '../spec';
 import { translate } from '../../i18n/translate';
@@ -74,15 +74,15 @@ function gemeindeSpec(id: 'teilnehmende_65plus_je_1000_65plus' | 'anteil_teilneh
 		render(data, ctx, o) {
 			const def = getIndicator(id);
 			const tr = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(ctx.lang, k, p);
-			const title = tr('chart.aeltere.byGemeinde', { indicator: def.title[ctx.lang], amt: ctx.amtName });
+			const rows = data.rows;
+			const estimate = rows.some((r) => r.estimate);
+			const title = estimateTitle(tr('chart.aeltere.byGemeinde', { indicator: def.title[ctx.lang], amt: ctx.amtName }), estimate, ctx.lang);
 			const opts = {
 				...aeltereOpts(ctx, o, [id], title, def.unit[ctx.lang], periodShort(ctx.filters, ctx.lang)),
 				areaLabel: tr('chart.aeltere.gemeinde'),
 				numeratorLabel: def.numerator[ctx.lang],
 				denominatorLabel: def.denominator?.[ctx.lang]
 			};
-			const rows = data.rows;
-			const estimate = rows.some((r) => r.estimate);
 			const notes = [...estimateNote(estimate, ctx.lang), ...otherCaveats([id], ctx.lang), ...ignoredNote(data.ignored, ctx.lang)];
 			if (id === 'teilnehmende_65plus_je_1000_65plus' && rows.some((r) => r.value === null))
 				notes.push(tr('chart.aeltere.noValue65'));

@@ -13,7 +13,7 @@ import type { Lang } from '../../i18n/messages';
 import { getIndicator } from '../../indicators/registry';
 import type { FilterKey, IndicatorRow } from '../../indicators/types';
 import { chartOpts } from '../chart-opts';
-import { estimateNote, ignoredNote } from '../notes';
+import { estimateNote, estimateTitle, ignoredNote } from '../notes';
 import { runFiltered } from '../run';
 import { caveats, sourceText } from '../sources';
 import { spec, type ChartSpec, type RenderOpts, type ViewContext } from '../spec';
@@ -111,7 +111,7 @@ function gemeindeMapSpec(id: GemeindeIndicator, chartId: string): ChartSpec {
 			const de = ctx.lang === 'de';
 			const def = getIndicator(id);
 			const estimate = data.rows.some((r) => r.estimate) && id !== 'distanz_vor_ort_km';
-			const title = `${def.title[ctx.lang]}${estimate && !/Schätzung|estimate/.test(def.title[ctx.lang]) ? (de ? ' (Schätzung)' : ' (estimate)') : ''} ${de ? 'nach Gemeinden' : 'by municipality'} – ${ctx.amtName}`;
+			const title = estimateTitle(`${def.title[ctx.lang]} ${de ? 'nach Gemeinden' : 'by municipality'} – ${ctx.amtName}`, estimate, ctx.lang);
 			const extraColumns: ChoroplethOpts['extraColumns'] =
 				id === 'distanz_vor_ort_km'
 					? [{ key: 'ort', label: de ? 'nächster Ort mit Sprechstunde vor Ort oder Bürgerdialog' : 'nearest place with office hours on site or citizen dialogue', numeric: false }]
@@ -166,7 +166,7 @@ function verbandMapSpec(id: 'kontakte_je_1000' | 'anteil_65plus_ueber_10km', cha
 		render(data, ctx, o) {
 			const de = ctx.lang === 'de';
 			const def = getIndicator(id);
-			const title = `${def.title[ctx.lang]} – ${de ? 'MV und BW' : 'MV and BW'}`;
+			const title = estimateTitle(`${def.title[ctx.lang]} – ${de ? 'MV und BW' : 'MV and BW'}`, data.rows.some((r) => r.estimate), ctx.lang);
 			const areas = areasOf(data, true, (r) => ({ land: r?.land ?? null, num: r?.numerator ?? null, den: r?.denominator ?? null }));
 			const opts = mapOpts(ctx, o, [id], title, def.unit[ctx.lang], {
 				highlight: [ctx.filters.amt],

@@ -16,7 +16,7 @@ import { alignedPeerComparison } from '../../compare/aligned';
 import { amtComparison, HEADLINE_INDICATORS, type AmtComparison } from '../../compare/amt-comparison';
 import { getIndicator } from '../../indicators/registry';
 import { hasActivityFilter, indicatorParams, paramsFor, periodEnd, type ViewFilters } from '../filters';
-import { estimateNote, ignoredNote } from '../notes';
+import { estimateNote, estimateTitle, ignoredNote } from '../notes';
 import { sourceText } from '../sources';
 import { chartOpts } from '../chart-opts';
 import { spec, type ChartSpec } from '../spec';
@@ -46,7 +46,7 @@ function dotRangeSpec(id: string): ChartSpec {
 		render(data, ctx, o) {
 			const r = data.rows.find((x) => x.indicatorId === id);
 			const def = getIndicator(id);
-			const title = def.title[ctx.lang];
+			const title = estimateTitle(def.title[ctx.lang], !!r?.estimate, ctx.lang);
 			// the dot-range builder takes the unit from the comparison row
 			const opts = { ...chartOpts(ctx, o, { title, unit: '', source: sourceText([id], ctx.sample, ctx.lang) }), unit: undefined, amtName: ctx.amtName };
 			const { ignored } = paramsFor(def.filters, ctx.filters, 'verband');

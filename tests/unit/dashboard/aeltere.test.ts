@@ -75,6 +75,12 @@ describe('Reichweite Ältere: page specs', () => {
 		expect(r.de.summary).toContain(top.name);
 		expect(r.de.summary).toMatch(/\d\.\d{3},\d/); // 1.259,0
 		expect(r.en.summary).toMatch(/\d,\d{3}\.\d/);
+		// a value above 1,000 per 1,000 is explained in plain words (participations, not people)
+		expect(rows.some((x) => (x.value ?? 0) > 1000)).toBe(true);
+		expect(r.de.summary.endsWith(' Mehr als 1.000 je 1.000 heißt: im Schnitt mehr als eine Teilnahme je Person – gezählt werden Teilnahmen, nicht Personen.')).toBe(true);
+		expect(r.en.summary.endsWith(' More than 1,000 per 1,000 means: on average more than one participation per person – participations are counted, not people.')).toBe(true);
+		// the share chart (percent) does not get it
+		expect((await both(anteilSpec)).de.summary).not.toContain('Mehr als 1.000');
 	});
 
 	it('a chart resting on the 65+ estimate says "(Schätzung)" at the end of its title; the share does not', async () => {

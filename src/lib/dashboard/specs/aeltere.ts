@@ -17,6 +17,7 @@ import {
 	tableBarAreas,
 	tableBarCategories,
 	tableStackedShare,
+	withAboveThousand,
 	type CategoryDatum
 } from '../../charts';
 import { fmtList } from '../../charts/format';
@@ -94,7 +95,7 @@ function gemeindeSpec(id: 'teilnehmende_65plus_je_1000_65plus' | 'anteil_teilneh
 				? ''
 				: allZero
 					? tr('chart.aeltere.allZero', { title, period: opts.period ?? '', n: rows.length })
-					: summariseBarAreas(rows, opts);
+					: withAboveThousand(summariseBarAreas(rows, opts), id === 'teilnehmende_65plus_je_1000_65plus' ? rows.map((r) => r.value) : [], def.unit[ctx.lang], ctx.lang);
 			return {
 				title,
 				option: rows.length ? buildBarAreasOption(rows, opts) : null,

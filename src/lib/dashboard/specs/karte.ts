@@ -7,6 +7,7 @@
  * A click on an Amt sets the Amt filter (`select: 'amt'`); a click on a Gemeinde shows its row.
  */
 import { buildChoroplethOption, choroplethHeight, summariseChoropleth, tableChoropleth, GEO_ATTRIBUTION, type ChoroplethOpts, type MapArea } from '../../charts/choropleth';
+import { withAboveThousand } from '../../charts/plain-words';
 import type { Geometry } from '../../db/geo';
 import type { Reader } from '../../db/types';
 import type { Lang } from '../../i18n/messages';
@@ -137,7 +138,7 @@ function gemeindeMapSpec(id: GemeindeIndicator, chartId: string): ChartSpec {
 			return {
 				title,
 				option: has ? buildChoroplethOption(areas, opts) : null,
-				summary: has ? summariseChoropleth(areas, opts) : '',
+				summary: has ? withAboveThousand(summariseChoropleth(areas, opts), id === 'teilnehmende_65plus_je_1000_65plus' ? areas.map((a) => a.value) : [], def.unit[ctx.lang], ctx.lang) : '',
 				table: has ? tableChoropleth(areas, opts) : null,
 				height: choroplethHeight(opts),
 				source: opts.source,

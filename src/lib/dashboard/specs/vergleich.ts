@@ -10,7 +10,8 @@ import {
 	summariseAlignedCurves,
 	summariseDotRange,
 	tableAlignedCurves,
-	tableDotRange
+	tableDotRange,
+	withAboveThousand
 } from '../../charts';
 import { alignedPeerComparison } from '../../compare/aligned';
 import { amtComparison, HEADLINE_INDICATORS, type AmtComparison } from '../../compare/amt-comparison';
@@ -54,7 +55,10 @@ function dotRangeSpec(id: string): ChartSpec {
 			return {
 				title,
 				option: r ? buildDotRangeOption(r, opts) : null,
-				summary: r ? summariseDotRange(r, opts) : '',
+				// participations, not people: a rate above 1,000 per 1,000 gets a plain sentence
+				summary: r
+					? withAboveThousand(summariseDotRange(r, opts), id === 'teilnehmende_65plus_je_1000_65plus' ? [r.amtValue, r.peerMedian, r.mvMedian, r.bwMedian] : [], def.unit[ctx.lang], ctx.lang)
+					: '',
 				table: r ? tableDotRange([r], opts) : null,
 				height: o.showTitle ? 260 : 190,
 				source: opts.source,

@@ -23,6 +23,10 @@ export const de = {
 	'chart.aeltere.noValueShare': 'Gemeinden ohne Teilnahmen im Zeitraum haben keinen Wert (–).',
 	'chart.aeltere.allZero': '{title} ({period}): in keiner der {n} Gemeinden gab es Teilnahmen ab 65 (alle Werte 0).',
 	'chart.aeltere.window': '12 Monate bis {month}',
+	'chart.aeltere.filterExcludes65':
+		'Der Filter Altersgruppe {groups} schließt alle Personen ab 65 aus; für diese Kennzahl gibt es dann nichts zu zeigen.',
+	'chart.aeltere.filterShare100':
+		'Mit dem Filter Altersgruppe {groups} zählen nur Teilnahmen ab 65: Der Anteil ab 65 ist dann per Definition überall 100 % und sagt nichts aus.',
 	'chart.aeltere.coverage.title': 'Abdeckung – {amt}',
 	'chart.aeltere.coverage.share': 'Anteil',
 	'chart.aeltere.coverage.gemeinden': 'Gemeinden mit Kontakt',
@@ -70,6 +74,10 @@ export const en: Record<keyof typeof de, string> = {
 	'chart.aeltere.noValueShare': 'Municipalities without participations in the period have no value (–).',
 	'chart.aeltere.allZero': '{title} ({period}): no participations aged 65+ in any of the {n} municipalities (all values 0).',
 	'chart.aeltere.window': '12 months to {month}',
+	'chart.aeltere.filterExcludes65':
+		'The age group filter {groups} excludes everyone aged 65+; for this indicator there is then nothing to show.',
+	'chart.aeltere.filterShare100':
+		'With the age group filter {groups} only participations aged 65+ are counted: the share aged 65+ is then 100 % everywhere by definition and says nothing.',
 	'chart.aeltere.coverage.title': 'Coverage – {amt}',
 	'chart.aeltere.coverage.share': 'Share',
 	'chart.aeltere.coverage.gemeinden': 'Municipalities reached',

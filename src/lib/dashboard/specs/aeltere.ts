@@ -23,6 +23,7 @@ import {
 import { fmtList } from '../../charts/format';
 import type { Reader } from '../../db/types';
 import { amtGemeinden } from '../../indicators/areas';
+import { ALTER_65PLUS } from '../../indicators/aeltere';
 import type { Lang } from '../../i18n/messages';
 import { getIndicator } from '../../indicators/registry';
 import type { FilterKey, IndicatorRow, Level } from '../../indicators/types';
@@ -59,6 +60,20 @@ export function coverageWindow(f: ViewFilters, lang: Lang): string {
 	return translate(lang, 'chart.aeltere.window', { month: fmtMonth(f.to, lang) });
 }
 
+/**
+ * A chosen age-group filter that contradicts a 65+ chart, in words (null = no contradiction):
+ * groups without any 65+ group leave nothing to count (the chart would draw zeros), and only 65+
+ * groups make the share 65+ 100 % by definition. Applies only where the indicator applies the filter.
+ */
+export function ageFilterConflict(id: string, groups: string[], ignored: FilterKey[], lang: Lang): string | null {
+	if (!groups.length || ignored.includes('altersgruppe')) return null;
+	const quoted = fmtList(groups.map((g) => (lang === 'de' ? `„${g}“` : `"${g}"`)), lang);
+	if (!groups.some((g) => ALTER_65PLUS.includes(g))) return translate(lang, 'chart.aeltere.filterExcludes65', { groups: quoted });
+	if (id === 'anteil_teilnehmende_65plus' && groups.every((g) => ALTER_65PLUS.includes(g)))
+		return translate(lang, 'chart.aeltere.filterShare100', { groups: quoted });
+	return null;
+}
+
 // ---------------------------------------------------------------------------------------------
 // per Gemeinde: reach among 65+ and share 65+
 
@@ -85,6 +100,10 @@ function gemeindeSpec(id: 'teilnehmende_65plus_je_1000_65plus' | 'anteil_teilneh
 				denominatorLabel: def.denominator?.[ctx.lang]
 			};
 			const notes = [...estimateNote(estimate, ctx.lang), ...otherCaveats([id], ctx.lang), ...ignoredNote(data.ignored, ctx.lang)];
+			// a filter that contradicts the chart: say so instead of drawing zeros (or 100 % everywhere)
+			const conflict = rows.length ? ageFilterConflict(id, ctx.filters.altersgruppe, data.ignored, ctx.lang) : null;
+			if (conflict)
+				return { title, option: null, summary: conflict, table: null, height: hbarHeight(rows.length, opts), source: opts.source, notes: [] };
 			if (id === 'teilnehmende_65plus_je_1000_65plus' && rows.some((r) => r.value === null))
 				notes.push(tr('chart.aeltere.noValue65'));
 			if (id === 'anteil_teilnehmende_65plus' && rows.some((r) => r.value === null))

@@ -64,6 +64,11 @@ describe('Karte: map specs', () => {
 		// one Gemeinde's distance does not rest on the 65+ estimate
 		expect(r.notes.some((n) => n.startsWith('Schätzung'))).toBe(false);
 		expect((await both(karteReichweiteSpec)).de.notes.some((n) => n.startsWith('Schätzung'))).toBe(true);
+		// "unter 50" leaves no participation 65+: the map says so instead of drawing zeros
+		const f = { ...F, altersgruppe: ['unter 50'] };
+		const none = await both(karteReichweiteSpec, f);
+		expect(none.de.option).toBeNull();
+		expect(none.en.summary).toBe('The age group filter "unter 50" excludes everyone aged 65+; for this indicator there is then nothing to show.');
 		const first = r.table!.rows[0];
 		expect(first[2]).toBe(1);
 		const kms = r.table!.rows.map((x) => x[1]).filter((v): v is number => typeof v === 'number');

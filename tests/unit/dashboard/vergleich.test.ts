@@ -47,6 +47,15 @@ describe('Ämter-Vergleich', () => {
 		expect(byId('vergleich-kontakte_je_1000').render(await s.load(db, F), ctx('de'), R).title).toBe('Kontakte je 1.000 Einwohner');
 	});
 
+	it('"unter 50" on the 65+ reach: a sentence instead of zeros; charts of all ages still draw', async () => {
+		const f = { ...F, altersgruppe: ['unter 50'] };
+		const data = await byId('vergleich-teilnehmende_65plus_je_1000_65plus').load(db, f);
+		const r = byId('vergleich-teilnehmende_65plus_je_1000_65plus').render(data, ctx('de', f), R);
+		expect(r.option).toBeNull();
+		expect(r.summary).toBe('Der Filter Altersgruppe „unter 50“ schließt alle Personen ab 65 aus; für diese Kennzahl gibt es dann nichts zu zeigen.');
+		expect(byId('vergleich-kontakte_je_1000').render(data, ctx('de', f), R).option).not.toBeNull();
+	});
+
 	it('a filter the indicator cannot apply is named, and the value stays unfiltered', async () => {
 		const s = byId('vergleich-lotsen_je_10000');
 		const f = { ...F, format: ['Hausbesuch'] };

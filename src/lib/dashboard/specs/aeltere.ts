@@ -23,14 +23,15 @@ import {
 import { fmtList } from '../../charts/format';
 import type { Reader } from '../../db/types';
 import { amtGemeinden } from '../../indicators/areas';
-import { ALTER_65PLUS } from '../../indicators/aeltere';
 import type { Lang } from '../../i18n/messages';
 import { getIndicator } from '../../indicators/registry';
 import type { FilterKey, IndicatorRow, Level } from '../../indicators/types';
 import { paramsFor, periodShort, type ViewFilters } from '../filters';
 import { chartOpts } from '../chart-opts';
 import { runFilteredPerArea } from '../run';
-import { estimateNote, estimateTitle, ignoredNote } from '../notes';
+import { ageFilterConflict, estimateNote, estimateTitle, ignoredNote } from '../notes';
+
+export { ageFilterConflict };
 import { caveats, sourceText } from '../sources';
 import { spec, type ChartSpec, type RenderOpts, type ViewContext } from '../spec';
 import { translate } from '../../i18n/translate';
@@ -58,20 +59,6 @@ function aeltereOpts(ctx: ViewContext, o: RenderOpts, ids: string[], title: stri
 /** "12 Monate bis Dez. 2025" / "12 months to Dec 2025": the coverage window */
 export function coverageWindow(f: ViewFilters, lang: Lang): string {
 	return translate(lang, 'chart.aeltere.window', { month: fmtMonth(f.to, lang) });
-}
-
-/**
- * A chosen age-group filter that contradicts a 65+ chart, in words (null = no contradiction):
- * groups without any 65+ group leave nothing to count (the chart would draw zeros), and only 65+
- * groups make the share 65+ 100 % by definition. Applies only where the indicator applies the filter.
- */
-export function ageFilterConflict(id: string, groups: string[], ignored: FilterKey[], lang: Lang): string | null {
-	if (!groups.length || ignored.includes('altersgruppe')) return null;
-	const quoted = fmtList(groups.map((g) => (lang === 'de' ? `„${g}“` : `"${g}"`)), lang);
-	if (!groups.some((g) => ALTER_65PLUS.includes(g))) return translate(lang, 'chart.aeltere.filterExcludes65', { groups: quoted });
-	if (id === 'anteil_teilnehmende_65plus' && groups.every((g) => ALTER_65PLUS.includes(g)))
-		return translate(lang, 'chart.aeltere.filterShare100', { groups: quoted });
-	return null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import type { Lang } from '../../i18n/messages';
 import { getIndicator } from '../../indicators/registry';
 import type { FilterKey, IndicatorRow } from '../../indicators/types';
 import { chartOpts } from '../chart-opts';
-import { estimateNote, estimateTitle, ignoredNote } from '../notes';
+import { ageFilterConflict, estimateNote, estimateTitle, ignoredNote } from '../notes';
 import { runFiltered } from '../run';
 import { caveats, sourceText } from '../sources';
 import { spec, type ChartSpec, type RenderOpts, type ViewContext } from '../spec';
@@ -131,6 +131,9 @@ function gemeindeMapSpec(id: GemeindeIndicator, chartId: string): ChartSpec {
 				extraColumns,
 				...(id === 'distanz_vor_ort_km' ? { digits: 1 } : {})
 			});
+			// a filter that contradicts the map ("unter 50" on a 65+ indicator): said, not drawn as zeros
+			const conflict = areas.length ? ageFilterConflict(id, ctx.filters.altersgruppe, data.ignored, ctx.lang) : null;
+			if (conflict) return { title, option: null, summary: conflict, table: null, height: choroplethHeight(opts), source: opts.source, notes: [] };
 			const has = areas.length > 0;
 			const notes = mapNotes([id], data, ctx, id !== 'distanz_vor_ort_km');
 			if (id === 'distanz_vor_ort_km')

@@ -17,7 +17,7 @@ import { alignedPeerComparison } from '../../compare/aligned';
 import { amtComparison, HEADLINE_INDICATORS, type AmtComparison } from '../../compare/amt-comparison';
 import { getIndicator } from '../../indicators/registry';
 import { hasActivityFilter, indicatorParams, paramsFor, periodEnd, type ViewFilters } from '../filters';
-import { estimateNote, estimateTitle, ignoredNote } from '../notes';
+import { ageFilterConflict, estimateNote, estimateTitle, ignoredNote } from '../notes';
 import { sourceText } from '../sources';
 import { chartOpts } from '../chart-opts';
 import { spec, type ChartSpec } from '../spec';
@@ -52,6 +52,9 @@ function dotRangeSpec(id: string): ChartSpec {
 			const opts = { ...chartOpts(ctx, o, { title, unit: '', source: sourceText([id], ctx.sample, ctx.lang) }), unit: undefined, amtName: ctx.amtName };
 			const { ignored } = paramsFor(def.filters, ctx.filters, 'verband');
 			const peers = translate(ctx.lang, 'chart.vergleich.peers', { n: data.peerGroup.size });
+			// a filter that contradicts the chart ("unter 50" on a 65+ indicator): said, not drawn as zeros
+			const conflict = r ? ageFilterConflict(id, ctx.filters.altersgruppe, ignored, ctx.lang) : null;
+			if (conflict) return { title, option: null, summary: conflict, table: null, height: o.showTitle ? 260 : 190, source: opts.source, notes: [peers] };
 			return {
 				title,
 				option: r ? buildDotRangeOption(r, opts) : null,

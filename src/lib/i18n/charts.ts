@@ -7,6 +7,10 @@ export const de = {
 	'chart.note.ignored': 'Der Filter {names} gilt für diese Kennzahl nicht (sie wird ohne ihn berechnet).',
 	'chart.note.estimate': 'Schätzung: Einwohner ab 65 Jahren je Gemeinde = Einwohner × Anteil 65+ des Kreises (INKAR 2022).',
 	'chart.title.estimate': 'Schätzung',
+	'chart.note.landVsMedian':
+		'MV und BW sind hier Landeswerte: alles im Land geteilt durch alle Einwohner des Landes, auch dort, wo keine Lotsen arbeiten. Der Ämter-Vergleich zeigt dagegen den Median der Ämter und Verbände im Programm – deshalb unterscheiden sich die Zahlen.',
+	'chart.note.medianVsLand':
+		'Median MV und Median BW: der mittlere Wert der Ämter und Verbände im Programm. Der Überblick zeigt dagegen Landeswerte (alles im Land geteilt durch alle Einwohner des Landes, auch wo keine Lotsen arbeiten) – deshalb unterscheiden sich die Zahlen.',
 	'chart.filterName.altersgruppe': 'Altersgruppe',
 	'chart.filterName.format': 'Format',
 	'chart.filterName.thema': 'Thema',
@@ -58,6 +62,10 @@ export const en: Record<keyof typeof de, string> = {
 	'chart.note.ignored': 'The {names} filter does not apply to this indicator (it is computed without it).',
 	'chart.note.estimate': 'Estimate: inhabitants aged 65+ per municipality = inhabitants × the district share 65+ (INKAR 2022).',
 	'chart.title.estimate': 'estimate',
+	'chart.note.landVsMedian':
+		'MV and BW are Land totals here: everything in the Land divided by all its inhabitants, including places where no navigators work. The Ämter comparison shows the median of the Ämter and associations in the programme instead – that is why the figures differ.',
+	'chart.note.medianVsLand':
+		'MV median and BW median: the middle value of the Ämter and associations in the programme. The Overview shows Land totals instead (everything in the Land divided by all its inhabitants, including places where no navigators work) – that is why the figures differ.',
 	'chart.filterName.altersgruppe': 'age group',
 	'chart.filterName.format': 'format',
 	'chart.filterName.thema': 'topic',

@@ -37,6 +37,9 @@ describe('Ämter-Vergleich', () => {
 		const en = s.render(data, ctx('en'), R);
 		expect(en.title).toBe('Contacts per 1,000 inhabitants');
 		expect(en.notes[0]).toMatch(/^Peer group: \d+ BW associations$/);
+		expect(s.render(data, ctx('de'), R).notes[1]).toBe(
+			'Median MV und Median BW: der mittlere Wert der Ämter und Verbände im Programm. Der Überblick zeigt dagegen Landeswerte (alles im Land geteilt durch alle Einwohner des Landes, auch wo keine Lotsen arbeiten) – deshalb unterscheiden sich die Zahlen.'
+		);
 	});
 
 	it('the 65+ reach says it rests on an estimate', async () => {

@@ -65,7 +65,7 @@ function dotRangeSpec(id: string): ChartSpec {
 				table: r ? tableDotRange([r], opts) : null,
 				height: o.showTitle ? 260 : 190,
 				source: opts.source,
-				notes: [peers, ...estimateNote(!!r?.estimate, ctx.lang), ...ignoredNote(ignored, ctx.lang)],
+				notes: [peers, translate(ctx.lang, 'chart.note.medianVsLand'), ...estimateNote(!!r?.estimate, ctx.lang), ...ignoredNote(ignored, ctx.lang)],
 				keyFigure: r && r.amtValue !== null ? { label: ctx.amtName, value: fmtValue(r.amtValue, ctx.lang, 1), unit: r.unit[ctx.lang] } : undefined
 			};
 		}

@@ -69,11 +69,20 @@ test('every page renders with the sample data, passes axe, and is photographed',
 				assert.equal(await c.locator('table caption').count(), 1, 'data table with caption');
 				assert.match((await c.locator('.source').textContent()) ?? '', /Quelle: .*Stand: /, 'source line with Stand');
 				assert.equal(await c.locator('.sample-mark').count(), 1, 'Beispieldaten mark');
+				assert.match((await c.locator('[data-testid=chart-definition]').getAttribute('href')) ?? '', /\/methodik#indikator-[a-z0-9_]+$/, 'link to the definition');
 			}
 		}
 		await runAxe(page, `${pg.path} de`);
 		await page.screenshot({ path: path.join(SHOTS, `seite-${pg.name}-1280.png`), fullPage: true });
 	}
+	// a chart's "Definition" link lands on its indicator's entry of the Methodik page
+	await page.goto(preview.url + '/aeltere');
+	await waitForCharts(page);
+	const def = page.locator('[data-chart=aeltere-reichweite-65plus] [data-testid=chart-definition]');
+	assert.equal(await def.textContent(), 'Definition');
+	await def.click();
+	await page.waitForURL(/\/methodik#indikator-teilnehmende_65plus_je_1000_65plus$/);
+	await page.locator('#indikator-teilnehmende_65plus_je_1000_65plus').waitFor({ timeout: 30_000 });
 	await page.setViewportSize({ width: 1920, height: 1080 });
 	for (const pg of PAGES) {
 		await page.goto(preview.url + pg.path);

@@ -265,6 +265,14 @@ test('removes the sample data and the badge with it', async () => {
 	assert.equal(after, 3 + faultyLoaded, `einsaetze: ${before} rows before, only the 3 + ${faultyLoaded} loaded from the user files after`);
 	assert.equal(Number(await page.locator('[data-testid=table-counts] tr[data-table=coworking]').getAttribute('data-rows')), 0);
 	await page.screenshot({ path: path.join(SHOTS, '06-ohne-beispieldaten.png'), fullPage: true });
+	// a page whose data are gone says so and points to the import, instead of charts of zeros
+	await page.locator('header nav').getByRole('link', { name: 'Coworking', exact: true }).click();
+	const notice = page.locator('[data-testid=no-data]');
+	await notice.waitFor({ timeout: 30_000 });
+	assert.equal((await notice.textContent())?.replace(/\s+/g, ' ').trim(), 'Es sind keine Coworking-Daten geladen. Daten importieren');
+	assert.equal(await page.locator('[data-testid=chart]').count(), 0, 'no chart of zeros');
+	await notice.getByRole('link', { name: 'Daten importieren' }).click();
+	await page.waitForURL(/\/daten$/);
 });
 
 test('an unknown address shows an error page, not a blank one', async () => {

@@ -18,3 +18,4 @@ export { DASH, fmtAxis, fmtMonth, fmtPercent, fmtValue, fmtWithUnit } from './fo
 export { chartLabels, CHART_LABELS, type ChartLabels } from './labels';
 export { PALETTE, NEUTRAL, contrast } from './palette';
 export { DECALS, decal, noDecal } from './decals';
+export { aboveThousandSentence, isPerThousand, withAboveThousand } from './plain-words';

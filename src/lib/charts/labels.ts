@@ -34,6 +34,8 @@ const de = {
 	percentile: 'Perzentilrang in der Vergleichsgruppe (%)',
 	otherAreas: 'Weitere Gebiete',
 	showTable: 'Datentabelle anzeigen',
+	definition: 'Definition',
+	definitionTitle: 'Zur Methodik: wie diese Kennzahl berechnet wird',
 	loading: 'Diagramm wird geladen …',
 	empty: 'Keine Daten für die gewählte Auswahl',
 	error: 'Das Diagramm konnte nicht erstellt werden.'
@@ -71,6 +73,8 @@ const en: ChartLabels = {
 	percentile: 'Percentile rank among peers (%)',
 	otherAreas: 'Other areas',
 	showTable: 'Show data table',
+	definition: 'Definition',
+	definitionTitle: 'Methodology: how this indicator is computed',
 	loading: 'Loading chart …',
 	empty: 'No data for the selected filters',
 	error: 'The chart could not be drawn.'

@@ -48,6 +48,11 @@ const FILTER: Record<FilterKey, { de: string; en: string }> = {
 	thema: { de: 'Thema', en: 'topic' }
 };
 
+/** the anchor of an indicator's entry on the Methodik page (charts link to `/methodik#<anchor>`) */
+export function methodikAnchor(indicatorId: string): string {
+	return `indikator-${indicatorId}`;
+}
+
 export function methodikPage(lang: Lang): MethodikPage {
 	const groups: MethodikGroup[] = [];
 	for (const e of methodik(lang)) {
@@ -55,7 +60,7 @@ export function methodikPage(lang: Lang): MethodikPage {
 		if (!g) groups.push((g = { id: e.group, anchor: `gruppe-${e.group}`, title: e.groupTitle, entries: [] }));
 		g.entries.push({
 			...e,
-			anchor: `indikator-${e.id}`,
+			anchor: methodikAnchor(e.id),
 			shapeText: SHAPE[e.shape][lang],
 			needsText: e.needs.map((k) => DATASETS[k as DatasetKind]?.label[lang] ?? k),
 			filtersText: e.filters.map((k) => FILTER[k as FilterKey]?.[lang] ?? k)

@@ -6,6 +6,11 @@
 export const de = {
 	'chart.note.ignored': 'Der Filter {names} gilt für diese Kennzahl nicht (sie wird ohne ihn berechnet).',
 	'chart.note.estimate': 'Schätzung: Einwohner ab 65 Jahren je Gemeinde = Einwohner × Anteil 65+ des Kreises (INKAR 2022).',
+	'chart.title.estimate': 'Schätzung',
+	'chart.note.landVsMedian':
+		'MV und BW sind hier Landeswerte: alles im Land geteilt durch alle Einwohner des Landes, auch dort, wo keine Lotsen arbeiten. Der Ämter-Vergleich zeigt dagegen den Median der Ämter und Verbände im Programm – deshalb unterscheiden sich die Zahlen.',
+	'chart.note.medianVsLand':
+		'Median MV und Median BW: der mittlere Wert der Ämter und Verbände im Programm. Der Überblick zeigt dagegen Landeswerte (alles im Land geteilt durch alle Einwohner des Landes, auch wo keine Lotsen arbeiten) – deshalb unterscheiden sich die Zahlen.',
 	'chart.filterName.altersgruppe': 'Altersgruppe',
 	'chart.filterName.format': 'Format',
 	'chart.filterName.thema': 'Thema',
@@ -22,6 +27,10 @@ export const de = {
 	'chart.aeltere.noValueShare': 'Gemeinden ohne Teilnahmen im Zeitraum haben keinen Wert (–).',
 	'chart.aeltere.allZero': '{title} ({period}): in keiner der {n} Gemeinden gab es Teilnahmen ab 65 (alle Werte 0).',
 	'chart.aeltere.window': '12 Monate bis {month}',
+	'chart.aeltere.filterExcludes65':
+		'Der Filter Altersgruppe {groups} schließt alle Personen ab 65 aus; für diese Kennzahl gibt es dann nichts zu zeigen.',
+	'chart.aeltere.filterShare100':
+		'Mit dem Filter Altersgruppe {groups} zählen nur Teilnahmen ab 65: Der Anteil ab 65 ist dann per Definition überall 100 % und sagt nichts aus.',
 	'chart.aeltere.coverage.title': 'Abdeckung – {amt}',
 	'chart.aeltere.coverage.share': 'Anteil',
 	'chart.aeltere.coverage.gemeinden': 'Gemeinden mit Kontakt',
@@ -52,6 +61,11 @@ export const de = {
 export const en: Record<keyof typeof de, string> = {
 	'chart.note.ignored': 'The {names} filter does not apply to this indicator (it is computed without it).',
 	'chart.note.estimate': 'Estimate: inhabitants aged 65+ per municipality = inhabitants × the district share 65+ (INKAR 2022).',
+	'chart.title.estimate': 'estimate',
+	'chart.note.landVsMedian':
+		'MV and BW are Land totals here: everything in the Land divided by all its inhabitants, including places where no navigators work. The Ämter comparison shows the median of the Ämter and associations in the programme instead – that is why the figures differ.',
+	'chart.note.medianVsLand':
+		'MV median and BW median: the middle value of the Ämter and associations in the programme. The Overview shows Land totals instead (everything in the Land divided by all its inhabitants, including places where no navigators work) – that is why the figures differ.',
 	'chart.filterName.altersgruppe': 'age group',
 	'chart.filterName.format': 'format',
 	'chart.filterName.thema': 'topic',
@@ -68,6 +82,10 @@ export const en: Record<keyof typeof de, string> = {
 	'chart.aeltere.noValueShare': 'Municipalities without participations in the period have no value (–).',
 	'chart.aeltere.allZero': '{title} ({period}): no participations aged 65+ in any of the {n} municipalities (all values 0).',
 	'chart.aeltere.window': '12 months to {month}',
+	'chart.aeltere.filterExcludes65':
+		'The age group filter {groups} excludes everyone aged 65+; for this indicator there is then nothing to show.',
+	'chart.aeltere.filterShare100':
+		'With the age group filter {groups} only participations aged 65+ are counted: the share aged 65+ is then 100 % everywhere by definition and says nothing.',
 	'chart.aeltere.coverage.title': 'Coverage – {amt}',
 	'chart.aeltere.coverage.share': 'Share',
 	'chart.aeltere.coverage.gemeinden': 'Municipalities reached',

@@ -49,7 +49,10 @@ export const de = {
 
 	'page.waiting': 'Die Daten werden noch geladen …',
 	'page.loadError': 'Die Daten konnten nicht geladen werden. Details auf der Seite „Daten“.',
-	'page.noActivity': 'Es sind keine Einsatzdaten geladen. Importieren Sie Dateien auf der Seite „Daten“.'
+	'page.noData.einsaetze': 'Es sind keine Einsatzdaten geladen.',
+	'page.noData.qualifizierung': 'Es sind keine Qualifizierungsdaten geladen.',
+	'page.noData.coworking': 'Es sind keine Coworking-Daten geladen.',
+	'page.noData.import': 'Daten importieren'
 } as const;
 
 export const en: Record<keyof typeof de, string> = {
@@ -102,5 +105,8 @@ export const en: Record<keyof typeof de, string> = {
 
 	'page.waiting': 'The data is still loading …',
 	'page.loadError': 'The data could not be loaded. Details on the “Data” page.',
-	'page.noActivity': 'No activity data is loaded. Import files on the “Data” page.'
+	'page.noData.einsaetze': 'No activity data is loaded.',
+	'page.noData.qualifizierung': 'No training data is loaded.',
+	'page.noData.coworking': 'No coworking data is loaded.',
+	'page.noData.import': 'Import data'
 };

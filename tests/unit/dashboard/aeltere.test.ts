@@ -11,6 +11,7 @@ import type { IndicatorRow } from '../../../src/lib/indicators/types';
 import {
 	AELTERE_CHARTS,
 	abdeckungSpec,
+	ageFilterConflict,
 	amtGemeinden,
 	anteilSpec,
 	ohneAnalogSpec,
@@ -75,6 +76,24 @@ describe('Reichweite Ältere: page specs', () => {
 		expect(r.de.summary).toContain(top.name);
 		expect(r.de.summary).toMatch(/\d\.\d{3},\d/); // 1.259,0
 		expect(r.en.summary).toMatch(/\d,\d{3}\.\d/);
+		// a value above 1,000 per 1,000 is explained in plain words (participations, not people)
+		expect(rows.some((x) => (x.value ?? 0) > 1000)).toBe(true);
+		expect(r.de.summary.endsWith(' Mehr als 1.000 je 1.000 heißt: im Schnitt mehr als eine Teilnahme je Person – gezählt werden Teilnahmen, nicht Personen.')).toBe(true);
+		expect(r.en.summary.endsWith(' More than 1,000 per 1,000 means: on average more than one participation per person – participations are counted, not people.')).toBe(true);
+		// the share chart (percent) does not get it
+		expect((await both(anteilSpec)).de.summary).not.toContain('Mehr als 1.000');
+	});
+
+	it('a chart resting on the 65+ estimate says "(Schätzung)" at the end of its title; the share does not', async () => {
+		const r = await both(reichweiteSpec);
+		expect(r.de.title).toBe('Teilnahmen 65+ je 1.000 Einwohner ab 65 nach Gemeinden – Amt Dömitz-Malliß (Schätzung)');
+		expect(r.en.title.endsWith(' – Amt Dömitz-Malliß (estimate)')).toBe(true);
+		const a = await both(anteilSpec);
+		expect(a.de.title).not.toContain('Schätzung');
+		// the export draws the same title inside the chart
+		const data = await reichweiteSpec.load(db, F);
+		const exp = reichweiteSpec.render(data, ctx('de'), { showTitle: true, animation: false });
+		expect(JSON.stringify(exp.option?.title)).toContain('Amt Dömitz-Malliß (Schätzung)');
 	});
 
 	it('a Gemeinde with 0 estimated inhabitants 65+ shows "–", not 0', () => {
@@ -205,6 +224,37 @@ describe('Reichweite Ältere: page specs', () => {
 		const rows = await registry('teilnehmende_65plus_je_1000_65plus', 'gemeinde', gem, f);
 		const t = tableMap(reach.de);
 		for (const x of rows) expect(t.get(x.name)).toBe(x.value);
+	});
+});
+
+describe('Reichweite Ältere: a filter that contradicts the chart', () => {
+	it('"unter 50" on the 65+ charts: no chart of zeros, a sentence instead', async () => {
+		const f = { ...F, altersgruppe: ['unter 50'] };
+		for (const s of [reichweiteSpec, anteilSpec]) {
+			const r = await both(s, f);
+			expect(r.de.option).toBeNull();
+			expect(r.de.table).toBeNull();
+			expect(r.de.summary).toBe('Der Filter Altersgruppe „unter 50“ schließt alle Personen ab 65 aus; für diese Kennzahl gibt es dann nichts zu zeigen.');
+			expect(r.en.summary).toBe('The age group filter "unter 50" excludes everyone aged 65+; for this indicator there is then nothing to show.');
+		}
+		const two = await both(reichweiteSpec, { ...F, altersgruppe: ['unter 50', '50–64'] });
+		expect(two.de.summary).toBe('Der Filter Altersgruppe „unter 50“ und „50–64“ schließt alle Personen ab 65 aus; für diese Kennzahl gibt es dann nichts zu zeigen.');
+	});
+
+	it('"75+" alone makes the share 65+ 100 % by definition: said, not drawn; the reach still draws', async () => {
+		const f = { ...F, altersgruppe: ['75+'] };
+		const share = await both(anteilSpec, f);
+		expect(share.de.option).toBeNull();
+		expect(share.de.summary).toBe('Mit dem Filter Altersgruppe „75+“ zählen nur Teilnahmen ab 65: Der Anteil ab 65 ist dann per Definition überall 100 % und sagt nichts aus.');
+		expect(share.en.summary).toBe('With the age group filter "75+" only participations aged 65+ are counted: the share aged 65+ is then 100 % everywhere by definition and says nothing.');
+		expect((await both(reichweiteSpec, f)).de.option).not.toBeNull();
+	});
+
+	it('no contradiction: no filter, a mix with a 65+ group, or a filter the indicator ignores', () => {
+		expect(ageFilterConflict('anteil_teilnehmende_65plus', [], [], 'de')).toBeNull();
+		expect(ageFilterConflict('anteil_teilnehmende_65plus', ['50–64', '75+'], [], 'de')).toBeNull();
+		expect(ageFilterConflict('teilnehmende_65plus_je_1000_65plus', ['65–74', '75+'], [], 'de')).toBeNull();
+		expect(ageFilterConflict('teilnehmende_65plus_je_1000_65plus', ['unter 50'], ['altersgruppe'], 'de')).toBeNull();
 	});
 });
 

@@ -49,7 +49,7 @@ describe('Karte: map specs', () => {
 	it('the Gemeinden of Amt Dömitz-Malliß: 7 features, each value = the registry value of its AGS', async () => {
 		const r = (await both(karteReichweiteSpec)).de;
 		expect(features(r)).toEqual([7]);
-		expect(r.title).toBe('Teilnahmen 65+ je 1.000 Einwohner ab 65 (Schätzung) nach Gemeinden – Amt Dömitz-Malliß');
+		expect(r.title).toBe('Teilnahmen 65+ je 1.000 Einwohner ab 65 nach Gemeinden – Amt Dömitz-Malliß (Schätzung)');
 		const gem = (await db.query<{ ags: string }>(`SELECT ags FROM gemeinden WHERE verband_ars = '${PILOT}'`)).map((g) => g.ags);
 		const id = 'teilnehmende_65plus_je_1000_65plus';
 		const rows = await runIndicator(db, id, paramsFor(getIndicator(id).filters, F, 'gemeinde', gem).params);
@@ -64,6 +64,11 @@ describe('Karte: map specs', () => {
 		// one Gemeinde's distance does not rest on the 65+ estimate
 		expect(r.notes.some((n) => n.startsWith('Schätzung'))).toBe(false);
 		expect((await both(karteReichweiteSpec)).de.notes.some((n) => n.startsWith('Schätzung'))).toBe(true);
+		// "unter 50" leaves no participation 65+: the map says so instead of drawing zeros
+		const f = { ...F, altersgruppe: ['unter 50'] };
+		const none = await both(karteReichweiteSpec, f);
+		expect(none.de.option).toBeNull();
+		expect(none.en.summary).toBe('The age group filter "unter 50" excludes everyone aged 65+; for this indicator there is then nothing to show.');
 		const first = r.table!.rows[0];
 		expect(first[2]).toBe(1);
 		const kms = r.table!.rows.map((x) => x[1]).filter((v): v is number => typeof v === 'number');

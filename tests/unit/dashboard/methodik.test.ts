@@ -1,6 +1,8 @@
 /** The methodology page model: every registry indicator once, grouped, with sources, in de and en. */
 import { describe, it, expect } from 'vitest';
-import { methodikPage } from '../../../src/lib/dashboard/methodik-page';
+import { methodikAnchor, methodikPage } from '../../../src/lib/dashboard/methodik-page';
+import { ALL_PAGES } from '../../../src/lib/dashboard/pages';
+import { KARTE_CHARTS } from '../../../src/lib/dashboard/specs/karte';
 import { GROUPS, INDICATORS } from '../../../src/lib/indicators/registry';
 import { formula } from '../../../src/lib/indicators/methodik';
 import { ALLGEMEIN, VERGLEICH } from '../../../src/lib/indicators/methodik-text';
@@ -46,5 +48,15 @@ describe('methodikPage', () => {
 		const de = methodikPage('de').groups.flatMap((g) => g.entries).find((e) => e.id === 'teilnehmende_65plus_je_1000_65plus')!;
 		expect(de.sources.map((s) => s.stand)).toContain('2022');
 		expect(de.shapeText).toBe('ein Wert je Gebiet');
+	});
+});
+
+describe('chart → Methodik link', () => {
+	it('every chart of every page links to an anchor the Methodik page has', () => {
+		const anchors = new Set(methodikPage('de').groups.flatMap((g) => g.entries.map((e) => e.anchor)));
+		const specs = [...ALL_PAGES.flatMap((p) => p.specs), ...KARTE_CHARTS];
+		expect(specs.length).toBeGreaterThan(10);
+		for (const s of specs) expect(anchors.has(methodikAnchor(s.indicators[0])), s.id).toBe(true);
+		expect(methodikAnchor('kontakte_je_1000')).toBe('indikator-kontakte_je_1000');
 	});
 });

@@ -63,6 +63,11 @@ describe('key figures', () => {
 		expect(old.estimate).toBe(true);
 		expect(old.notes.join(' ')).toContain('Schätzung');
 		expect(old.source).toContain('INKAR');
+		// why MV's 1,5 here and "Median MV 42,7" on the Vergleich differ
+		expect(de.landNote).toBe(
+			'MV und BW sind hier Landeswerte: alles im Land geteilt durch alle Einwohner des Landes, auch dort, wo keine Lotsen arbeiten. Der Ämter-Vergleich zeigt dagegen den Median der Ämter und Verbände im Programm – deshalb unterscheiden sich die Zahlen.'
+		);
+		expect(keyFiguresModel(data, ctx('en')).landNote).toMatch(/^MV and BW are Land totals here: /);
 	});
 
 	it('an Amt without activity shows 0, not "–", where 0 is true', async () => {

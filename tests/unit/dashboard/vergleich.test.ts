@@ -37,12 +37,26 @@ describe('Ämter-Vergleich', () => {
 		const en = s.render(data, ctx('en'), R);
 		expect(en.title).toBe('Contacts per 1,000 inhabitants');
 		expect(en.notes[0]).toMatch(/^Peer group: \d+ BW associations$/);
+		expect(s.render(data, ctx('de'), R).notes[1]).toBe(
+			'Median MV und Median BW: der mittlere Wert der Ämter und Verbände im Programm. Der Überblick zeigt dagegen Landeswerte (alles im Land geteilt durch alle Einwohner des Landes, auch wo keine Lotsen arbeiten) – deshalb unterscheiden sich die Zahlen.'
+		);
 	});
 
 	it('the 65+ reach says it rests on an estimate', async () => {
 		const s = byId('vergleich-teilnehmende_65plus_je_1000_65plus');
 		const r = s.render(await s.load(db, F), ctx('de'), R);
 		expect(r.notes.some((n) => n.startsWith('Schätzung'))).toBe(true);
+		expect(r.title).toBe('Teilnahmen 65+ je 1.000 Einwohner ab 65 (Schätzung)');
+		expect(byId('vergleich-kontakte_je_1000').render(await s.load(db, F), ctx('de'), R).title).toBe('Kontakte je 1.000 Einwohner');
+	});
+
+	it('"unter 50" on the 65+ reach: a sentence instead of zeros; charts of all ages still draw', async () => {
+		const f = { ...F, altersgruppe: ['unter 50'] };
+		const data = await byId('vergleich-teilnehmende_65plus_je_1000_65plus').load(db, f);
+		const r = byId('vergleich-teilnehmende_65plus_je_1000_65plus').render(data, ctx('de', f), R);
+		expect(r.option).toBeNull();
+		expect(r.summary).toBe('Der Filter Altersgruppe „unter 50“ schließt alle Personen ab 65 aus; für diese Kennzahl gibt es dann nichts zu zeigen.');
+		expect(byId('vergleich-kontakte_je_1000').render(data, ctx('de', f), R).option).not.toBeNull();
 	});
 
 	it('a filter the indicator cannot apply is named, and the value stays unfiltered', async () => {

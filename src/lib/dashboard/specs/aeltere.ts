@@ -17,6 +17,7 @@ import {
 	tableBarAreas,
 	tableBarCategories,
 	tableStackedShare,
+	withAboveThousand,
 	type CategoryDatum
 } from '../../charts';
 import { fmtList } from '../../charts/format';
@@ -28,7 +29,9 @@ import type { FilterKey, IndicatorRow, Level } from '../../indicators/types';
 import { paramsFor, periodShort, type ViewFilters } from '../filters';
 import { chartOpts } from '../chart-opts';
 import { runFilteredPerArea } from '../run';
-import { estimateNote, ignoredNote } from '../notes';
+import { ageFilterConflict, estimateNote, estimateTitle, ignoredNote } from '../notes';
+
+export { ageFilterConflict };
 import { caveats, sourceText } from '../sources';
 import { spec, type ChartSpec, type RenderOpts, type ViewContext } from '../spec';
 import { translate } from '../../i18n/translate';
@@ -74,16 +77,20 @@ function gemeindeSpec(id: 'teilnehmende_65plus_je_1000_65plus' | 'anteil_teilneh
 		render(data, ctx, o) {
 			const def = getIndicator(id);
 			const tr = (k: Parameters<typeof translate>[1], p?: Record<string, string | number>) => translate(ctx.lang, k, p);
-			const title = tr('chart.aeltere.byGemeinde', { indicator: def.title[ctx.lang], amt: ctx.amtName });
+			const rows = data.rows;
+			const estimate = rows.some((r) => r.estimate);
+			const title = estimateTitle(tr('chart.aeltere.byGemeinde', { indicator: def.title[ctx.lang], amt: ctx.amtName }), estimate, ctx.lang);
 			const opts = {
 				...aeltereOpts(ctx, o, [id], title, def.unit[ctx.lang], periodShort(ctx.filters, ctx.lang)),
 				areaLabel: tr('chart.aeltere.gemeinde'),
 				numeratorLabel: def.numerator[ctx.lang],
 				denominatorLabel: def.denominator?.[ctx.lang]
 			};
-			const rows = data.rows;
-			const estimate = rows.some((r) => r.estimate);
 			const notes = [...estimateNote(estimate, ctx.lang), ...otherCaveats([id], ctx.lang), ...ignoredNote(data.ignored, ctx.lang)];
+			// a filter that contradicts the chart: say so instead of drawing zeros (or 100 % everywhere)
+			const conflict = rows.length ? ageFilterConflict(id, ctx.filters.altersgruppe, data.ignored, ctx.lang) : null;
+			if (conflict)
+				return { title, option: null, summary: conflict, table: null, height: hbarHeight(rows.length, opts), source: opts.source, notes: [] };
 			if (id === 'teilnehmende_65plus_je_1000_65plus' && rows.some((r) => r.value === null))
 				notes.push(tr('chart.aeltere.noValue65'));
 			if (id === 'anteil_teilnehmende_65plus' && rows.some((r) => r.value === null))
@@ -94,7 +101,7 @@ function gemeindeSpec(id: 'teilnehmende_65plus_je_1000_65plus' | 'anteil_teilneh
 				? ''
 				: allZero
 					? tr('chart.aeltere.allZero', { title, period: opts.period ?? '', n: rows.length })
-					: summariseBarAreas(rows, opts);
+					: withAboveThousand(summariseBarAreas(rows, opts), id === 'teilnehmende_65plus_je_1000_65plus' ? rows.map((r) => r.value) : [], def.unit[ctx.lang], ctx.lang);
 			return {
 				title,
 				option: rows.length ? buildBarAreasOption(rows, opts) : null,

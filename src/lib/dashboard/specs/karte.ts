@@ -7,13 +7,14 @@
  * A click on an Amt sets the Amt filter (`select: 'amt'`); a click on a Gemeinde shows its row.
  */
 import { buildChoroplethOption, choroplethHeight, summariseChoropleth, tableChoropleth, GEO_ATTRIBUTION, type ChoroplethOpts, type MapArea } from '../../charts/choropleth';
+import { withAboveThousand } from '../../charts/plain-words';
 import type { Geometry } from '../../db/geo';
 import type { Reader } from '../../db/types';
 import type { Lang } from '../../i18n/messages';
 import { getIndicator } from '../../indicators/registry';
 import type { FilterKey, IndicatorRow } from '../../indicators/types';
 import { chartOpts } from '../chart-opts';
-import { estimateNote, ignoredNote } from '../notes';
+import { ageFilterConflict, estimateNote, estimateTitle, ignoredNote } from '../notes';
 import { runFiltered } from '../run';
 import { caveats, sourceText } from '../sources';
 import { spec, type ChartSpec, type RenderOpts, type ViewContext } from '../spec';
@@ -111,7 +112,7 @@ function gemeindeMapSpec(id: GemeindeIndicator, chartId: string): ChartSpec {
 			const de = ctx.lang === 'de';
 			const def = getIndicator(id);
 			const estimate = data.rows.some((r) => r.estimate) && id !== 'distanz_vor_ort_km';
-			const title = `${def.title[ctx.lang]}${estimate && !/Schätzung|estimate/.test(def.title[ctx.lang]) ? (de ? ' (Schätzung)' : ' (estimate)') : ''} ${de ? 'nach Gemeinden' : 'by municipality'} – ${ctx.amtName}`;
+			const title = estimateTitle(`${def.title[ctx.lang]} ${de ? 'nach Gemeinden' : 'by municipality'} – ${ctx.amtName}`, estimate, ctx.lang);
 			const extraColumns: ChoroplethOpts['extraColumns'] =
 				id === 'distanz_vor_ort_km'
 					? [{ key: 'ort', label: de ? 'nächster Ort mit Sprechstunde vor Ort oder Bürgerdialog' : 'nearest place with office hours on site or citizen dialogue', numeric: false }]
@@ -130,6 +131,9 @@ function gemeindeMapSpec(id: GemeindeIndicator, chartId: string): ChartSpec {
 				extraColumns,
 				...(id === 'distanz_vor_ort_km' ? { digits: 1 } : {})
 			});
+			// a filter that contradicts the map ("unter 50" on a 65+ indicator): said, not drawn as zeros
+			const conflict = areas.length ? ageFilterConflict(id, ctx.filters.altersgruppe, data.ignored, ctx.lang) : null;
+			if (conflict) return { title, option: null, summary: conflict, table: null, height: choroplethHeight(opts), source: opts.source, notes: [] };
 			const has = areas.length > 0;
 			const notes = mapNotes([id], data, ctx, id !== 'distanz_vor_ort_km');
 			if (id === 'distanz_vor_ort_km')
@@ -137,7 +141,7 @@ function gemeindeMapSpec(id: GemeindeIndicator, chartId: string): ChartSpec {
 			return {
 				title,
 				option: has ? buildChoroplethOption(areas, opts) : null,
-				summary: has ? summariseChoropleth(areas, opts) : '',
+				summary: has ? withAboveThousand(summariseChoropleth(areas, opts), id === 'teilnehmende_65plus_je_1000_65plus' ? areas.map((a) => a.value) : [], def.unit[ctx.lang], ctx.lang) : '',
 				table: has ? tableChoropleth(areas, opts) : null,
 				height: choroplethHeight(opts),
 				source: opts.source,
@@ -166,7 +170,7 @@ function verbandMapSpec(id: 'kontakte_je_1000' | 'anteil_65plus_ueber_10km', cha
 		render(data, ctx, o) {
 			const de = ctx.lang === 'de';
 			const def = getIndicator(id);
-			const title = `${def.title[ctx.lang]} – ${de ? 'MV und BW' : 'MV and BW'}`;
+			const title = estimateTitle(`${def.title[ctx.lang]} – ${de ? 'MV und BW' : 'MV and BW'}`, data.rows.some((r) => r.estimate), ctx.lang);
 			const areas = areasOf(data, true, (r) => ({ land: r?.land ?? null, num: r?.numerator ?? null, den: r?.denominator ?? null }));
 			const opts = mapOpts(ctx, o, [id], title, def.unit[ctx.lang], {
 				highlight: [ctx.filters.amt],

@@ -14,6 +14,7 @@ import { paramsFor, periodShort, type ViewFilters } from '../filters';
 import { chartOpts } from '../chart-opts';
 import { runFiltered } from '../run';
 import { estimateNote, ignoredNote } from '../notes';
+import { translate } from '../../i18n/translate';
 import { sourceText } from '../sources';
 import { spec, type ChartSpec, type SlideFigure, type ViewContext } from '../spec';
 
@@ -80,6 +81,8 @@ export interface KeyFiguresModel {
 	figures: KeyFigure[];
 	/** one sentence over all figures (for screen readers and the page summary) */
 	summary: string;
+	/** why the Land values here differ from the medians on the Ämter comparison */
+	landNote: string;
 }
 
 /** Pure: the tiles' content in the language of `ctx`. */
@@ -116,7 +119,7 @@ export function keyFiguresModel(data: KeyFiguresData, ctx: ViewContext): KeyFigu
 		lang === 'de'
 			? `${period}: ${LAND_NAME.MV.de} ${c(contacts, 0)} (${c(rate, 0)}), ${LAND_NAME.BW.de} ${c(contacts, 1)} (${c(rate, 1)}), ${ctx.amtName} ${c(contacts, 2)} (${c(rate, 2)}).`
 			: `${period}: ${LAND_NAME.MV.en} ${c(contacts, 0)} (${c(rate, 0)}), ${LAND_NAME.BW.en} ${c(contacts, 1)} (${c(rate, 1)}), ${ctx.amtName} ${c(contacts, 2)} (${c(rate, 2)}).`;
-	return { period, figures, summary };
+	return { period, figures, summary, landNote: translate(lang, 'chart.note.landVsMedian') };
 }
 
 /* ------------------------------------------------------------------ trend */

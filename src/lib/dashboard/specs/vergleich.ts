@@ -10,13 +10,14 @@ import {
 	summariseAlignedCurves,
 	summariseDotRange,
 	tableAlignedCurves,
-	tableDotRange
+	tableDotRange,
+	withAboveThousand
 } from '../../charts';
 import { alignedPeerComparison } from '../../compare/aligned';
 import { amtComparison, HEADLINE_INDICATORS, type AmtComparison } from '../../compare/amt-comparison';
 import { getIndicator } from '../../indicators/registry';
 import { hasActivityFilter, indicatorParams, paramsFor, periodEnd, type ViewFilters } from '../filters';
-import { estimateNote, ignoredNote } from '../notes';
+import { ageFilterConflict, estimateNote, estimateTitle, ignoredNote } from '../notes';
 import { sourceText } from '../sources';
 import { chartOpts } from '../chart-opts';
 import { spec, type ChartSpec } from '../spec';
@@ -46,19 +47,25 @@ function dotRangeSpec(id: string): ChartSpec {
 		render(data, ctx, o) {
 			const r = data.rows.find((x) => x.indicatorId === id);
 			const def = getIndicator(id);
-			const title = def.title[ctx.lang];
+			const title = estimateTitle(def.title[ctx.lang], !!r?.estimate, ctx.lang);
 			// the dot-range builder takes the unit from the comparison row
 			const opts = { ...chartOpts(ctx, o, { title, unit: '', source: sourceText([id], ctx.sample, ctx.lang) }), unit: undefined, amtName: ctx.amtName };
 			const { ignored } = paramsFor(def.filters, ctx.filters, 'verband');
 			const peers = translate(ctx.lang, 'chart.vergleich.peers', { n: data.peerGroup.size });
+			// a filter that contradicts the chart ("unter 50" on a 65+ indicator): said, not drawn as zeros
+			const conflict = r ? ageFilterConflict(id, ctx.filters.altersgruppe, ignored, ctx.lang) : null;
+			if (conflict) return { title, option: null, summary: conflict, table: null, height: o.showTitle ? 260 : 190, source: opts.source, notes: [peers] };
 			return {
 				title,
 				option: r ? buildDotRangeOption(r, opts) : null,
-				summary: r ? summariseDotRange(r, opts) : '',
+				// participations, not people: a rate above 1,000 per 1,000 gets a plain sentence
+				summary: r
+					? withAboveThousand(summariseDotRange(r, opts), id === 'teilnehmende_65plus_je_1000_65plus' ? [r.amtValue, r.peerMedian, r.mvMedian, r.bwMedian] : [], def.unit[ctx.lang], ctx.lang)
+					: '',
 				table: r ? tableDotRange([r], opts) : null,
 				height: o.showTitle ? 260 : 190,
 				source: opts.source,
-				notes: [peers, ...estimateNote(!!r?.estimate, ctx.lang), ...ignoredNote(ignored, ctx.lang)],
+				notes: [peers, translate(ctx.lang, 'chart.note.medianVsLand'), ...estimateNote(!!r?.estimate, ctx.lang), ...ignoredNote(ignored, ctx.lang)],
 				keyFigure: r && r.amtValue !== null ? { label: ctx.amtName, value: fmtValue(r.amtValue, ctx.lang, 1), unit: r.unit[ctx.lang] } : undefined
 			};
 		}

@@ -13,8 +13,8 @@
  */
 import { parseCsv, sampleOf, sniffDialect, isBlank, type CsvDialect, type CsvRecord } from './csv-text';
 import { BinaryFileError, decodeUtf8WithStrays, decodeWindows1252, looksBinary, looksLikeUtf16, scanUtf8, type Encoding, type EncodingNote } from './encoding';
-import { normaliseHeader, type HeaderMatch } from './header-map';
-import { isNoteLike, locateTable, type SkippedLine } from './layout';
+import type { HeaderMatch } from './header-map';
+import { isNoteLike, locateTable, repeatedHeaderTest, type SkippedLine } from './layout';
 import type { ImportProfile } from './profile';
 import { checkShape, FatalImport, matchFor, type BrokenRow } from './read-file';
 import type { Dialect, LineAccount } from './report';
@@ -283,9 +283,7 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 	let dataLines = 0;
 	let skippedLines = 0;
 	let header: CsvRecord | null = null;
-	let headNorm = '';
-	let first0 = '';
-	let firstLen = 0;
+	let isRepeatedHeader: (r: CsvRecord) => boolean = () => false;
 	let match: HeaderMatch | null = null;
 	const broken: BrokenRow[] = [];
 	let rowsStaged = 0;
@@ -296,9 +294,7 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 	let headerDone = false;
 	const queue: CsvRecord[] = [];
 	const take = (r: CsvRecord, out: CsvRecord[]) => {
-		// the same test as locateTable's (one field first, the whole row only when it may be the header)
-		const f0 = r.fields[0] ?? '';
-		if (!r.error && Math.abs(f0.length - firstLen) <= 4 && normaliseHeader(f0) === first0 && r.fields.map(normaliseHeader).join('|').replace(/\|+$/, '') === headNorm) {
+		if (isRepeatedHeader(r)) {
 			skipped.push({ line: r.line, kind: 'repeated_header', text: text(r) });
 			skippedLines += span(r);
 		} else {
@@ -339,9 +335,7 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 			const lay = locateTable(queue, csv.delimiter, { headerLine: probe.header?.line });
 			header = lay.header!;
 			const h = queue.indexOf(header);
-			headNorm = header.fields.map(normaliseHeader).join('|').replace(/\|+$/, '');
-			first0 = normaliseHeader(header.fields[0] ?? '');
-			firstLen = (header.fields[0] ?? '').length;
+			isRepeatedHeader = repeatedHeaderTest(header);
 			for (const r of queue.slice(0, h)) {
 				skipped.push({ line: r.line, kind: 'preamble', text: text(r) });
 				skippedLines += span(r);

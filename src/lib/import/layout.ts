@@ -71,17 +71,28 @@ export function locateTable(records: CsvRecord[], delimiter: string, opts: { hea
 	while (end > 0 && isNoteLike(rest[end - 1])) end--;
 	const footers = rest.slice(end);
 	rest = rest.slice(0, end);
-	const headNorm = header.fields.map(normaliseHeader).join('|').replace(/\|+$/, '');
 	const data: CsvRecord[] = [];
-	const first = normaliseHeader(header.fields[0] ?? '');
-	const firstLen = (header.fields[0] ?? '').length;
+	const isRepeated = repeatedHeaderTest(header);
 	for (const r of rest) {
-		// cheap test first (one field), the whole row only when it may be the header again
-		const f0 = r.fields[0] ?? '';
-		if (!r.error && Math.abs(f0.length - firstLen) <= 4 && normaliseHeader(f0) === first && r.fields.map(normaliseHeader).join('|').replace(/\|+$/, '') === headNorm) {
+		if (isRepeated(r)) {
 			skipped.push({ line: r.line, sheet: opts.sheet, kind: 'repeated_header', text: text(r) });
 		} else data.push(r);
 	}
 	for (const r of footers) skipped.push({ line: r.line, sheet: opts.sheet, kind: 'footer', text: text(r) });
 	return { header, data, skipped, blank };
+}
+
+/**
+ * Is a data record the header row again (a second header inside the data)? The cheap test first
+ * (the first field), the whole row only when it may be the header. Shared by `locateTable` and the
+ * chunked reader (csv-stream.ts), so both skip exactly the same lines.
+ */
+export function repeatedHeaderTest(header: CsvRecord): (r: CsvRecord) => boolean {
+	const headNorm = header.fields.map(normaliseHeader).join('|').replace(/\|+$/, '');
+	const first = normaliseHeader(header.fields[0] ?? '');
+	const firstLen = (header.fields[0] ?? '').length;
+	return (r) => {
+		const f0 = r.fields[0] ?? '';
+		return !r.error && Math.abs(f0.length - firstLen) <= 4 && normaliseHeader(f0) === first && r.fields.map(normaliseHeader).join('|').replace(/\|+$/, '') === headNorm;
+	};
 }

@@ -63,6 +63,8 @@ class WorkspaceState {
 	crash = $state<string | null>(null);
 	/** a workspace file is being written or read */
 	busy = $state<'save' | 'open' | null>(null);
+	/** own files (rowsFile) being removed: their row stays, marked, until the stored state no longer has them */
+	removing = $state.raw<string[]>([]);
 	/** result of the last save/open/remove, for the live region; a function so it follows the language */
 	notice = $state<() => string>(() => '');
 	noticeIsError = $state(false);
@@ -272,12 +274,17 @@ export async function removeSample(tell = true): Promise<void> {
 /** "entfernen" of one own file: its rows, its report and its stored copy go. */
 export function removeOwnFile(rowsFile: string): Promise<void> {
 	const name = ws.entries.find((e) => e.rowsFile === rowsFile)?.name ?? rowsFile;
+	ws.removing = [...ws.removing, rowsFile];
 	return withDb(async (db) => {
+		// the stored state first: a reload from here on no longer brings the file back;
+		// the row leaves the list only when both the store and the tables are done
+		await keep((s) => (s.current.files.some((f) => rowsFileOf(f.id, f.name) === rowsFile) ? s.removeFile(rowsFile.split('/')[0]) : s.removeFromBase(rowsFile)));
 		await deleteRows(db, [rowsFile]);
 		profiles.delete(rowsFile);
-		await keep((s) => (s.current.files.some((f) => rowsFileOf(f.id, f.name) === rowsFile) ? s.removeFile(rowsFile.split('/')[0]) : s.removeFromBase(rowsFile)));
 		await refreshCounts();
 		say(() => t('ws.removed', { file: name }));
+	}).finally(() => {
+		ws.removing = ws.removing.filter((r) => r !== rowsFile);
 	});
 }
 

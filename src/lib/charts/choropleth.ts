@@ -190,7 +190,8 @@ export function summariseChoropleth(areas: MapArea[], o: ChoroplethOpts): string
 		if (missing) parts.push(de ? `${missing} ohne Daten` : `${missing} without data`);
 	}
 	if (noGeo) parts.push(de ? `${noGeo} ohne Grenze in der Karte` : `${noGeo} without a boundary on the map`);
-	const h = areas.find((a) => o.highlight?.includes(a.key));
+	// one outlined area (the chosen Amt) leads the sentence; several (an Amt's Gemeinden in its Kreis) do not
+	const h = o.highlight?.length === 1 ? areas.find((a) => a.key === o.highlight![0]) : undefined;
 	const head = h
 		? h.value === null
 			? `${h.name}${per}: ${w.noData}; `

@@ -9,7 +9,7 @@ import { getIndicator } from '../../../src/lib/indicators/registry';
 import type { ViewContext, RenderedChart, ChartSpec } from '../../../src/lib/dashboard/spec';
 import { MAPS_KEY } from '../../../src/lib/charts/echarts';
 import { renderSvg } from '../../../src/lib/charts/ssr';
-import { KARTE_CHARTS, karteAemterKontakteSpec, karteDistanzSpec, karteReichweiteSpec } from '../../../src/lib/dashboard/specs/karte';
+import { KARTE_CHARTS, karteAemterKontakteSpec, karteDistanzSpec, karteKreisKontakteSpec, karteReichweiteSpec } from '../../../src/lib/dashboard/specs/karte';
 
 const PILOT = '130765654';
 const F: ViewFilters = defaultFilters('2025-12');
@@ -55,6 +55,26 @@ describe('Karte: map specs', () => {
 		const rows = await runIndicator(db, id, paramsFor(getIndicator(id).filters, F, 'gemeinde', gem).params);
 		const shown = new Map(mapData(r).map((d) => [d.name, d.value]));
 		expect(shown.size).toBe(7);
+		for (const row of rows) expect(shown.get(row.key)).toEqual(row.value ?? NaN);
+	});
+
+	it('the Gemeinden of the Kreis of Amt Dömitz-Malliß: every Gemeinde of Ludwigslust-Parchim, the Amt\'s 7 outlined', async () => {
+		const r = (await both(karteKreisKontakteSpec)).de;
+		const kreis = await db.query<{ ags: string; n: number }>(`SELECT ags FROM gemeinden WHERE kreis_ags = (SELECT kreis_ags FROM verbaende WHERE verband_ars = '${PILOT}')`);
+		expect(kreis.length).toBeGreaterThan(100);
+		expect(features(r)).toEqual([kreis.length]);
+		expect(r.title).toBe('Kontakte je 1.000 Einwohner nach Gemeinden – Landkreis Ludwigslust-Parchim');
+		expect((await both(karteKreisKontakteSpec)).en.title).toBe('Contacts per 1,000 inhabitants by municipality – Ludwigslust-Parchim district');
+		expect(r.notes[0]).toBe('Umrandet: die Gemeinden von Amt Dömitz-Malliß.');
+		// several outlined Gemeinden: the sentence starts with the map, not with one of them
+		expect(r.summary).toMatch(/^Kontakte je 1\.000 Einwohner nach Gemeinden – Landkreis Ludwigslust-Parchim \(2025\): \d+ Gemeinden, höchster Wert /);
+		const outlined = mapData(r).filter((d) => (d.itemStyle.borderWidth ?? 0) > 1).map((d) => d.name).sort();
+		const amt = (await db.query<{ ags: string }>(`SELECT ags FROM gemeinden WHERE verband_ars = '${PILOT}' ORDER BY ags`)).map((g) => g.ags);
+		expect(outlined).toEqual(amt);
+		// values = the registry's for the Gemeinden of the Kreis
+		const id = 'kontakte_je_1000';
+		const rows = await runIndicator(db, id, paramsFor(getIndicator(id).filters, F, 'gemeinde', kreis.map((k) => k.ags)).params);
+		const shown = new Map(mapData(r).map((d) => [d.name, d.value]));
 		for (const row of rows) expect(shown.get(row.key)).toEqual(row.value ?? NaN);
 	});
 

@@ -2,6 +2,7 @@
  * Karte: choropleth maps from the project's own boundaries (geo_* tables, BKG VG5000).
  * - the Gemeinden of the chosen Amt: participations 65+ per 1,000 inhabitants 65+ (estimate),
  *   contacts per 1,000 inhabitants, distance to the nearest in-person offer (map + table);
+ * - the Gemeinden of the Kreis the Amt lies in (65+ reach, contacts), the Amt's Gemeinden outlined;
  * - the Ämter/Verbände of MV and BW side by side (one set of classes): contacts per 1,000
  *   inhabitants, share of people 65+ more than 10 km from an in-person offer.
  * A click on an Amt sets the Amt filter (`select: 'amt'`); a click on a Gemeinde shows its row.
@@ -30,19 +31,35 @@ interface Shape {
 	name: string;
 	land: string;
 	geometry: string | null;
+	/** Gemeinde maps: the Gemeinde belongs to the chosen Amt; its Kreis' name */
+	in_amt?: boolean;
+	kreis_name?: string;
 }
 
-/** the Gemeinden of a Verband with their boundary (NULL when the boundary file lacks the key) */
-async function gemeindeShapes(db: Reader, amt: string): Promise<Shape[]> {
+/** which Gemeinden a Gemeinde map shows: those of the chosen Amt, or all of the Kreis it lies in */
+export type GemeindeScope = 'amt' | 'kreis';
+
+/** the Gemeinden of a Verband (or of its Kreis) with their boundary (NULL when the boundary file lacks the key) */
+async function gemeindeShapes(db: Reader, amt: string, scope: GemeindeScope): Promise<Shape[]> {
+	const where = scope === 'amt' ? 'g.verband_ars = ?' : 'g.kreis_ags = (SELECT kreis_ags FROM verbaende WHERE verband_ars = ?)';
 	return db.query<Shape>(
-		`SELECT g.ags AS key, g.name, g.land, x.geometry FROM gemeinden g LEFT JOIN geo_gemeinden x ON x.ags = g.ags WHERE g.verband_ars = ? ORDER BY g.ags`,
-		[amt]
+		`SELECT g.ags AS key, g.name, g.land, x.geometry, g.verband_ars = ? AS in_amt, g.kreis_name FROM gemeinden g LEFT JOIN geo_gemeinden x ON x.ags = g.ags WHERE ${where} ORDER BY g.ags`,
+		[amt, amt]
 	);
 }
 
 /** every Verband of MV and BW with its boundary (MV first: the left panel) */
 async function verbandShapes(db: Reader): Promise<Shape[]> {
 	return db.query<Shape>(`SELECT v.verband_ars AS key, v.name, v.land, x.geometry FROM verbaende v LEFT JOIN geo_verbaende x ON x.ars = v.verband_ars ORDER BY v.land = 'MV' DESC, v.verband_ars`);
+}
+
+/** "Ludwigslust-Parchim, Landkreis" → "Landkreis Ludwigslust-Parchim" / "Ludwigslust-Parchim district" for a title */
+export function kreisTitle(name: string, lang: Lang): string {
+	const lk = /^(.*), Landkreis$/.exec(name);
+	if (lk) return lang === 'de' ? `Landkreis ${lk[1]}` : `${lk[1]} district`;
+	const st = /^(.*), kreisfreie Stadt$/.exec(name);
+	if (st) return lang === 'de' ? `Stadt ${st[1]}` : `City of ${st[1]}`;
+	return name;
 }
 
 interface MapData {
@@ -97,13 +114,13 @@ function mapOpts(ctx: ViewContext, o: RenderOpts, ids: string[], title: string, 
 
 type GemeindeIndicator = 'teilnehmende_65plus_je_1000_65plus' | 'kontakte_je_1000' | 'distanz_vor_ort_km';
 
-function gemeindeMapSpec(id: GemeindeIndicator, chartId: string): ChartSpec {
+function gemeindeMapSpec(id: GemeindeIndicator, chartId: string, scope: GemeindeScope = 'amt'): ChartSpec {
 	return spec<MapData>({
 		id: chartId,
 		indicators: [id],
 		select: 'detail',
 		async load(db, f: ViewFilters) {
-			const shapes = await gemeindeShapes(db, f.amt);
+			const shapes = await gemeindeShapes(db, f.amt, scope);
 			if (!shapes.length) return { rows: [], shapes, ignored: [] };
 			const { rows, ignored } = await runFiltered(db, id, f, 'gemeinde', shapes.map((s) => s.key));
 			return { rows, shapes, ignored };
@@ -112,7 +129,9 @@ function gemeindeMapSpec(id: GemeindeIndicator, chartId: string): ChartSpec {
 			const de = ctx.lang === 'de';
 			const def = getIndicator(id);
 			const estimate = data.rows.some((r) => r.estimate) && id !== 'distanz_vor_ort_km';
-			const title = estimateTitle(`${def.title[ctx.lang]} ${de ? 'nach Gemeinden' : 'by municipality'} – ${ctx.amtName}`, estimate, ctx.lang);
+			// a Kreis map is titled by its Kreis; the chosen Amt's Gemeinden are outlined in it
+			const place = scope === 'amt' || !data.shapes[0]?.kreis_name ? ctx.amtName : kreisTitle(data.shapes[0].kreis_name, ctx.lang);
+			const title = estimateTitle(`${def.title[ctx.lang]} ${de ? 'nach Gemeinden' : 'by municipality'} – ${place}`, estimate, ctx.lang);
 			const extraColumns: ChoroplethOpts['extraColumns'] =
 				id === 'distanz_vor_ort_km'
 					? [{ key: 'ort', label: de ? 'nächster Ort mit Sprechstunde vor Ort oder Bürgerdialog' : 'nearest place with office hours on site or citizen dialogue', numeric: false }]
@@ -126,7 +145,8 @@ function gemeindeMapSpec(id: GemeindeIndicator, chartId: string): ChartSpec {
 			const opts = mapOpts(ctx, o, [id], title, def.unit[ctx.lang], {
 				areaLabel: de ? 'Gemeinde' : 'Municipality',
 				areasLabel: de ? 'Gemeinden' : 'municipalities',
-				labels: true,
+				labels: scope === 'amt',
+				...(scope === 'kreis' ? { highlight: data.shapes.filter((x) => x.in_amt).map((x) => x.key) } : {}),
 				rankOrder: id === 'distanz_vor_ort_km' ? 'asc' : 'desc',
 				extraColumns,
 				...(id === 'distanz_vor_ort_km' ? { digits: 1 } : {})
@@ -138,6 +158,7 @@ function gemeindeMapSpec(id: GemeindeIndicator, chartId: string): ChartSpec {
 			const notes = mapNotes([id], data, ctx, id !== 'distanz_vor_ort_km');
 			if (id === 'distanz_vor_ort_km')
 				notes.unshift(de ? 'Rang 1 = kürzeste Entfernung.' : 'Rank 1 = shortest distance.');
+			if (scope === 'kreis') notes.unshift(de ? `Umrandet: die Gemeinden von ${ctx.amtName}.` : `Outlined: the municipalities of ${ctx.amtName}.`);
 			return {
 				title,
 				option: has ? buildChoroplethOption(areas, opts) : null,
@@ -154,6 +175,8 @@ function gemeindeMapSpec(id: GemeindeIndicator, chartId: string): ChartSpec {
 export const karteReichweiteSpec = gemeindeMapSpec('teilnehmende_65plus_je_1000_65plus', 'karte-gemeinden-65plus');
 export const karteKontakteSpec = gemeindeMapSpec('kontakte_je_1000', 'karte-gemeinden-kontakte');
 export const karteDistanzSpec = gemeindeMapSpec('distanz_vor_ort_km', 'karte-gemeinden-distanz');
+export const karteKreisReichweiteSpec = gemeindeMapSpec('teilnehmende_65plus_je_1000_65plus', 'karte-kreis-65plus', 'kreis');
+export const karteKreisKontakteSpec = gemeindeMapSpec('kontakte_je_1000', 'karte-kreis-kontakte', 'kreis');
 
 // ---------------------------------------------------------------------------------------------
 // the Ämter/Verbände of MV and BW
@@ -202,4 +225,4 @@ function verbandMapSpec(id: 'kontakte_je_1000' | 'anteil_65plus_ueber_10km', cha
 export const karteAemterKontakteSpec = verbandMapSpec('kontakte_je_1000', 'karte-aemter-kontakte');
 export const karteAemterDistanzSpec = verbandMapSpec('anteil_65plus_ueber_10km', 'karte-aemter-distanz');
 
-export const KARTE_CHARTS: ChartSpec[] = [karteReichweiteSpec, karteKontakteSpec, karteDistanzSpec, karteAemterKontakteSpec, karteAemterDistanzSpec];
+export const KARTE_CHARTS: ChartSpec[] = [karteReichweiteSpec, karteKontakteSpec, karteDistanzSpec, karteKreisReichweiteSpec, karteKreisKontakteSpec, karteAemterKontakteSpec, karteAemterDistanzSpec];

@@ -6,6 +6,8 @@
  * browser when the file is imported with it (profile-store.ts).
  */
 import { inspectFile, type Inspection } from '$lib/import/inspect';
+import { inspectionInput, type InspectionInput } from '$lib/import/inspect-sample';
+import { inspectInWorker } from '$lib/import/inspect-in-worker';
 import type { InputFile } from '$lib/import/import-file';
 import { newProfile, parseProfile, serialiseProfile, type ImportProfile } from '$lib/import/profile';
 import {
@@ -27,11 +29,22 @@ import { app, type LoadedFile } from './state.svelte';
 import { importOwnFiles } from './workspace.svelte';
 import { findProfile, loadProfiles, removeProfile, saveProfile } from './profile-store';
 
-/** Files larger than this are imported without inspecting them first (the inspection parses the whole file on the page). */
-// The inspection parses the whole file on the page; above a few MB that is a long main-thread task,
-// so larger files go straight to the import (in the worker, with progress and cancel) and can
-// still be opened in the assistant afterwards ("Import anpassen").
+// The inspection parses what it is given on the page; above a few MB that is a long main-thread
+// task. So a larger text file is inspected from its first INSPECT_MAX_BYTES (cut at a line end;
+// the import still reads every line), and a larger workbook or Parquet file goes straight to the
+// import (in the worker, with progress and cancel) and can be opened in the assistant afterwards
+// ("Import anpassen").
 const INSPECT_MAX_BYTES = 4 * 1024 * 1024;
+
+/** what the assistant inspects of `file`: its first part when it is large; the whole file when it cannot be cut */
+function toInspect(file: InputFile): InspectionInput {
+	return inspectionInput(file.bytes, INSPECT_MAX_BYTES) ?? { bytes: file.bytes, sample: null };
+}
+
+/** the inspection of a large file's first part runs in a worker (4 MB of parsing is a long task on the page) */
+function inspect(input: InspectionInput, name: string, profile: ImportProfile | null): Promise<Inspection> {
+	return input.sample ? inspectInWorker(input.bytes, name, profile, i18n.lang) : inspectFile(input.bytes, name, profile, i18n.lang);
+}
 /** Files kept in memory for "Import anpassen" (this session only). */
 const RECENT_MAX = 5;
 
@@ -50,6 +63,8 @@ class AssistantState {
 	file = $state.raw<InputFile | null>(null);
 	/** the inspection under the current choices (values not applied, so unknown values stay listed) */
 	inspection = $state.raw<Inspection | null>(null);
+	/** the inspection saw only the first part of a large file (bytes of it, of the whole) */
+	sample = $state.raw<InspectionInput['sample']>(null);
 	/** what detection suggested per field before any choice: field → column index and confidence */
 	suggested = $state.raw<Record<string, { column: number | null; confidence: number }>>({});
 	draft = $state.raw<ImportProfile | null>(null);
@@ -93,14 +108,14 @@ function sayProfileApplied(name: string) {
 const READING_TRIES = 10;
 
 /** The saved profile for a file: by the detected header, else by the header under a profile's own reading. */
-async function savedProfileFor(file: InputFile, ins: Inspection): Promise<ImportProfile | null> {
+async function savedProfileFor(name: string, input: InspectionInput, ins: Inspection): Promise<ImportProfile | null> {
 	const direct = findProfile(assistant.profiles, ins.signature);
 	if (direct) return direct;
 	let tries = 0;
 	for (const p of assistant.profiles) {
 		const reading = readingOf(p);
 		if (!reading || ++tries > READING_TRIES) continue;
-		const again = await inspectFile(file.bytes, file.name, reading, i18n.lang);
+		const again = await inspect(input, name, reading);
 		if (again.signature === p.signature) return p;
 	}
 	return null;
@@ -112,18 +127,19 @@ export async function chooseFiles(list: FileList | File[]): Promise<void> {
 	const direct: InputFile[] = [];
 	const ask: InputFile[] = [];
 	for (const f of files) {
-		if (f.bytes.length > INSPECT_MAX_BYTES) {
+		const input = inspectionInput(f.bytes, INSPECT_MAX_BYTES);
+		if (!input) {
 			direct.push(f);
 			continue;
 		}
-		app.busy = f.name;
+		app.inspecting = f.name;
 		let ins: Inspection;
 		let saved: ImportProfile | null;
 		try {
-			ins = await inspectFile(f.bytes, f.name, null, i18n.lang);
-			saved = await savedProfileFor(f, ins);
+			ins = await inspect(input, f.name, null);
+			saved = await savedProfileFor(f.name, input, ins);
 		} finally {
-			app.busy = null;
+			app.inspecting = null;
 		}
 		if (saved) {
 			remember(f);
@@ -154,9 +170,11 @@ async function openNext() {
 export async function openAssistant(file: InputFile): Promise<void> {
 	assistant.working = true;
 	try {
-		const first = await inspectFile(file.bytes, file.name, null, i18n.lang);
-		const saved = await savedProfileFor(file, first);
+		const input = toInspect(file);
+		const first = await inspect(input, file.name, null);
+		const saved = await savedProfileFor(file.name, input, first);
 		assistant.file = file;
+		assistant.sample = input.sample;
 		assistant.fromProfile = saved;
 		assistant.detected = draftFrom(first);
 		assistant.result = null;
@@ -188,11 +206,12 @@ async function reinspect(profile: ImportProfile) {
 	const file = assistant.file;
 	if (!file) return;
 	const { values: _values, ...withoutValues } = profile;
-	let ins = await inspectFile(file.bytes, file.name, withoutValues, i18n.lang);
+	const input = toInspect(file);
+	let ins = await inspect(input, file.name, withoutValues);
 	if (!profile.columns) {
 		// no kind fitted by itself: take the closest one, so its fields can be chosen
 		const kind = ins.kind ?? kindOfMapping(ins);
-		if (!ins.kind && kind && !ins.fatal?.code.startsWith('unreadable')) ins = await inspectFile(file.bytes, file.name, { ...withoutValues, kind }, i18n.lang);
+		if (!ins.kind && kind && !ins.fatal?.code.startsWith('unreadable')) ins = await inspect(input, file.name, { ...withoutValues, kind });
 		rememberSuggestions(ins);
 	}
 	assistant.inspection = ins;
@@ -285,6 +304,7 @@ export async function importWithDraft(): Promise<void> {
 export async function closeAssistant(): Promise<void> {
 	assistant.file = null;
 	assistant.inspection = null;
+	assistant.sample = null;
 	assistant.draft = null;
 	assistant.result = null;
 	assistant.fromProfile = null;

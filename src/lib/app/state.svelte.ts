@@ -55,6 +55,8 @@ class AppState {
 	themen = $state.raw<string[]>([]);
 	/** name of the file being imported right now */
 	busy = $state<string | null>(null);
+	/** name of the file the import assistant is inspecting before anything is imported (no progress bar: nothing is read into the tables yet) */
+	inspecting = $state<string | null>(null);
 	/** how far the running import is (CSV: rows read, bytes parsed; then the checks) */
 	progress = $state<{ rowsRead: number; bytesDone: number; bytesTotal: number; checking?: boolean } | null>(null);
 	/** last status message for the live region; a function so it follows the language */

@@ -15,6 +15,12 @@ export function formatNumber(n: number, lang: Lang, digits = 1): string {
 	return new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
 }
 
+/** A file size: "512 KB", "4,2 MB" (1 KB = 1024 bytes; at least 1 KB for a non-empty file). */
+export function formatBytes(bytes: number, lang: Lang): string {
+	if (bytes < 1024 * 1024) return `${formatInt(Math.max(1, Math.round(bytes / 1024)), lang)}\u00a0KB`;
+	return `${new Intl.NumberFormat(LOCALE[lang], { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024)}\u00a0MB`;
+}
+
 /** A duration in milliseconds as seconds with one decimal: "2,3 s". */
 export function formatSeconds(ms: number, lang: Lang): string {
 	return `${formatNumber(ms / 1000, lang, 1)}\u00a0s`;

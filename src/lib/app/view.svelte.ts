@@ -47,6 +47,7 @@ export function viewContext(f: ViewFilters): ViewContext {
 		lang: i18n.lang,
 		filters: f,
 		amtName: amtName(f.amt),
+		...(f.amt2 ? { amt2Name: amtName(f.amt2) } : {}),
 		sample: app.sampleShown,
 		stand: app.lastMonth ? formatDate(periodEnd({ ...f, to: app.lastMonth }), i18n.lang) : undefined
 	};

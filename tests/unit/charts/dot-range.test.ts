@@ -101,23 +101,26 @@ describe('dot-range table and SSR', () => {
 	});
 });
 
+type Labelled = { symbol?: string; label: { position: string; formatter: (p: unknown) => string } };
+const marker = (o: ReturnType<typeof buildDotRangeOption>, id: string) => series(o, id) as unknown as Labelled;
+
 describe('dot-range with a second Amt', () => {
 	const TWO = { ...COMPARISON, second: { value: 12.75, percentile: 0 } };
 	const de2: DotRangeOpts = { ...de, amt2Name: 'Amt Ludwigslust-Land' };
 	const en2: DotRangeOpts = { ...de2, lang: 'en' };
 	const o = buildDotRangeOption(TWO, de2);
-	const label = (id: string, v: number) => (series(o, id).label as { formatter: (p: unknown) => string }).formatter({ value: [v, 0] });
+	const label = (id: string, v: number) => marker(o, id).label.formatter({ value: [v, 0] });
 
 	it('a square for the second Amt beside the circle of the first; each label names its Amt', () => {
 		expect(series(o, 'amt2').data).toEqual([[12.75, 0]]);
 		expect(series(o, 'amt2').name).toBe('Amt Ludwigslust-Land');
-		expect([series(o, 'amt').symbol, series(o, 'amt2').symbol]).toEqual(['circle', 'roundRect']);
+		expect([marker(o, 'amt').symbol, marker(o, 'amt2').symbol]).toEqual(['circle', 'roundRect']);
 		// five different shapes: peer median bar, BW diamond, MV triangle, Amt circle, second Amt square
 		const shapes = (o.series as { symbol?: string }[]).map((s) => s.symbol);
 		expect(new Set(shapes.slice(1)).size).toBe(5);
 		expect(label('amt', 31.4)).toBe('Amt Dömitz-Malliß: 31,4');
 		expect(label('amt2', 12.75)).toBe('Amt Ludwigslust-Land: 12,8');
-		expect([(series(o, 'amt').label as { position: string }).position, (series(o, 'amt2').label as { position: string }).position]).toEqual(['top', 'bottom']);
+		expect([marker(o, 'amt').label.position, marker(o, 'amt2').label.position]).toEqual(['top', 'bottom']);
 		expect(tip(o, { seriesId: 'amt2', seriesName: 'x', value: [12.75, 0], marker: '' })).toBe(
 			'Amt Ludwigslust-Land: <b>12,8\u00a0Teilnehmende ab 65 Jahren je 1.000 Einwohner ab 65 Jahren</b>'
 		);
@@ -126,7 +129,7 @@ describe('dot-range with a second Amt', () => {
 	it('one Amt only: no square, the label is the bare value; a row without `second` draws no second Amt', () => {
 		const one = buildDotRangeOption(COMPARISON, de2);
 		expect((one.series as { id: string }[]).map((s) => s.id)).toEqual(['peerRange', 'peerMedian', 'bwMedian', 'mvMedian', 'amt']);
-		expect((series(buildDotRangeOption(COMPARISON, de), 'amt').label as { formatter: (p: unknown) => string }).formatter({ value: [31.4, 0] })).toBe('31,4');
+		expect(marker(buildDotRangeOption(COMPARISON, de), 'amt').label.formatter({ value: [31.4, 0] })).toBe('31,4');
 		expect((buildDotRangeOption(TWO, de).series as { id: string }[]).map((s) => s.id)).not.toContain('amt2');
 	});
 

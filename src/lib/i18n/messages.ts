@@ -5,6 +5,7 @@
  */
 import * as dashboard from './dashboard';
 import * as charts from './charts';
+import * as chartsUeberblick from './charts-ueberblick';
 import * as ueberblick from './pages/ueberblick';
 import * as vergleich from './pages/vergleich';
 import * as aeltere from './pages/aeltere';
@@ -157,6 +158,7 @@ export const de = {
 	'footer.offline': 'Der Digitallotsen-Monitor arbeitet vollständig auf Ihrem Rechner. Es werden keine Daten übertragen.',
 	...dashboard.de,
 	...charts.de,
+	...chartsUeberblick.de,
 	...ueberblick.de,
 	...vergleich.de,
 	...aeltere.de,
@@ -310,6 +312,7 @@ export const en: Messages = {
 	'footer.offline': 'The Digitallotsen-Monitor runs entirely on your computer. No data is transmitted.',
 	...dashboard.en,
 	...charts.en,
+	...chartsUeberblick.en,
 	...ueberblick.en,
 	...vergleich.en,
 	...aeltere.en,

@@ -6,6 +6,7 @@
 import * as dashboard from './dashboard';
 import * as charts from './charts';
 import * as chartsUeberblick from './charts-ueberblick';
+import * as chartsQualifizierung from './charts-qualifizierung';
 import * as ueberblick from './pages/ueberblick';
 import * as vergleich from './pages/vergleich';
 import * as aeltere from './pages/aeltere';
@@ -159,6 +160,7 @@ export const de = {
 	...dashboard.de,
 	...charts.de,
 	...chartsUeberblick.de,
+	...chartsQualifizierung.de,
 	...ueberblick.de,
 	...vergleich.de,
 	...aeltere.de,
@@ -313,6 +315,7 @@ export const en: Messages = {
 	...dashboard.en,
 	...charts.en,
 	...chartsUeberblick.en,
+	...chartsQualifizierung.en,
 	...ueberblick.en,
 	...vergleich.en,
 	...aeltere.en,

@@ -7,6 +7,7 @@ import * as dashboard from './dashboard';
 import * as charts from './charts';
 import * as chartsUeberblick from './charts-ueberblick';
 import * as chartsQualifizierung from './charts-qualifizierung';
+import * as chartsCoworking from './charts-coworking';
 import * as ueberblick from './pages/ueberblick';
 import * as vergleich from './pages/vergleich';
 import * as aeltere from './pages/aeltere';
@@ -161,6 +162,7 @@ export const de = {
 	...charts.de,
 	...chartsUeberblick.de,
 	...chartsQualifizierung.de,
+	...chartsCoworking.de,
 	...ueberblick.de,
 	...vergleich.de,
 	...aeltere.de,
@@ -316,6 +318,7 @@ export const en: Messages = {
 	...charts.en,
 	...chartsUeberblick.en,
 	...chartsQualifizierung.en,
+	...chartsCoworking.en,
 	...ueberblick.en,
 	...vergleich.en,
 	...aeltere.en,

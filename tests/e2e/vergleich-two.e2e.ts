@@ -2,7 +2,8 @@
  * Two Ämter side by side on the Ämter-Vergleich (issue 11, part 4): the second Amt is chosen
  * with the keyboard in "Vergleichen mit …", lands in the URL (amt2=), and every dot-range chart
  * names both Ämter in its summary, draws a second marker and has a column for it in its data
- * table; a reload keeps it; axe-core finds nothing; no request leaves the origin.
+ * table; a table of every indicator of both Ämter follows the charts; a reload keeps it;
+ * axe-core finds nothing; no request leaves the origin.
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -85,6 +86,14 @@ test('a second Amt chosen by keyboard: both in every summary and table, a second
 		const texts = await chart.locator('svg text').allTextContents();
 		assert.ok(texts.some((t) => t.startsWith(`${first}: `)), `${label}: first Amt labelled in the chart`);
 		assert.ok(texts.some((t) => t === `${second}: ${value2}`), `${label}: second Amt labelled in the chart: ${texts.join(' | ')}`);
+		// below the charts: every indicator of both Ämter in one table
+		const both = page.locator('[data-testid=comparison-table]');
+		await page.waitForFunction(() => document.querySelector('[data-testid=comparison-table] table') && document.querySelector('[data-testid=comparison-table]')?.getAttribute('aria-busy') !== 'true', null, { timeout: 60_000 });
+		const bothHeads = (await both.locator('table th[scope=col]').allTextContents()).map((h) => h.trim());
+		assert.deepEqual(bothHeads.slice(2, 4), [first, second], `${label}: both-Ämter table heads`);
+		assert.equal(await both.locator('table tbody tr').count(), 9, 'nine indicators');
+		const kontakte = await both.locator('table tbody tr').first().locator('td, th').allTextContents();
+		assert.equal(kontakte[3].trim(), value2, 'the same value as the chart’s table');
 	}
 	await check('after choosing');
 
@@ -98,4 +107,5 @@ test('a second Amt chosen by keyboard: both in every summary and table, a second
 	await page.locator('[data-testid=amt2-select]').selectOption('');
 	await page.waitForURL((u) => !u.searchParams.has('amt2'), { timeout: 30_000 });
 	assert.ok((await summaries()).every((s) => !s.includes(second)), 'no second Amt in any summary');
+	assert.equal(await page.locator('[data-testid=comparison-table]').count(), 0, 'no both-Ämter table without a second Amt');
 });

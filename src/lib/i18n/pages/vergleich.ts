@@ -6,7 +6,9 @@ export const de = {
 	'filter.amt2': 'Vergleichen mit …',
 	'filter.amt2None': '– kein zweites Amt –',
 	'filter.amt2Hint': 'ein zweites Amt als Quadrat neben dem ersten',
-	'filter.amt2Shown': 'im Vergleich mit {amt}'
+	'filter.amt2Shown': 'im Vergleich mit {amt}',
+	'vergleich.bothTitle': 'Beide Ämter, alle Kennzahlen',
+	'vergleich.bothCaption': '{amt} und {amt2} neben der BW-Vergleichsgruppe von {amt} ({n} Verbände)'
 } as const;
 export const en: Record<keyof typeof de, string> = {
 	'vergleich.title': 'Compare Ämter',
@@ -15,5 +17,7 @@ export const en: Record<keyof typeof de, string> = {
 	'filter.amt2': 'Compare with …',
 	'filter.amt2None': '– no second Amt –',
 	'filter.amt2Hint': 'a second Amt as a square beside the first',
-	'filter.amt2Shown': 'compared with {amt}'
+	'filter.amt2Shown': 'compared with {amt}',
+	'vergleich.bothTitle': 'Both Ämter, every indicator',
+	'vergleich.bothCaption': '{amt} and {amt2} beside the BW peer group of {amt} ({n} associations)'
 };

@@ -2,7 +2,7 @@
  * Two Ämter side by side on the Ämter-Vergleich (issue 11, part 4): the second Amt is chosen
  * with the keyboard in "Vergleichen mit …", lands in the URL (amt2=), and every dot-range chart
  * names both Ämter in its summary, draws a second marker and has a column for it in its data
- * table; a table of every indicator of both Ämter follows the charts; a reload keeps it;
+ * table; a table of every indicator of both Ämter follows the charts; a slide shows both; a reload keeps it;
  * axe-core finds nothing; no request leaves the origin.
  */
 import { test, before, after } from 'node:test';
@@ -102,6 +102,15 @@ test('a second Amt chosen by keyboard: both in every summary and table, a second
 	assert.equal(await page.locator('[data-testid=amt2-select]').inputValue(), key, 'the reload keeps the second Amt');
 	await check('after reload');
 	await runAxe(page, 'Ämter-Vergleich with two Ämter');
+
+	// presentation mode: the first slide shows both Ämter in large type and in its summary
+	await page.keyboard.press('p');
+	await page.waitForFunction(() => document.querySelector('[data-testid=slide-chart] svg text'), null, { timeout: 60_000 });
+	assert.match((await page.locator('[data-testid=key-figure]').textContent())!, new RegExp(first));
+	assert.match((await page.locator('[data-testid=key-figure-2]').textContent())!, new RegExp(second));
+	assert.ok((await page.locator('[data-testid=slide] .summary').textContent())!.includes(`; ${second}: `), 'slide summary names the second Amt');
+	await page.keyboard.press('Escape');
+	await page.locator('[data-testid=slide]').waitFor({ state: 'detached', timeout: 10_000 });
 
 	// "– kein zweites Amt –" takes it away again
 	await page.locator('[data-testid=amt2-select]').selectOption('');

@@ -53,6 +53,8 @@ export interface SlideFigure {
 	value: string;
 	/** e.g. "Kontakte je 1.000 Einwohner" */
 	unit: string;
+	/** the second Amt of the Ämter-Vergleich, in the same unit, shown beside the first */
+	second?: { label: string; value: string };
 }
 
 export interface ChartSpec<D = unknown> {

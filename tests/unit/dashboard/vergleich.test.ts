@@ -134,6 +134,8 @@ describe('Ämter-Vergleich', () => {
 		expect(r.table!.columns.slice(2, 4).map((c) => c.label)).toEqual(['Amt Dömitz-Malliß', 'Amt Ludwigslust-Land']);
 		expect(r.table!.rows[0][2]).toBeCloseTo(dm.value!, 9);
 		expect(r.table!.rows[0][3]).toBeCloseTo(ll.value!, 9);
+		// the slide's large figures: both Ämter
+		expect(r.keyFigure).toEqual({ label: 'Amt Dömitz-Malliß', value: fmt(dm.value!), unit: 'je 1.000 Einwohner', second: { label: 'Amt Ludwigslust-Land', value: fmt(ll.value!) } });
 		const series = (r.option!.series as { id: string; data: number[][] }[]).find((x) => x.id === 'amt2')!;
 		expect(series.data[0][0]).toBeCloseTo(ll.value!, 9);
 		// the first Amt's chart as without a second Amt, apart from the added column

@@ -67,7 +67,15 @@ function dotRangeSpec(id: string): ChartSpec {
 				height: o.showTitle ? 260 : 190,
 				source: opts.source,
 				notes: [peers, translate(ctx.lang, 'chart.note.medianVsLand'), ...estimateNote(!!r?.estimate, ctx.lang), ...ignoredNote(ignored, ctx.lang)],
-				keyFigure: r && r.amtValue !== null ? { label: ctx.amtName, value: fmtValue(r.amtValue, ctx.lang, 1), unit: r.unit[ctx.lang] } : undefined
+				keyFigure:
+					r && r.amtValue !== null
+						? {
+								label: ctx.amtName,
+								value: fmtValue(r.amtValue, ctx.lang, 1),
+								unit: r.unit[ctx.lang],
+								...(ctx.amt2Name && r.second ? { second: { label: ctx.amt2Name, value: fmtValue(r.second.value, ctx.lang, 1) } } : {})
+							}
+						: undefined
 			};
 		}
 	});

@@ -15,8 +15,14 @@ export function filterDefaults(): ViewFilters {
 	return defaultFilters(app.lastMonth);
 }
 
-export function currentFilters(): ViewFilters {
-	return parseFilters(page.url.searchParams, filterDefaults());
+/**
+ * The filters in the URL. The second Amt (`amt2`) belongs to the Ämter-Vergleich only: other
+ * pages get it as '' so it neither changes their state nor shows up in their texts or files
+ * (it stays in the URL, so going back to the Vergleich keeps it).
+ */
+export function currentFilters(withAmt2 = false): ViewFilters {
+	const f = parseFilters(page.url.searchParams, filterDefaults());
+	return withAmt2 ? f : { ...f, amt2: '' };
 }
 
 export function filterHref(f: ViewFilters, path = page.url.pathname): string {
@@ -47,6 +53,7 @@ export function viewContext(f: ViewFilters): ViewContext {
 		lang: i18n.lang,
 		filters: f,
 		amtName: amtName(f.amt),
+		...(f.amt2 ? { amt2Name: amtName(f.amt2) } : {}),
 		sample: app.sampleShown,
 		stand: app.lastMonth ? formatDate(periodEnd({ ...f, to: app.lastMonth }), i18n.lang) : undefined
 	};

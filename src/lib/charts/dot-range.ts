@@ -5,6 +5,9 @@
  * values people need to read. Each chart: band Q1–Q3 of the peers, a bar for the peer median,
  * a diamond for the BW median, a triangle for the MV median, a large dot for the Amt (shape,
  * colour and legend differ). `tableDotRange` gives one table for all indicators at once.
+ * A second Amt (`amt2Name` and the row's `second`): a square in another colour, and both Ämter's
+ * markers then carry their name in the label (the first above, the second below), so the two
+ * differ by shape and by label, not only by colour.
  * Input: AmtComparisonRow (src/lib/compare/amt-comparison.ts).
  */
 import type { AmtComparisonRow } from '../compare/amt-comparison';
@@ -27,19 +30,26 @@ export interface DotRangeOpts extends Omit<ChartOpts, 'title' | 'unit'> {
 	brief?: boolean;
 	/** false: no legend (the page shows one shared legend); default true */
 	showLegend?: boolean;
+	/** the second Amt's name ("Vergleichen mit …"); drawn where the row has a `second` value */
+	amt2Name?: string;
 }
 
 const num = (v: number | null | undefined): v is number => typeof v === 'number' && Number.isFinite(v);
 const titleOf = (r: AmtComparisonRow, o: DotRangeOpts) => o.title ?? r.title[o.lang];
 const unitOf = (r: AmtComparisonRow, o: DotRangeOpts) => o.unit ?? r.unit[o.lang];
+/** the second Amt's figures, when it is chosen and the row has them */
+const secondOf = (r: AmtComparisonRow, o: DotRangeOpts) => (o.amt2Name && r.second ? { name: o.amt2Name, ...r.second } : null);
 
 export function summariseDotRange(r: AmtComparisonRow, o: DotRangeOpts): string {
 	const de = o.lang === 'de';
 	const d = o.digits ?? 1;
 	const f = (v: number | null) => fmtValue(v, o.lang, d);
 	const lead = o.lead ?? `${o.amtName}${o.period ? ` (${o.period})` : ''}:`;
-	const head = `${lead} ${fmtWithUnit(r.amtValue, o.lang, unitOf(r, o), d)}`;
-	const peers = de ? `der Median der BW-Vergleichsgruppe liegt bei ${f(r.peerMedian)}` : `the BW peer-group median is ${f(r.peerMedian)}`;
+	const second = secondOf(r, o);
+	const head = `${lead} ${fmtWithUnit(r.amtValue, o.lang, unitOf(r, o), d)}${second ? `; ${second.name}: ${fmtWithUnit(second.value, o.lang, unitOf(r, o), d)}` : ''}`;
+	// with two Ämter, say whose peer group it is (the first Amt's)
+	const group = second ? (de ? `der BW-Vergleichsgruppe von ${o.amtName}` : ` of ${o.amtName}`) : de ? 'der BW-Vergleichsgruppe' : '';
+	const peers = de ? `der Median ${group} liegt bei ${f(r.peerMedian)}` : `the BW peer-group median${group} is ${f(r.peerMedian)}`;
 	if (o.brief) return `${head}; ${peers}.`;
 	const iqr = num(r.peerQ1) && num(r.peerQ3) ? (de ? ` (mittlere Hälfte ${f(r.peerQ1)} bis ${f(r.peerQ3)})` : ` (middle half ${f(r.peerQ1)} to ${f(r.peerQ3)})`) : '';
 	const lands = de ? `, der Median in BW bei ${f(r.bwMedian)} und in MV bei ${f(r.mvMedian)}` : `, the BW median ${f(r.bwMedian)} and the MV median ${f(r.mvMedian)}`;
@@ -61,13 +71,17 @@ export function buildDotRangeOption(r: AmtComparisonRow, o: DotRangeOpts): EChar
 	const d = o.digits ?? 1;
 	const unit = unitOf(r, o);
 	const opts: ChartOpts = { ...o, title: titleOf(r, o), unit };
-	const values = [r.amtValue, r.peerQ1, r.peerQ3, r.peerMedian, r.bwMedian, r.mvMedian].filter(num);
+	const second = secondOf(r, o);
+	const values = [r.amtValue, r.peerQ1, r.peerQ3, r.peerMedian, r.bwMedian, r.mvMedian, second?.value ?? null].filter(num);
 	const xv = (q: ItemParam) => (Array.isArray(q.value) ? (q.value[0] as number) : null);
 	const formatTip = (p: unknown): string => {
 		const q = p as ItemParam;
 		if (q.seriesId === 'peerRange') return tipLine(q.marker, L.peerRange, `${fmtValue(r.peerQ1, o.lang, d)} – ${fmtValue(r.peerQ3, o.lang, d)}`);
-		return tipLine(q.marker, q.seriesId === 'amt' ? o.amtName : (q.seriesName ?? ''), fmtWithUnit(xv(q), o.lang, unit, d));
+		const who = q.seriesId === 'amt' ? o.amtName : q.seriesId === 'amt2' && second ? second.name : (q.seriesName ?? '');
+		return tipLine(q.marker, who, fmtWithUnit(xv(q), o.lang, unit, d));
 	};
+	// with a second Amt each Amt's label names it: the two differ by label, not only by colour
+	const amtLabel = (name: string) => (p: ItemParam) => (second ? `${name}: ${fmtValue(xv(p), o.lang, d)}` : fmtValue(xv(p), o.lang, d));
 	const scatter = (id: string, name: string, v: number | null, symbol: string, size: number | number[], c: string, z: number) => ({
 		type: 'scatter' as const,
 		id,
@@ -109,8 +123,16 @@ export function buildDotRangeOption(r: AmtComparisonRow, o: DotRangeOpts): EChar
 			scatter('mvMedian', L.mvMedian, r.mvMedian, 'triangle', 14, colour(3), 4),
 			{
 				...scatter('amt', o.amtName, r.amtValue, 'circle', 16, colour(1), 5),
-				label: { show: true, position: 'top', distance: 8, color: TEXT, fontWeight: 'bold', formatter: (p: ItemParam) => fmtValue(xv(p), o.lang, d) }
-			}
+				label: { show: true, position: 'top', distance: 8, color: TEXT, fontWeight: 'bold', formatter: amtLabel(o.amtName) }
+			},
+			...(second
+				? [
+						{
+							...scatter('amt2', second.name, second.value, 'roundRect', 15, colour(4), 5),
+							label: { show: true, position: 'bottom' as const, distance: 8, color: TEXT, fontWeight: 'bold' as const, formatter: amtLabel(second.name) }
+						}
+					]
+				: [])
 		]
 	};
 }
@@ -120,15 +142,19 @@ export function tableDotRange(rows: AmtComparisonRow[], o: DotRangeOpts & { capt
 	const L = chartLabels(o.lang);
 	const d = o.digits ?? 1;
 	const est = rows.some((r) => r.estimate);
+	// a second Amt: its own value and rank column, both rank columns name their Amt
+	const two = !!o.amt2Name && rows.some((r) => r.second);
 	const n = (key: string, label: string, digits = d) => ({ key, label, numeric: true, digits });
 	const columns: TableModel['columns'] = [
 		{ key: 'indicator', label: L.indicator, numeric: false },
 		{ key: 'unit', label: L.unit, numeric: false },
 		n('amt', o.amtName),
+		...(two ? [n('amt2', o.amt2Name!)] : []),
 		n('peerMedian', L.peerMedian),
 		n('peerQ1', L.peerQ1),
 		n('peerQ3', L.peerQ3),
-		n('percentile', L.percentile, 0),
+		n('percentile', two ? `${o.amtName}: ${L.percentile}` : L.percentile, 0),
+		...(two ? [n('percentile2', `${o.amt2Name!}: ${L.percentile}`, 0)] : []),
 		n('bwMedian', L.bwMedian),
 		n('mvMedian', L.mvMedian),
 		n('peerCount', L.peerN, 0)
@@ -139,7 +165,9 @@ export function tableDotRange(rows: AmtComparisonRow[], o: DotRangeOpts & { capt
 		caption: o.period ? `${caption} (${o.period})` : caption,
 		columns,
 		rows: rows.map((r) => {
-			const row: (string | number | null)[] = [r.title[o.lang], r.unit[o.lang], r.amtValue, r.peerMedian, r.peerQ1, r.peerQ3, r.percentile, r.bwMedian, r.mvMedian, r.peerCount];
+			const row: (string | number | null)[] = two
+				? [r.title[o.lang], r.unit[o.lang], r.amtValue, r.second?.value ?? null, r.peerMedian, r.peerQ1, r.peerQ3, r.percentile, r.second?.percentile ?? null, r.bwMedian, r.mvMedian, r.peerCount]
+				: [r.title[o.lang], r.unit[o.lang], r.amtValue, r.peerMedian, r.peerQ1, r.peerQ3, r.percentile, r.bwMedian, r.mvMedian, r.peerCount];
 			if (est) row.push(r.estimate ? L.estimate : null);
 			return row;
 		})

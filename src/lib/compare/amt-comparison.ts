@@ -42,6 +42,11 @@ export interface AmtComparisonRow {
 	mvQ3: number | null;
 	landMV: number | null;
 	landBW: number | null;
+	/**
+	 * the second Amt of the page ("Vergleichen mit …"), when one is chosen: its value and its
+	 * percentile rank within the FIRST Amt's peer group (one peer group per page)
+	 */
+	second?: { value: number | null; percentile: number | null };
 }
 
 export interface AmtComparison {
@@ -51,20 +56,24 @@ export interface AmtComparison {
 
 export async function amtComparison(
 	db: Reader,
-	o: { amt: string; from: string; to: string; k?: number; indicators?: string[]; filters?: Partial<Record<FilterKey, string[]>>; peerGroup?: PeerGroup }
+	o: { amt: string; amt2?: string; from: string; to: string; k?: number; indicators?: string[]; filters?: Partial<Record<FilterKey, string[]>>; peerGroup?: PeerGroup }
 ): Promise<AmtComparison> {
 	const pg = o.peerGroup ?? (await peerGroup(db, o.amt, o.k ?? DEFAULT_K));
 	const ids = o.indicators ?? HEADLINE_INDICATORS;
 	// all indicators asked at once: through the coordinator their statements queue up, so the
 	// database never waits for the page between two of them
-	const comparisons = await Promise.all(
-		ids.map((id) => {
-			// each indicator applies only the filters its summary table can (the caller says which were ignored)
-			const allowed = getIndicator(id).filters;
-			const filters = Object.fromEntries(Object.entries(o.filters ?? {}).filter(([k]) => allowed.includes(k as FilterKey)));
-			return compareIndicator(db, id, { amt: o.amt, from: o.from, to: o.to, peerGroup: pg, filters });
-		})
-	);
+	// each indicator applies only the filters its summary table can (the caller says which were ignored)
+	const filtersOf = (id: string) => {
+		const allowed = getIndicator(id).filters;
+		return Object.fromEntries(Object.entries(o.filters ?? {}).filter(([k]) => allowed.includes(k as FilterKey)));
+	};
+	const amt2 = o.amt2 && o.amt2 !== o.amt ? o.amt2 : null;
+	const [comparisons, seconds] = await Promise.all([
+		Promise.all(ids.map((id) => compareIndicator(db, id, { amt: o.amt, from: o.from, to: o.to, peerGroup: pg, filters: filtersOf(id) }))),
+		// the second Amt against the first one's peer group: the values of every Verband and the
+		// BW/MV statistics are the same statements, so through the coordinator this is a lookup
+		amt2 ? Promise.all(ids.map((id) => compareIndicator(db, id, { amt: amt2, from: o.from, to: o.to, peerGroup: pg, filters: filtersOf(id) }))) : null
+	]);
 	const rows: AmtComparisonRow[] = [];
 	for (const [i, id] of ids.entries()) {
 		const c = comparisons[i];
@@ -86,7 +95,8 @@ export async function amtComparison(
 			mvQ1: c.mv.q1,
 			mvQ3: c.mv.q3,
 			landMV: c.land.MV,
-			landBW: c.land.BW
+			landBW: c.land.BW,
+			...(seconds ? { second: { value: seconds[i].amtValue, percentile: seconds[i].percentile } } : {})
 		});
 	}
 	return { peerGroup: pg, rows };

@@ -51,20 +51,20 @@ export interface CompareOptions {
 
 const EMPTY: GroupStats = { n: 0, nValues: 0, median: null, q1: null, q3: null };
 
-/** `db`: through the coordinator, the values of every Verband are kept for the next Amt (they do not depend on it) */
-export async function compareIndicator(db: Reader, id: string, o: CompareOptions): Promise<Comparison> {
+type StatsRow = { gruppe: string; n: number; n_values: number; q1: number | null; median: number | null; q3: number | null; pct: number | null; est: boolean };
+
+/** the indicator's values of every Verband and the Verbände in the programme: neither depends on the Amt (temp tables through the coordinator) */
+async function statsInputs(db: Reader, id: string, params: IndicatorParams): Promise<{ ind: string; programm: string; est: string }> {
 	const def = getIndicator(id);
-	if (def.shape !== 'area') throw new Error(`Indikator ${id} hat keinen Einzelwert je Gebiet und lässt sich nicht so vergleichen`);
-	const pg = o.peerGroup ?? (await peerGroup(db, o.amt, o.k ?? DEFAULT_K));
-	const params: IndicatorParams = { from: o.from, to: o.to, level: 'verband', filters: o.filters };
-	// the values of every Verband do not depend on the Amt: through the coordinator a temp table made once
 	const ind = `SELECT * FROM ${await relation(db, def.sql(params))}`;
-	// the Verbände in the programme do not depend on the Amt either
 	const programm = await relation(db, PROGRAMM_SQL);
 	const est = def.estimateColumn ? 'COALESCE(bool_or(i.estimate), false)' : 'false';
-	type StatsRow = { gruppe: string; n: number; n_values: number; q1: number | null; median: number | null; q3: number | null; pct: number | null; est: boolean };
-	const statsSql = (gruppen: string, ziel: string) =>
-		`WITH ind AS (${ind}), programm AS (SELECT * FROM ${programm} p),
+	return { ind, programm, est };
+}
+
+/** quartiles of the groups' values and the target's percentile rank among them, in one statement */
+function statsSql(ind: string, programm: string, est: string, gruppen: string, ziel: string): string {
+	return `WITH ind AS (${ind}), programm AS (SELECT * FROM ${programm} p),
 		gruppen AS (${gruppen}),
 		ziel AS (${ziel})
 		SELECT g.gruppe, count(*) AS n, count(i.value) AS n_values,
@@ -74,22 +74,44 @@ export async function compareIndicator(db: Reader, id: string, o: CompareOptions
 			${est} AS est
 		FROM gruppen g LEFT JOIN ind i ON i.key = g.key
 		GROUP BY g.gruppe`;
+}
+
+const LAND_GROUPS = `SELECT 'bw' AS gruppe, key FROM programm WHERE land = 'BW' UNION ALL SELECT 'mv', key FROM programm WHERE land = 'MV'`;
+const NO_TARGET = `SELECT CAST(NULL AS DOUBLE) AS value`;
+
+const toStats = (r: StatsRow | undefined): GroupStats => (r ? { n: r.n, nValues: r.n_values, median: r.median, q1: r.q1, q3: r.q3 } : { ...EMPTY });
+
+/**
+ * The distribution of one indicator over the Ämter and Verbände in the programme, per Land (the
+ * "Median MV" and "Median BW" of the comparison): the same statement `compareIndicator` runs, so
+ * through the coordinator the two share one answer. Level 'verband'.
+ */
+export async function programmeStats(db: Reader, id: string, o: { from: string; to: string; filters?: Partial<Record<FilterKey, string[]>> }): Promise<{ mv: GroupStats; bw: GroupStats }> {
+	const { ind, programm, est } = await statsInputs(db, id, { from: o.from, to: o.to, level: 'verband', filters: o.filters });
+	const rows = await db.query<StatsRow>(statsSql(ind, programm, est, LAND_GROUPS, NO_TARGET));
+	return { mv: toStats(rows.find((r) => r.gruppe === 'mv')), bw: toStats(rows.find((r) => r.gruppe === 'bw')) };
+}
+
+/** `db`: through the coordinator, the values of every Verband are kept for the next Amt (they do not depend on it) */
+export async function compareIndicator(db: Reader, id: string, o: CompareOptions): Promise<Comparison> {
+	const def = getIndicator(id);
+	if (def.shape !== 'area') throw new Error(`Indikator ${id} hat keinen Einzelwert je Gebiet und lässt sich nicht so vergleichen`);
+	const pg = o.peerGroup ?? (await peerGroup(db, o.amt, o.k ?? DEFAULT_K));
+	const params: IndicatorParams = { from: o.from, to: o.to, level: 'verband', filters: o.filters };
+	const { ind, programm, est } = await statsInputs(db, id, params);
 	// two statements: the Amt and its peers, and all of BW and MV, whose statement does not name
 	// the Amt and so is answered from the coordinator's cache for every further Amt
 	const [near, wide] = await Promise.all([
 		db.query<StatsRow>(
-			statsSql(`SELECT 'amt' AS gruppe, ${lit(o.amt)} AS key UNION ALL SELECT 'peer', unnest(${litArray(pg.peers.map((p) => p.key))})`, `SELECT value FROM ind WHERE key = ${lit(o.amt)}`)
+			statsSql(ind, programm, est, `SELECT 'amt' AS gruppe, ${lit(o.amt)} AS key UNION ALL SELECT 'peer', unnest(${litArray(pg.peers.map((p) => p.key))})`, `SELECT value FROM ind WHERE key = ${lit(o.amt)}`)
 		),
-		db.query<StatsRow>(statsSql(`SELECT 'bw' AS gruppe, key FROM programm WHERE land = 'BW' UNION ALL SELECT 'mv', key FROM programm WHERE land = 'MV'`, `SELECT CAST(NULL AS DOUBLE) AS value`))
+		db.query<StatsRow>(statsSql(ind, programm, est, LAND_GROUPS, NO_TARGET))
 	]);
 	const rows = [...near, ...wide];
 	const landSql = `SELECT key, value FROM (${def.sql({ ...params, level: 'land', areas: ['MV', 'BW'] })}) t`;
 	const land = await db.query<{ key: 'MV' | 'BW'; value: number | null }>(landSql);
 	const by = (g: string) => rows.find((r) => r.gruppe === g);
-	const stats = (g: string): GroupStats => {
-		const r = by(g);
-		return r ? { n: r.n, nValues: r.n_values, median: r.median, q1: r.q1, q3: r.q3 } : { ...EMPTY };
-	};
+	const stats = (g: string): GroupStats => toStats(by(g));
 	return {
 		indicatorId: id,
 		title: def.title,

@@ -3,7 +3,10 @@
  * read filters from `page.url`, controls write a new URL (`goto`), so a view can be bookmarked
  * and shared and back/forward work. Pure: parsing and serialising run and are tested in Node.
  *
- *   ?amt=130765654&von=2025-01&bis=2025-12&alter=65–74&alter=75%2B&format=Hausbesuch&thema=…
+ *   ?amt=130765654&amt2=130765659&von=2025-01&bis=2025-12&alter=65–74&alter=75%2B&format=Hausbesuch&thema=…
+ *
+ * `amt2` is the second Amt of the Ämter-Vergleich ("Vergleichen mit …"); only that page offers
+ * and draws it. It is dropped when it is not a 9-digit key or equals the first Amt.
  *
  * Lists are repeated parameters (values may contain commas). Missing or invalid values fall back
  * to the defaults, never to an error: a hand-edited or outdated link still opens a page.
@@ -14,6 +17,8 @@ import { addMonths } from '../indicators/sql-lit';
 export interface ViewFilters {
 	/** Verbands-ARS of the MV Amt (9 digits), e.g. '130765654' */
 	amt: string;
+	/** a second MV Amt shown beside the first on the Ämter-Vergleich; '' = none */
+	amt2: string;
 	/** 'YYYY-MM': first and last month of the period, inclusive */
 	from: string;
 	to: string;
@@ -25,7 +30,7 @@ export interface ViewFilters {
 /** the model project */
 export const PILOT_AMT = '130765654';
 
-const PARAM = { amt: 'amt', from: 'von', to: 'bis', altersgruppe: 'alter', format: 'format', thema: 'thema' } as const;
+const PARAM = { amt: 'amt', amt2: 'amt2', from: 'von', to: 'bis', altersgruppe: 'alter', format: 'format', thema: 'thema' } as const;
 export const LIST_KEYS: FilterKey[] = ['altersgruppe', 'format', 'thema'];
 
 const YM = /^(\d{4})-(0[1-9]|1[0-2])$/;
@@ -42,12 +47,14 @@ export function defaultPeriod(lastMonth: string | null): { from: string; to: str
 }
 
 export function defaultFilters(lastMonth: string | null): ViewFilters {
-	return { amt: PILOT_AMT, ...defaultPeriod(lastMonth), altersgruppe: [], format: [], thema: [] };
+	return { amt: PILOT_AMT, amt2: '', ...defaultPeriod(lastMonth), altersgruppe: [], format: [], thema: [] };
 }
 
 /** Reads filters from URL parameters; anything missing or malformed takes the default. */
 export function parseFilters(sp: URLSearchParams, defaults: ViewFilters): ViewFilters {
-	const amt = sp.get(PARAM.amt);
+	const amtParam = sp.get(PARAM.amt);
+	const amt = amtParam && ARS9.test(amtParam) ? amtParam : defaults.amt;
+	const amt2 = sp.get(PARAM.amt2);
 	let from = sp.get(PARAM.from);
 	let to = sp.get(PARAM.to);
 	if (!isMonth(from)) from = defaults.from;
@@ -55,7 +62,8 @@ export function parseFilters(sp: URLSearchParams, defaults: ViewFilters): ViewFi
 	if (from > to) [from, to] = [to, from];
 	const list = (k: FilterKey) => [...new Set(sp.getAll(PARAM[k]).filter((v) => v.trim() !== ''))].sort((a, b) => a.localeCompare(b, 'de'));
 	return {
-		amt: amt && ARS9.test(amt) ? amt : defaults.amt,
+		amt,
+		amt2: amt2 && ARS9.test(amt2) && amt2 !== amt ? amt2 : '',
 		from,
 		to,
 		altersgruppe: list('altersgruppe'),
@@ -72,6 +80,7 @@ export function filtersToSearch(f: ViewFilters, defaults: ViewFilters, base?: UR
 	const sp = new URLSearchParams(base);
 	for (const k of Object.values(PARAM)) sp.delete(k);
 	if (f.amt !== defaults.amt) sp.set(PARAM.amt, f.amt);
+	if (f.amt2 && f.amt2 !== f.amt) sp.set(PARAM.amt2, f.amt2);
 	if (f.from !== defaults.from || f.to !== defaults.to) {
 		sp.set(PARAM.from, f.from);
 		sp.set(PARAM.to, f.to);

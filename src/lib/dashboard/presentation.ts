@@ -38,7 +38,9 @@ function parseFilters(v: unknown): ViewFilters | null {
 	const f = v as Record<string, unknown>;
 	const [altersgruppe, format, thema] = [strings(f.altersgruppe), strings(f.format), strings(f.thema)];
 	if (typeof f.amt !== 'string' || !/^\d{1,12}$/.test(f.amt) || !isMonth(f.from as string) || !isMonth(f.to as string) || !altersgruppe || !format || !thema) return null;
-	return { amt: f.amt, from: f.from as string, to: f.to as string, altersgruppe, format, thema };
+	// older saved presentations have no second Amt
+	const amt2 = typeof f.amt2 === 'string' && /^\d{9}$/.test(f.amt2) && f.amt2 !== f.amt ? f.amt2 : '';
+	return { amt: f.amt, amt2, from: f.from as string, to: f.to as string, altersgruppe, format, thema };
 }
 
 /** a stored presentation (JSON text) → a valid one; items that cannot be shown again are left out */

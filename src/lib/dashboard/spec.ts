@@ -17,6 +17,8 @@ export interface ViewContext {
 	filters: ViewFilters;
 	/** "Amt Dömitz-Malliß" (already in words) */
 	amtName: string;
+	/** the second Amt of the Ämter-Vergleich (filters.amt2), already in words; absent when none is chosen */
+	amt2Name?: string;
 	/** the data shown are (partly) synthetic sample data */
 	sample: boolean;
 	/** Stand of the programme data, e.g. "31.12.2025" (last day of the last month with data) */
@@ -51,6 +53,8 @@ export interface SlideFigure {
 	value: string;
 	/** e.g. "Kontakte je 1.000 Einwohner" */
 	unit: string;
+	/** the second Amt of the Ämter-Vergleich, in the same unit, shown beside the first */
+	second?: { label: string; value: string };
 }
 
 export interface ChartSpec<D = unknown> {

@@ -72,12 +72,17 @@ const VARIANT: Record<ExportVariant, { ext: string; suffix?: string }> = {
 /**
  * The file name of one download of a chart: title, the Amt (only when the title does not name it
  * already: "Kontakte je Monat: Amt Dömitz-Malliß" must not become "…-doemitz-malliss-amt-doemitz-malliss"),
- * and a suffix per variant, so the A4 and 16:9 PNGs of one chart never overwrite each other.
+ * the second Amt of the Ämter-Vergleich when one is drawn (so the chart with two Ämter does not
+ * overwrite the one with one), and a suffix per variant, so the A4 and 16:9 PNGs of one chart
+ * never overwrite each other.
  */
-export function exportFileName(o: { title: string; amtName?: string; variant: ExportVariant; sample?: boolean; lang?: Lang }): string {
+export function exportFileName(o: { title: string; amtName?: string; amt2Name?: string; variant: ExportVariant; sample?: boolean; lang?: Lang }): string {
 	const v = VARIANT[o.variant];
-	const amt = slug(o.amtName ?? '').replace(/^amt-/, '');
 	const titled = slug(o.title);
-	const text = amt && !titled.includes(amt) ? `${o.title} ${o.amtName}` : o.title;
-	return safeFileName(text, v.ext, { sample: o.sample, lang: o.lang, suffix: v.suffix });
+	// two Ämter: without the word "Amt", so both fit in the length limit
+	const named = (name: string | undefined) => {
+		const amt = slug(name ?? '').replace(/^amt-/, '');
+		return amt && !titled.includes(amt) ? ` ${o.amt2Name ? name!.replace(/^Amt\s+/, '') : name}` : '';
+	};
+	return safeFileName(`${o.title}${named(o.amtName)}${named(o.amt2Name)}`, v.ext, { sample: o.sample, lang: o.lang, suffix: v.suffix });
 }

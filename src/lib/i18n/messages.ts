@@ -5,6 +5,9 @@
  */
 import * as dashboard from './dashboard';
 import * as charts from './charts';
+import * as chartsUeberblick from './charts-ueberblick';
+import * as chartsQualifizierung from './charts-qualifizierung';
+import * as chartsCoworking from './charts-coworking';
 import * as ueberblick from './pages/ueberblick';
 import * as vergleich from './pages/vergleich';
 import * as aeltere from './pages/aeltere';
@@ -158,6 +161,9 @@ export const de = {
 	'footer.offline': 'Der Digitallotsen-Monitor arbeitet vollständig auf Ihrem Rechner. Es werden keine Daten übertragen.',
 	...dashboard.de,
 	...charts.de,
+	...chartsUeberblick.de,
+	...chartsQualifizierung.de,
+	...chartsCoworking.de,
 	...ueberblick.de,
 	...vergleich.de,
 	...aeltere.de,
@@ -312,6 +318,9 @@ export const en: Messages = {
 	'footer.offline': 'The Digitallotsen-Monitor runs entirely on your computer. No data is transmitted.',
 	...dashboard.en,
 	...charts.en,
+	...chartsUeberblick.en,
+	...chartsQualifizierung.en,
+	...chartsCoworking.en,
 	...ueberblick.en,
 	...vergleich.en,
 	...aeltere.en,

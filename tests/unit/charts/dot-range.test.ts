@@ -100,3 +100,77 @@ describe('dot-range table and SSR', () => {
 		expect(svg).toContain(EVIL_ESCAPED);
 	});
 });
+
+type Labelled = { symbol?: string; label: { position: string; formatter: (p: unknown) => string } };
+const marker = (o: ReturnType<typeof buildDotRangeOption>, id: string) => series(o, id) as unknown as Labelled;
+
+describe('dot-range with a second Amt', () => {
+	const TWO = { ...COMPARISON, second: { value: 12.75, percentile: 0 } };
+	const de2: DotRangeOpts = { ...de, amt2Name: 'Amt Ludwigslust-Land' };
+	const en2: DotRangeOpts = { ...de2, lang: 'en' };
+	const o = buildDotRangeOption(TWO, de2);
+	const label = (id: string, v: number) => marker(o, id).label.formatter({ value: [v, 0] });
+
+	it('a square for the second Amt beside the circle of the first; each label names its Amt', () => {
+		expect(series(o, 'amt2').data).toEqual([[12.75, 0]]);
+		expect(series(o, 'amt2').name).toBe('Amt Ludwigslust-Land');
+		expect([marker(o, 'amt').symbol, marker(o, 'amt2').symbol]).toEqual(['circle', 'roundRect']);
+		// five different shapes: peer median bar, BW diamond, MV triangle, Amt circle, second Amt square
+		const shapes = (o.series as { symbol?: string }[]).map((s) => s.symbol);
+		expect(new Set(shapes.slice(1)).size).toBe(5);
+		expect(label('amt', 31.4)).toBe('Amt Dömitz-Malliß: 31,4');
+		expect(label('amt2', 12.75)).toBe('Amt Ludwigslust-Land: 12,8');
+		expect([marker(o, 'amt').label.position, marker(o, 'amt2').label.position]).toEqual(['top', 'bottom']);
+		expect(tip(o, { seriesId: 'amt2', seriesName: 'x', value: [12.75, 0], marker: '' })).toBe(
+			'Amt Ludwigslust-Land: <b>12,8\u00a0Teilnehmende ab 65 Jahren je 1.000 Einwohner ab 65 Jahren</b>'
+		);
+	});
+
+	it('one Amt only: no square, the label is the bare value; a row without `second` draws no second Amt', () => {
+		const one = buildDotRangeOption(COMPARISON, de2);
+		expect((one.series as { id: string }[]).map((s) => s.id)).toEqual(['peerRange', 'peerMedian', 'bwMedian', 'mvMedian', 'amt']);
+		expect(marker(buildDotRangeOption(COMPARISON, de), 'amt').label.formatter({ value: [31.4, 0] })).toBe('31,4');
+		expect((buildDotRangeOption(TWO, de).series as { id: string }[]).map((s) => s.id)).not.toContain('amt2');
+	});
+
+	it('the summary names both Ämter with their values and whose peer group it is (de, en)', () => {
+		expect(summariseDotRange(TWO, de2)).toBe(
+			'Amt Dömitz-Malliß (2025): 31,4\u00a0Teilnehmende ab 65 Jahren je 1.000 Einwohner ab 65 Jahren; Amt Ludwigslust-Land: 12,8\u00a0Teilnehmende ab 65 Jahren je 1.000 Einwohner ab 65 Jahren; der Median der BW-Vergleichsgruppe von Amt Dömitz-Malliß liegt bei 24,0 (mittlere Hälfte 18,3 bis 30,1), der Median in BW bei 22,0 und in MV bei 12,5.'
+		);
+		expect(summariseDotRange(TWO, en2)).toBe(
+			'Amt Dömitz-Malliß (2025): 31.4\u00a0participants aged 65+ per 1,000 inhabitants aged 65+; Amt Ludwigslust-Land: 12.8\u00a0participants aged 65+ per 1,000 inhabitants aged 65+; the BW peer-group median of Amt Dömitz-Malliß is 24.0 (middle half 18.3 to 30.1), the BW median 22.0 and the MV median 12.5.'
+		);
+		expect(summariseDotRange({ ...TWO, second: { value: null, percentile: null } }, { ...de2, brief: true })).toBe(
+			'Amt Dömitz-Malliß (2025): 31,4\u00a0Teilnehmende ab 65 Jahren je 1.000 Einwohner ab 65 Jahren; Amt Ludwigslust-Land: –; der Median der BW-Vergleichsgruppe von Amt Dömitz-Malliß liegt bei 24,0.'
+		);
+	});
+
+	it('the table: a value column and a rank column per Amt, each headed with its name', () => {
+		const t = tableDotRange([TWO], de2);
+		expect(t.columns.map((c) => c.key)).toEqual(['indicator', 'unit', 'amt', 'amt2', 'peerMedian', 'peerQ1', 'peerQ3', 'percentile', 'percentile2', 'bwMedian', 'mvMedian', 'peerCount', 'note']);
+		expect(t.columns.map((c) => c.label)).toEqual([
+			'Kennzahl',
+			'Einheit',
+			'Amt Dömitz-Malliß',
+			'Amt Ludwigslust-Land',
+			'Median der BW-Vergleichsgruppe',
+			expect.any(String),
+			expect.any(String),
+			'Amt Dömitz-Malliß: Perzentilrang in der Vergleichsgruppe (%)',
+			'Amt Ludwigslust-Land: Perzentilrang in der Vergleichsgruppe (%)',
+			expect.any(String),
+			expect.any(String),
+			expect.any(String),
+			expect.any(String)
+		]);
+		expect(t.rows).toEqual([['Reichweite bei Älteren', COMPARISON.unit.de, 31.4, 12.75, 24, 18.25, 30.1, 80, 0, 22, 12.5, 15, 'Schätzung']]);
+		// without a chosen second Amt the table is the one-Amt table
+		expect(tableDotRange([TWO], de).rows).toEqual(tableDotRange([COMPARISON], de).rows);
+	});
+
+	it('renders both Ämter into the SVG', () => {
+		const svg = expectSsr(o, 'Reichweite bei Älteren', summariseDotRange(TWO, de2));
+		expect(svg).toContain('Amt Dömitz-Malliß: 31,4');
+		expect(svg).toContain('Amt Ludwigslust-Land: 12,8');
+	});
+});

@@ -58,4 +58,24 @@ describe('amtComparison', () => {
 		// all participants are 65–74 in the fixture
 		expect(row('anteil_teilnehmende_65plus')).toMatchObject({ amtValue: 100, peerMedian: 100, percentile: 100 });
 	});
+
+	it('without a second Amt the rows have none', () => {
+		expect(r.rows.every((x) => x.second === undefined)).toBe(true);
+	});
+
+	it('a second Amt: its value and its rank within the FIRST Amt\'s peer group; the first Amt\'s figures unchanged', async () => {
+		const two = await amtComparison(db, { amt: DM.amt, amt2: V.ll, from: '2025-01-01', to: '2025-12-31', k: 15 });
+		const k = two.rows.find((x) => x.indicatorId === 'kontakte_je_1000')!;
+		// Ludwigslust-Land: 3 contacts / 8548 inhabitants × 1000 = 0.350959;
+		// Dömitz-Malliß's peers 0.075194, 0.231562 ≤ 0.350959 < 0.563857 → 2 of 5 = 40 %
+		expect(k.second!.value).toBeCloseTo(0.350959, 6);
+		expect(k.second!.percentile).toBe(40);
+		const { second, ...first } = k;
+		void second;
+		expect(first).toEqual(row('kontakte_je_1000'));
+		expect(two.peerGroup).toEqual(r.peerGroup);
+		// the same Amt twice is no second Amt
+		const same = await amtComparison(db, { amt: DM.amt, amt2: DM.amt, from: '2025-01-01', to: '2025-12-31', k: 15 });
+		expect(same.rows.every((x) => x.second === undefined)).toBe(true);
+	});
 });

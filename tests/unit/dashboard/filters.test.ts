@@ -20,7 +20,7 @@ describe('defaults', () => {
 		expect(defaultPeriod('2025-12')).toEqual({ from: '2025-01', to: '2025-12' });
 		// 2024-03 minus 11 months = 2023-04
 		expect(defaultPeriod('2024-03')).toEqual({ from: '2023-04', to: '2024-03' });
-		expect(D).toEqual({ amt: PILOT_AMT, from: '2025-01', to: '2025-12', altersgruppe: [], format: [], thema: [] });
+		expect(D).toEqual({ amt: PILOT_AMT, amt2: '', from: '2025-01', to: '2025-12', altersgruppe: [], format: [], thema: [] });
 	});
 });
 
@@ -30,12 +30,30 @@ describe('URL round trip', () => {
 	});
 
 	it('writes and reads every filter, lists as repeated parameters, other parameters kept', () => {
-		const f = { amt: '130765659', from: '2025-03', to: '2025-09', altersgruppe: ['65–74', '75+'], format: ['Hausbesuch'], thema: ['Online-Banking, Überweisung'] };
+		const f = { amt: '130765659', amt2: '130765654', from: '2025-03', to: '2025-09', altersgruppe: ['65–74', '75+'], format: ['Hausbesuch'], thema: ['Online-Banking, Überweisung'] };
 		const sp = filtersToSearch(f, D, new URLSearchParams('lang=en&amt=1'));
 		expect(sp.getAll('alter')).toEqual(['65–74', '75+']);
 		expect(sp.get('thema')).toBe('Online-Banking, Überweisung');
 		expect(sp.get('lang')).toBe('en');
+		expect(sp.get('amt2')).toBe('130765654');
 		expect(parseFilters(new URLSearchParams(sp.toString()), D)).toEqual(f);
+	});
+
+	it('the second Amt of the Ämter-Vergleich: written as amt2, read back, left out when empty', () => {
+		const f = { ...D, amt2: '130765659' };
+		expect(filtersToSearch(f, D).toString()).toBe('amt2=130765659');
+		expect(parseFilters(new URLSearchParams('amt2=130765659'), D)).toEqual(f);
+		expect(filtersToSearch({ ...D, amt2: '' }, D).toString()).toBe('');
+		expect(parseFilters(new URLSearchParams(''), D).amt2).toBe('');
+	});
+
+	it('a malformed second Amt or one equal to the first is dropped', () => {
+		expect(parseFilters(new URLSearchParams('amt2=13076565'), D).amt2).toBe('');
+		expect(parseFilters(new URLSearchParams('amt2=1307656599'), D).amt2).toBe('');
+		expect(parseFilters(new URLSearchParams(`amt2=${PILOT_AMT}`), D).amt2).toBe('');
+		expect(parseFilters(new URLSearchParams('amt=130765659&amt2=130765659'), D)).toEqual({ ...D, amt: '130765659', amt2: '' });
+		// the same Amt twice is never written
+		expect(filtersToSearch({ ...D, amt2: PILOT_AMT }, D).toString()).toBe('');
 	});
 
 	it('malformed values fall back to the defaults, a reversed period is put right', () => {

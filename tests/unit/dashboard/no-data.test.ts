@@ -5,6 +5,7 @@ import { UEBERBLICK_CHARTS } from '../../../src/lib/dashboard/specs/ueberblick';
 import { AELTERE_CHARTS } from '../../../src/lib/dashboard/specs/aeltere';
 import { QUALIFIZIERUNG_CHARTS } from '../../../src/lib/dashboard/specs/qualifizierung';
 import { COWORKING_CHARTS } from '../../../src/lib/dashboard/specs/coworking';
+import { KARTE_CHARTS } from '../../../src/lib/dashboard/specs/karte';
 import { translate } from '../../../src/lib/i18n/translate';
 
 const counts = (e: number, q: number, c: number) => [
@@ -19,6 +20,15 @@ describe('missingProgrammeData', () => {
 		expect(programmeNeeds(QUALIFIZIERUNG_CHARTS)).toEqual(['qualifizierung']);
 		expect(programmeNeeds(COWORKING_CHARTS)).toEqual(['coworking']);
 		expect(programmeNeeds([])).toEqual([]);
+		// the maps: contacts, 65+ reach and distance to a place with activities all rest on the activities
+		expect(programmeNeeds(KARTE_CHARTS)).toEqual(['einsaetze']);
+	});
+
+	it('the Karte without activities says so instead of drawing empty maps; with activities it draws', () => {
+		expect(missingProgrammeData(KARTE_CHARTS, counts(0, 0, 0))).toEqual(['einsaetze']);
+		// training and coworking data do not give the maps anything to draw
+		expect(missingProgrammeData(KARTE_CHARTS, counts(0, 7, 3))).toEqual(['einsaetze']);
+		expect(missingProgrammeData(KARTE_CHARTS, counts(1, 0, 0))).toEqual([]);
 	});
 
 	it('names the kinds when none of them has rows (after "Beispieldaten entfernen"), else nothing', () => {

@@ -6,7 +6,7 @@ import { defaultFilters } from '../../../src/lib/dashboard/filters';
 const F = defaultFilters('2025-12');
 function three(): Presentation {
 	let p = emptyPresentation('Bericht');
-	p = addItem(p, { chartId: 'vergleich-kontakte_je_1000', path: '/vergleich', title: 'A', filters: F }, 'u1');
+	p = addItem(p, { chartId: 'vergleich-kontakte_je_1000', path: '/vergleich', title: 'A', filters: { ...F, amt2: '130765659' } }, 'u1');
 	p = addItem(p, { chartId: 'ueberblick-rangfolge', path: '/', title: 'B', filters: { ...F, amt: '130765668' } }, 'u2');
 	p = addItem(p, { chartId: 'aeltere-abdeckung', path: '/aeltere', title: 'C', filters: { ...F, format: ['Hausbesuch'] } }, 'u3');
 	return p;
@@ -19,6 +19,7 @@ describe('saved presentation', () => {
 		const back = parsePresentation(JSON.stringify(p), 'x');
 		expect(back).toEqual(p);
 		expect(back.items[1].filters.amt).toBe('130765668');
+		expect(back.items[0].filters.amt2).toBe('130765659');
 		expect(back.items[2].filters.format).toEqual(['Hausbesuch']);
 	});
 
@@ -45,5 +46,15 @@ describe('saved presentation', () => {
 		expect(back.items[0].path).toBe('/vergleich');
 		expect(parsePresentation('{nicht json', 'Meine Präsentation')).toEqual(emptyPresentation('Meine Präsentation'));
 		expect(parsePresentation(null, 'T').title).toBe('T');
+	});
+
+	it('an item saved before the second Amt existed (no amt2) gets none; a bad amt2 is dropped, not the item', () => {
+		const raw = JSON.parse(JSON.stringify(three()));
+		delete raw.items[1].filters.amt2;
+		raw.items[2].filters.amt2 = "1' OR 1=1";
+		const back = parsePresentation(JSON.stringify(raw), 'x');
+		expect(order(back)).toBe('ABC');
+		expect(back.items[1].filters.amt2).toBe('');
+		expect(back.items[2].filters.amt2).toBe('');
 	});
 });

@@ -16,6 +16,7 @@ import { getIndicator } from '../../../src/lib/indicators/registry';
 import { runIndicator } from '../../../src/lib/indicators/run';
 import type { Lang } from '../../../src/lib/i18n/messages';
 import { sampleDb } from '../helpers/sample-db';
+import { comparisonAll } from '../../../src/lib/dashboard/specs/vergleich';
 
 let db: Db;
 beforeAll(async () => {
@@ -91,6 +92,45 @@ describe('key figures', () => {
 		expect(kontakte.cells[0].value).toBe(filtered.find((r) => r.key === 'MV')!.value);
 		const unfiltered = await loadKeyFigures(db, base);
 		expect(kontakte.cells[0].value).toBeLessThan(unfiltered.figures.find((x) => x.id === 'kontakte')!.mv!.value!);
+	});
+});
+
+describe('key figures summary: Land totals beside the median of the Ämter, in the sentence itself', () => {
+	// hand-made figures (only contacts and the rate enter the sentence)
+	const r = (key: string, value: number | null) => ({ level: 'land' as const, key, name: key, land: key, value, numerator: null, denominator: null });
+	const fig = (id: string, mv: number, bw: number, amt: number) => ({ id, mv: r('MV', mv), bw: r('BW', bw), amt: r(PILOT, amt) });
+	const DATA = {
+		amt: PILOT,
+		figures: [
+			fig('lotsen_aktiv', 12, 80, 2),
+			fig('kontakte', 2438, 60000, 912),
+			fig('teilnehmende', 3000, 70000, 1000),
+			// 2438 / 1,629,464 × 1000 = 1.4962 → 1,5; 60,000 / 11,339,260 × 1000 = 5.2913 → 5,3; 912 / 8,344 × 1000 = 109.2996 → 109,3
+			fig('kontakte_je_1000', 2438 / 1629.464, 60000 / 11339.26, 912 / 8.344),
+			fig('teilnehmende_65plus_je_1000_65plus', 10, 20, 30)
+		],
+		rateMedian: { MV: 42.7, BW: 5.14 }
+	};
+
+	it('de and en, exact', () => {
+		expect(keyFiguresModel(DATA, ctx('de')).summary).toBe(
+			'2025: Mecklenburg-Vorpommern 2.438\u00a0Kontakte (1,5\u00a0je 1.000 Einwohner), Baden-Württemberg 60.000\u00a0Kontakte (5,3\u00a0je 1.000 Einwohner), Amt Dömitz-Malliß 912\u00a0Kontakte (109,3\u00a0je 1.000 Einwohner). ' +
+				'Die Werte für MV und BW sind Landeswerte: alle Kontakte geteilt durch alle Einwohner des Landes. Der Median der Ämter im Programm – das mittlere Amt – liegt in MV bei 42,7 und in BW bei 5,1 je 1.000 Einwohner; er weicht vom Landeswert ab, weil dieser auch die Einwohner zählt, bei denen keine Lotsen arbeiten.'
+		);
+		expect(keyFiguresModel(DATA, ctx('en')).summary).toBe(
+			'2025: Mecklenburg-Western Pomerania 2,438\u00a0contacts (1.5\u00a0per 1,000 inhabitants), Baden-Württemberg 60,000\u00a0contacts (5.3\u00a0per 1,000 inhabitants), Amt Dömitz-Malliß 912\u00a0contacts (109.3\u00a0per 1,000 inhabitants). ' +
+				'The figures for MV and BW are Land totals: all contacts divided by all inhabitants of the Land. The median of the Ämter in the programme – the middle Amt – is 42.7 in MV and 5.1 in BW per 1,000 inhabitants; it differs from the Land total because the total also counts the inhabitants where no navigators work.'
+		);
+	});
+
+	it('the medians are the Ämter-Vergleich\'s "Median MV/BW" for the same filters', async () => {
+		for (const f of [base, { ...base, format: ['Hausbesuch'] }]) {
+			const data = await loadKeyFigures(db, f);
+			const cmp = await comparisonAll(db, f);
+			const row = cmp.rows.find((x) => x.indicatorId === 'kontakte_je_1000')!;
+			expect(data.rateMedian).toEqual({ MV: row.mvMedian, BW: row.bwMedian });
+			expect(data.rateMedian.MV).not.toBeNull();
+		}
 	});
 });
 

@@ -118,4 +118,36 @@ describe('Ämter-Vergleich', () => {
 		expect(c.tables.length).toBe(3);
 		await c.write(async () => undefined);
 	});
+
+	it('two Ämter side by side: the second Amt\'s registry value in chart, summary and table; the first Amt unchanged; through the coordinator no new temp table', async () => {
+		const s = byId('vergleich-kontakte_je_1000');
+		const f2 = { ...F, amt2: '130765659' };
+		const two: ViewContext = { ...ctx('de', f2), amt2Name: 'Amt Ludwigslust-Land' };
+		const data = await s.load(db, f2);
+		const [dm, ll] = await runIndicator(db, 'kontakte_je_1000', { from: '2025-01-01', to: '2025-12-01', level: 'verband', areas: ['130765654', '130765659'] }).then((rows) =>
+			['130765654', '130765659'].map((k) => rows.find((r) => r.key === k)!)
+		);
+		const r = s.render(data, two, R);
+		const fmt = (v: number) => new Intl.NumberFormat('de-DE', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(v);
+		const lead = `Amt Dömitz-Malliß (2025): ${fmt(dm.value!)}\u00a0je 1.000 Einwohner; Amt Ludwigslust-Land: ${fmt(ll.value!)}\u00a0je 1.000 Einwohner; der Median der BW-Vergleichsgruppe von Amt Dömitz-Malliß liegt bei `;
+		expect(r.summary.slice(0, lead.length)).toBe(lead);
+		expect(r.table!.columns.slice(2, 4).map((c) => c.label)).toEqual(['Amt Dömitz-Malliß', 'Amt Ludwigslust-Land']);
+		expect(r.table!.rows[0][2]).toBeCloseTo(dm.value!, 9);
+		expect(r.table!.rows[0][3]).toBeCloseTo(ll.value!, 9);
+		// the slide's large figures: both Ämter
+		expect(r.keyFigure).toEqual({ label: 'Amt Dömitz-Malliß', value: fmt(dm.value!), unit: 'je 1.000 Einwohner', second: { label: 'Amt Ludwigslust-Land', value: fmt(ll.value!) } });
+		const series = (r.option!.series as { id: string; data: number[][] }[]).find((x) => x.id === 'amt2')!;
+		expect(series.data[0][0]).toBeCloseTo(ll.value!, 9);
+		// the first Amt's chart as without a second Amt, apart from the added column
+		const one = s.render(await s.load(db, F), ctx('de'), R);
+		expect(r.table!.rows[0].filter((_, i) => i !== 3 && i !== 8)).toEqual(one.table!.rows[0]);
+		// the context without a second Amt (a stale context) draws no second marker
+		expect((s.render(data, ctx('de', f2), R).option!.series as { id: string }[]).map((x) => x.id)).not.toContain('amt2');
+		const c = new Coordinator(db);
+		await c.request((q) => s.load(q, F));
+		const tables = c.tables.length;
+		expect(s.render(await c.request((q) => s.load(q, f2)), two, R).table).toEqual(r.table);
+		expect(c.tables.length).toBe(tables);
+		await c.write(async () => undefined);
+	});
 });

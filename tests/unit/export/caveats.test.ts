@@ -92,6 +92,43 @@ describe('the notes under a chart travel into its exports', () => {
 	});
 });
 
+describe('two Ämter on the Ämter-Vergleich travel into every export', () => {
+	const s = VERGLEICH_CHARTS.find((c) => c.id === 'vergleich-kontakte_je_1000')!;
+	const f2 = { ...F, amt2: '130765659' };
+	const two = (): ViewContext => ({ ...ctx('de', f2), amt2Name: 'Amt Ludwigslust-Land' });
+
+	it('SVG/PNG: both Ämter labelled in the image; CSV: a column for each; PowerPoint: both in caption and notes', async () => {
+		const x = exportChart(s, await s.load(db, f2), two());
+		const { option, extra } = imageOption(x.rendered, EXPORT_SIZES.a4.width);
+		const text = svgTexts(chartSvg(option, { width: EXPORT_SIZES.a4.width, height: x.rendered.height + 40 + extra, label: x.rendered.summary }));
+		expect(text).toMatch(/Amt Dömitz-Malliß: \d/);
+		expect(text).toMatch(/Amt Ludwigslust-Land: \d/);
+		const csv = tableToCsv(x.rendered.table!, x.meta);
+		const head = csv.replace(/^\uFEFF/, '').split(/\r?\n/).find((l) => l.startsWith('Kennzahl;'))!;
+		expect(head.split(';').slice(2, 4)).toEqual(['Amt Dömitz-Malliß', 'Amt Ludwigslust-Land']);
+		const bytes = await buildPptx({
+			lang: 'de',
+			title: 'Test',
+			sample: true,
+			slides: [{ title: x.rendered.title, image: { data: bytesToDataUrl(makePng(40, 20), 'image/png'), width: 40, height: 20 }, summary: x.rendered.summary, source: captionLine(x.meta), notes: x.rendered.notes }]
+		});
+		const zip = await JSZip.loadAsync(bytes);
+		for (const file of ['ppt/slides/slide2.xml', 'ppt/notesSlides/notesSlide2.xml']) {
+			const xml = await zip.file(file)!.async('string');
+			expect(xml).toContain('Amt Ludwigslust-Land: ');
+			expect(xml).toContain('Vergleichsgruppe von Amt Dömitz-Malliß');
+		}
+	});
+
+	it('file names: the chart with two Ämter names both and does not overwrite the one with one', () => {
+		const title = 'Kontakte je 1.000 Einwohner';
+		expect(exportFileName({ title, amtName: 'Amt Dömitz-Malliß', amt2Name: 'Amt Ludwigslust-Land', variant: 'csv', sample: true })).toBe(
+			'beispieldaten-kontakte-je-1000-einwohner-doemitz-malliss-ludwigslust-land.csv'
+		);
+		expect(exportFileName({ title, amtName: 'Amt Dömitz-Malliß', variant: 'csv', sample: true })).toBe('beispieldaten-kontakte-je-1000-einwohner-amt-doemitz-malliss.csv');
+	});
+});
+
 describe('file names of a chart’s downloads', () => {
 	const variants: ExportVariant[] = ['png-a4', 'png-slide', 'svg', 'csv', 'xlsx'];
 	const all: ChartSpec[] = [...UEBERBLICK_CHARTS, ...VERGLEICH_CHARTS, ...AELTERE_CHARTS, ...QUALIFIZIERUNG_CHARTS, ...COWORKING_CHARTS];

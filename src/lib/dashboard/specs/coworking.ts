@@ -27,6 +27,7 @@ import { paramsFor, type ViewFilters } from '../filters';
 import { ignoredNote } from '../notes';
 import { caveats, programmeDataLabel, sourceText } from '../sources';
 import { spec, type ChartSpec, type RenderOpts, type ViewContext } from '../spec';
+import { translate } from '../../i18n/translate';
 
 export { coworkingProgrammes };
 
@@ -38,7 +39,7 @@ export function coworkingSource(ids: string[], programmes: string[], sample: boo
 	const s = sourceText(ids, sample, lang);
 	if (!programmes.length) return s;
 	const label = programmeDataLabel(sample, lang);
-	const prog = `${lang === 'de' ? (programmes.length > 1 ? 'Förderprogramme' : 'Förderprogramm') : programmes.length > 1 ? 'funding programmes' : 'funding programme'} ${fmtList(programmes, lang)}`;
+	const prog = translate(lang, programmes.length > 1 ? 'chart.cw.programme.many' : 'chart.cw.programme.one', { list: fmtList(programmes, lang) });
 	return s.startsWith(label) ? `${label}, ${prog}${s.slice(label.length)}` : `${prog}; ${s}`;
 }
 
@@ -69,8 +70,6 @@ function addClause(sentence: string, clause: string): string {
 	return sentence.replace(/\.$/, '') + `; ${clause}.`;
 }
 
-const MV = { de: 'M-V', en: 'M-V' };
-
 /**
  * Short Kreis names for the bar labels (the official ones are cut off at the axis):
  * "Ludwigslust-Parchim, Landkreis" → "LK Ludwigslust-Parchim" / "Ludwigslust-Parchim",
@@ -78,9 +77,9 @@ const MV = { de: 'M-V', en: 'M-V' };
  */
 export function shortKreisName(name: string, lang: Lang): string {
 	const lk = /^(.*), Landkreis$/.exec(name);
-	if (lk) return lang === 'de' ? `LK ${lk[1]}` : lk[1];
+	if (lk) return translate(lang, 'chart.cw.kreisShort', { name: lk[1] });
 	const st = /^(.*), kreisfreie Stadt$/.exec(name);
-	if (st) return lang === 'de' ? `${st[1]} (Stadt)` : `${st[1]} (city)`;
+	if (st) return translate(lang, 'chart.cw.cityShort', { name: st[1] });
 	return name;
 }
 
@@ -95,12 +94,11 @@ export const foerdersummeSpec: ChartSpec = spec<CwData>({
 		return { ...d, rows: d.rows.filter((r) => (r.value ?? 0) > 0) };
 	},
 	render(data, ctx, o) {
-		const de = ctx.lang === 'de';
 		const def = getIndicator('cw_foerdersumme');
-		const title = de ? 'Bewilligte Coworking-Förderung nach Gemeinden in M-V' : 'Coworking funding granted by municipality in M-V';
+		const title = translate(ctx.lang, 'chart.cw.foerderTitle');
 		const opts = {
 			...cwOpts(ctx, o, 'cw_foerdersumme', data.programmes, title, def.unit[ctx.lang]),
-			areaLabel: de ? 'Gemeinde' : 'Municipality',
+			areaLabel: translate(ctx.lang, 'chart.cw.gemeinde'),
 			numeratorLabel: def.numerator[ctx.lang],
 			digits: 0
 		};
@@ -110,11 +108,9 @@ export const foerdersummeSpec: ChartSpec = spec<CwData>({
 		const summary = rows.length
 			? addClause(
 					summariseBarAreas(rows, opts),
-					de ? `zusammen ${total} in ${rows.length === 1 ? '1 Gemeinde' : `${rows.length} Gemeinden`}` : `together ${total} in ${rows.length === 1 ? '1 municipality' : `${rows.length} municipalities`}`
+					translate(ctx.lang, rows.length === 1 ? 'chart.cw.together.one' : 'chart.cw.together.many', { total, n: rows.length })
 				)
-			: de
-				? `Coworking-Förderung in M-V (${per}): im Zeitraum wurde keine Förderung bewilligt.`
-				: `Coworking funding in M-V (${per}): no funding was granted in the period.`;
+			: translate(ctx.lang, 'chart.cw.noFunding', { period: per ?? '' });
 		const table = rows.length ? tableBarAreas(rows, opts) : null;
 		// a sum has no denominator; the table's numerator column would repeat the value
 		if (table && table.columns.length > 2 && table.columns[2].key === 'numerator') {
@@ -142,12 +138,11 @@ function kreisSpec(id: 'cw_eur_je_einwohner' | 'cw_arbeitsplaetze_je_10000' | 'c
 		indicators: [id],
 		load: (db, f) => loadCw(db, id, f, 'kreis'),
 		render(data, ctx, o) {
-			const de = ctx.lang === 'de';
 			const def = getIndicator(id);
-			const title = `${def.title[ctx.lang]} ${de ? 'nach Kreisen in M-V' : 'by district in M-V'}`;
+			const title = translate(ctx.lang, 'chart.cw.byKreis', { title: def.title[ctx.lang] });
 			const opts = {
 				...cwOpts(ctx, o, id, data.programmes, title, def.unit[ctx.lang]),
-				areaLabel: de ? 'Kreis' : 'District',
+				areaLabel: translate(ctx.lang, 'chart.cw.kreis'),
 				numeratorLabel: def.numerator[ctx.lang],
 				denominatorLabel: def.denominator?.[ctx.lang],
 				digits
@@ -155,10 +150,10 @@ function kreisSpec(id: 'cw_eur_je_einwohner' | 'cw_arbeitsplaetze_je_10000' | 'c
 			const rows = data.rows;
 			const short = rows.map((r) => ({ ...r, name: shortKreisName(r.name, ctx.lang) }));
 			const mv = fmtWithUnit(data.mv?.value ?? null, ctx.lang, def.unit[ctx.lang], digits);
-			const summary = rows.length ? addClause(summariseBarAreas(short, opts), de ? `${MV.de} insgesamt ${mv}` : `${MV.en} overall ${mv}`) : '';
+			const summary = rows.length ? addClause(summariseBarAreas(short, opts), translate(ctx.lang, 'chart.cw.mvTotal', { value: mv })) : '';
 			const notes = [...caveats([id], ctx.lang), ...ignoredNote(data.ignored, ctx.lang)];
 			if (id === 'cw_anteil_gering' && rows.some((r) => r.value === null))
-				notes.push(de ? 'Kreise ohne bewilligte Förderung im Zeitraum haben keinen Anteil (–).' : 'Districts without funding granted in the period have no share (–).');
+				notes.push(translate(ctx.lang, 'chart.cw.noShare'));
 			return {
 				title,
 				option: rows.length ? buildBarAreasOption(short, opts) : null,
@@ -196,21 +191,18 @@ export const statusSpec: ChartSpec = spec<StatusData>({
 		return { bewilligt: b.mv, eroeffnet: e.mv, programmes: b.programmes, ignored: b.ignored };
 	},
 	render(data, ctx, o) {
-		const de = ctx.lang === 'de';
-		const title = de ? 'Coworking-Projekte in M-V: bewilligt und eröffnet' : 'Coworking projects in M-V: approved and opened';
-		const base = cwOpts(ctx, o, STATUS_IDS[0], data.programmes, title, de ? 'Projekte' : 'projects');
+		const title = translate(ctx.lang, 'chart.cw.statusTitle');
+		const base = cwOpts(ctx, o, STATUS_IDS[0], data.programmes, title, translate(ctx.lang, 'chart.cw.projects'));
 		const opts = { ...base, source: coworkingSource(STATUS_IDS, data.programmes, ctx.sample, ctx.lang), categoryLabel: 'Status', digits: 0 };
 		const items: CategoryDatum[] = [
-			{ key: 'bewilligt', label: de ? 'bewilligt' : 'approved', value: data.bewilligt?.value ?? null },
-			{ key: 'eroeffnet', label: de ? 'eröffnet' : 'opened', value: data.eroeffnet?.value ?? null }
+			{ key: 'bewilligt', label: translate(ctx.lang, 'chart.cw.approved'), value: data.bewilligt?.value ?? null },
+			{ key: 'eroeffnet', label: translate(ctx.lang, 'chart.cw.opened'), value: data.eroeffnet?.value ?? null }
 		];
 		const n = (v: number | null | undefined) => fmtValue(v ?? null, ctx.lang, 0);
 		const empty = !data.bewilligt && !data.eroeffnet;
 		const summary = empty
 			? ''
-			: de
-				? `M-V (${opts.period}): ${n(data.bewilligt?.value)} Coworking-Projekte bewilligt und ${n(data.eroeffnet?.value)} Coworking-Orte eröffnet.`
-				: `M-V (${opts.period}): ${n(data.bewilligt?.value)} coworking projects approved and ${n(data.eroeffnet?.value)} coworking spaces opened.`;
+			: translate(ctx.lang, 'chart.cw.statusSummary', { period: opts.period ?? '', approved: n(data.bewilligt?.value), opened: n(data.eroeffnet?.value) });
 		return {
 			title,
 			option: empty ? null : buildBarCategoriesOption(items, opts),
@@ -219,9 +211,7 @@ export const statusSpec: ChartSpec = spec<StatusData>({
 			height: hbarHeight(2, opts) + 20,
 			source: opts.source,
 			notes: [
-				de
-					? 'Bewilligt zählt im Zeitraum der Bewilligung, eröffnet im Zeitraum der Eröffnung: ein Projekt kann in beiden Balken stehen, oder die Eröffnung fällt in einen späteren Zeitraum.'
-					: 'Approved counts in the period of approval, opened in the period of opening: a project may appear in both bars, or open in a later period.',
+				translate(ctx.lang, 'chart.cw.statusNote'),
 				...caveats(STATUS_IDS, ctx.lang),
 				...ignoredNote(data.ignored, ctx.lang)
 			]

@@ -21,6 +21,8 @@ import { getIndicator } from '../../indicators/registry';
 import { runIndicator } from '../../indicators/run';
 import type { IndicatorRow } from '../../indicators/types';
 import type { Lang } from '../../i18n/messages';
+import { translate } from '../../i18n/translate';
+import { formatInt } from '../../i18n/format';
 import { paramsFor, periodShort, type ViewFilters } from '../filters';
 import { ignoredNote } from '../notes';
 import { sourceText } from '../sources';
@@ -30,7 +32,6 @@ import { spec, type ChartSpec, type RenderedChart, type ViewContext, type Render
 
 const LAENDER = ['MV', 'BW'];
 
-const label = (ctx: ViewContext, de: string, en: string) => (ctx.lang === 'de' ? de : en);
 
 function common(id: string, ctx: ViewContext, o: RenderOpts, title: string, period = periodShort(ctx.filters, ctx.lang)) {
 	return chartOpts(ctx, o, { title, unit: getIndicator(id).unit[ctx.lang], source: sourceText([id], ctx.sample, ctx.lang), period });
@@ -69,7 +70,7 @@ function perLandSpec(id: 'gl_absolventen' | 'gl_abschlussquote'): ChartSpec {
 			const rows = data.map((r) => ({ ...r, name: landName(r.key, ctx.lang) }));
 			const opts = {
 				...common(id, ctx, o, title),
-				areaLabel: label(ctx, 'Land', 'Land'),
+				areaLabel: translate(ctx.lang, 'chart.quali.land'),
 				numeratorLabel: def.factor ? def.numerator[ctx.lang] : undefined,
 				denominatorLabel: def.denominator?.[ctx.lang]
 			};
@@ -100,8 +101,8 @@ function moduleSpec(land: 'MV' | 'BW'): ChartSpec {
 		load: (db, f) => runIndicator(db, id, paramsFor(getIndicator(id).filters, f, 'land', [land]).params),
 		render(rows, ctx, o): RenderedChart {
 			const name = landName(land, ctx.lang);
-			const title = label(ctx, `Modulabschlüsse je Modul: ${name}`, `Module completions per module: ${name}`);
-			const opts = { ...common(id, ctx, o, title), categoryLabel: label(ctx, 'Modul', 'Module'), total: true };
+			const title = translate(ctx.lang, 'chart.quali.moduleTitle', { name });
+			const opts = { ...common(id, ctx, o, title), categoryLabel: translate(ctx.lang, 'chart.quali.module'), total: true };
 			const data: CategoryDatum[] = rows
 				.filter((r) => r.key === land)
 				.sort((a, b) => MODULE_ORDER.indexOf(a.category ?? '') - MODULE_ORDER.indexOf(b.category ?? ''))
@@ -115,11 +116,7 @@ function moduleSpec(land: 'MV' | 'BW'): ChartSpec {
 				height: hbarHeight(data.length, opts),
 				source: opts.source,
 				notes: notesFor(id, ctx, [
-					label(
-						ctx,
-						'Die ersten sieben Module bilden den Grundlehrgang; die Aufbaumodule sind freiwillig. Gezählt werden Lotsen mit Abschluss des Moduls im Zeitraum.',
-						'The first seven modules make up the basic course; the advanced modules are optional. Counted are navigators completing the module in the period.'
-					)
+					translate(ctx.lang, 'chart.quali.moduleNote')
 				])
 			};
 		}
@@ -129,8 +126,8 @@ function moduleSpec(land: 'MV' | 'BW'): ChartSpec {
 /* ------------------------------------------------------------------ per provider */
 
 function landName(land: string, lang: Lang): string {
-	if (land === 'MV') return lang === 'de' ? 'Mecklenburg-Vorpommern' : 'Mecklenburg-Western Pomerania';
-	if (land === 'BW') return 'Baden-Württemberg';
+	if (land === 'MV') return translate(lang, 'land.MV');
+	if (land === 'BW') return translate(lang, 'land.BW');
 	return land;
 }
 
@@ -142,7 +139,7 @@ export function providerCategories(rows: IndicatorRow[], lang: Lang, withN: bool
 	return rows
 		.filter((r) => (r.denominator ?? 0) > 0)
 		.map((r) => {
-			const n = withN ? `, n\u00a0=\u00a0${(r.denominator as number).toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB')}` : '';
+			const n = withN ? `, n\u00a0=\u00a0${formatInt(r.denominator as number, lang)}` : '';
 			return { key: `${r.key}|${r.category}`, label: `${r.category} (${r.key}${n})`, value: r.value };
 		});
 }
@@ -156,12 +153,12 @@ function providerSpec(id: 'gl_abschlussquote_anbieter' | 'gl_dauer_median_anbiet
 		render(rows, ctx, o): RenderedChart {
 			const def = getIndicator(id);
 			const title = def.title[ctx.lang];
-			const opts = { ...common(id, ctx, o, title), categoryLabel: label(ctx, 'Anbieter (Land)', 'Provider (Land)'), sort: true };
+			const opts = { ...common(id, ctx, o, title), categoryLabel: translate(ctx.lang, 'chart.quali.provider'), sort: true };
 			const data = providerCategories(rows, ctx.lang, dauer);
 			const empty = data.length === 0;
 			const extra = dauer
-				? label(ctx, 'n = Zahl der Absolventen im Zeitraum, über die der Median gebildet ist.', 'n = number of graduates in the period the median is taken over.')
-				: label(ctx, 'Gezeigt werden Anbieter mit mindestens einem Lotsen in der Kohorte.', 'Shown are providers with at least one navigator in the cohort.');
+				? translate(ctx.lang, 'chart.quali.providerN')
+				: translate(ctx.lang, 'chart.quali.providerShown');
 			return {
 				title,
 				option: empty ? null : widenLabels(buildBarCategoriesOption(data, opts), 270),
@@ -205,7 +202,7 @@ export const jahrSpec: ChartSpec = spec<JahrData>({
 		const title = def.title[ctx.lang];
 		const opts = {
 			...common(id, ctx, o, title, span),
-			categoryLabel: label(ctx, 'Jahr und Land', 'Year and Land'),
+			categoryLabel: translate(ctx.lang, 'chart.quali.yearLand'),
 			total: true,
 			highlight: data.rows.filter((r) => r.key === 'MV').map((r) => `${r.category}|${r.key}`)
 		};
@@ -222,11 +219,7 @@ export const jahrSpec: ChartSpec = spec<JahrData>({
 			height: hbarHeight(cats.length, opts),
 			source: opts.source,
 			notes: [
-				label(
-					ctx,
-					`Alle Jahre seit dem ersten Kursbeginn in den Daten (${data.firstYear}) bis zum Ende des gewählten Zeitraums; M-V hervorgehoben.`,
-					`Every year since the first course start in the data (${data.firstYear}) up to the end of the chosen period; MV highlighted.`
-				),
+				translate(ctx.lang, 'chart.quali.yearNote', { first: data.firstYear }),
 				...notesFor(id, ctx)
 			]
 		};

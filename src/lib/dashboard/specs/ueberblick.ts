@@ -17,11 +17,13 @@ import { estimateNote, ignoredNote } from '../notes';
 import { translate } from '../../i18n/translate';
 import { sourceText } from '../sources';
 import { spec, type ChartSpec, type SlideFigure, type ViewContext } from '../spec';
+import { programmeStats } from '../../compare/compare';
+import type { Lang } from '../../i18n/messages';
 
-const LAND_NAME: Record<'MV' | 'BW', { de: string; en: string }> = {
-	MV: { de: 'Mecklenburg-Vorpommern', en: 'Mecklenburg-Western Pomerania' },
-	BW: { de: 'Baden-Württemberg', en: 'Baden-Württemberg' }
-};
+const landName = (land: 'MV' | 'BW', lang: Lang) => translate(lang, land === 'MV' ? 'land.MV' : 'land.BW');
+
+/** the rate whose Land total the summary sets beside the median of the Ämter in the programme */
+const RATE_ID = 'kontakte_je_1000';
 
 /* ------------------------------------------------------------------ key figures */
 
@@ -38,6 +40,11 @@ export interface KeyFigureData {
 export interface KeyFiguresData {
 	amt: string;
 	figures: KeyFigureData[];
+	/**
+	 * contacts per 1,000 inhabitants: the median of the Ämter and Verbände in the programme per
+	 * Land (the "Median MV/BW" of the Ämter-Vergleich, the same statement), said beside the Land totals
+	 */
+	rateMedian: { MV: number | null; BW: number | null };
 }
 
 /** The headline figures for MV, BW (level land) and the Amt (level verband), each with the filters it can apply. */
@@ -49,7 +56,9 @@ export async function loadKeyFigures(db: Reader, f: ViewFilters): Promise<KeyFig
 		const amt = (await runFiltered(db, id, f, 'verband', [f.amt])).rows;
 		figures.push({ id, mv: land.find((r) => r.key === 'MV') ?? null, bw: land.find((r) => r.key === 'BW') ?? null, amt: amt[0] ?? null });
 	}
-	return { amt: f.amt, figures };
+	const { params } = paramsFor(getIndicator(RATE_ID).filters, f, 'verband');
+	const med = await programmeStats(db, RATE_ID, { from: params.from, to: params.to, filters: params.filters });
+	return { amt: f.amt, figures, rateMedian: { MV: med.mv.median, BW: med.bw.median } };
 }
 
 export interface KeyFigureCell {
@@ -79,7 +88,10 @@ export interface KeyFigure {
 export interface KeyFiguresModel {
 	period: string;
 	figures: KeyFigure[];
-	/** one sentence over all figures (for screen readers and the page summary) */
+	/**
+	 * the contacts of MV, BW and the Amt, then which figures are Land totals, the median of the
+	 * Ämter beside them and why the two differ (for screen readers and the page summary)
+	 */
 	summary: string;
 	/** why the Land values here differ from the medians on the Ämter comparison */
 	landNote: string;
@@ -107,18 +119,33 @@ export function keyFiguresModel(data: KeyFiguresData, ctx: ViewContext): KeyFigu
 			unit: def.unit[lang],
 			digits,
 			estimate: rows.some((r) => r?.estimate),
-			cells: [cell(LAND_NAME.MV[lang], fig.mv, false), cell(LAND_NAME.BW[lang], fig.bw, false), cell(ctx.amtName, fig.amt, true)],
+			cells: [cell(landName('MV', lang), fig.mv, false), cell(landName('BW', lang), fig.bw, false), cell(ctx.amtName, fig.amt, true)],
 			source: sourceText([fig.id], ctx.sample, lang),
 			notes: [...estimateNote(rows.some((r) => r?.estimate), lang), ...ignoredNote(ignored, lang)]
 		};
 	});
 	const contacts = figures.find((x) => x.id === 'kontakte');
-	const rate = figures.find((x) => x.id === 'kontakte_je_1000');
+	const rate = figures.find((x) => x.id === RATE_ID);
 	const c = (x: KeyFigure | undefined, i: number) => (x ? fmtWithUnit(x.cells[i].value, lang, x.unit, x.digits) : '–');
-	const summary =
-		lang === 'de'
-			? `${period}: ${LAND_NAME.MV.de} ${c(contacts, 0)} (${c(rate, 0)}), ${LAND_NAME.BW.de} ${c(contacts, 1)} (${c(rate, 1)}), ${ctx.amtName} ${c(contacts, 2)} (${c(rate, 2)}).`
-			: `${period}: ${LAND_NAME.MV.en} ${c(contacts, 0)} (${c(rate, 0)}), ${LAND_NAME.BW.en} ${c(contacts, 1)} (${c(rate, 1)}), ${ctx.amtName} ${c(contacts, 2)} (${c(rate, 2)}).`;
+	const counts = translate(lang, 'chart.ueberblick.keySummary', {
+		period,
+		mv: landName('MV', lang),
+		mvContacts: c(contacts, 0),
+		mvRate: c(rate, 0),
+		bw: landName('BW', lang),
+		bwContacts: c(contacts, 1),
+		bwRate: c(rate, 1),
+		amt: ctx.amtName,
+		amtContacts: c(contacts, 2),
+		amtRate: c(rate, 2)
+	});
+	// the Land total and the median of the Ämter in one sentence: which is which, and why they differ
+	const medians = translate(lang, 'chart.ueberblick.landVsMedian', {
+		mvMedian: fmtValue(data.rateMedian.MV, lang, 1),
+		bwMedian: fmtValue(data.rateMedian.BW, lang, 1),
+		unit: getIndicator(RATE_ID).unit[lang]
+	});
+	const summary = `${counts} ${medians}`;
 	return { period, figures, summary, landNote: translate(lang, 'chart.note.landVsMedian') };
 }
 
@@ -134,8 +161,8 @@ function trendSpec(area: TrendArea): ChartSpec {
 		load: async (db, f) => (area === 'amt' ? await runFiltered(db, id, f, 'verband', [f.amt]) : await runFiltered(db, id, f, 'land', [area])).rows,
 		render(rows, ctx, o) {
 			const def = getIndicator(id);
-			const name = area === 'amt' ? ctx.amtName : LAND_NAME[area][ctx.lang];
-			const title = ctx.lang === 'de' ? `Kontakte je Monat: ${name}` : `Contacts per month: ${name}`;
+			const name = area === 'amt' ? ctx.amtName : landName(area, ctx.lang);
+			const title = translate(ctx.lang, 'chart.ueberblick.trendTitle', { name });
 			const opts = { ...chartOpts(ctx, o, { title, unit: def.unit[ctx.lang], source: sourceText([id], ctx.sample, ctx.lang) }), areaName: name };
 			const { ignored } = paramsFor(def.filters, ctx.filters, area === 'amt' ? 'verband' : 'land');
 			const empty = rows.length === 0;
@@ -171,11 +198,11 @@ export const rankingSpec: ChartSpec = spec<IndicatorRow[]>({
 		const def = getIndicator('kontakte_je_1000');
 		// the chosen Amt under the name the filter shows ("Amt Dömitz-Malliß")
 		const rows = data.map((r) => (r.key === ctx.filters.amt ? { ...r, name: ctx.amtName } : r));
-		const title = ctx.lang === 'de' ? 'Ämter in M-V im Programm: Kontakte je 1.000 Einwohner' : 'MV Ämter in the programme: contacts per 1,000 inhabitants';
+		const title = translate(ctx.lang, 'chart.ueberblick.rankingTitle');
 		const opts = {
 			...chartOpts(ctx, o, { title, unit: def.unit[ctx.lang], source: sourceText([def.id], ctx.sample, ctx.lang) }),
 			highlight: [ctx.filters.amt],
-			areaLabel: ctx.lang === 'de' ? 'Amt / amtsfreie Gemeinde' : 'Amt / unassociated municipality',
+			areaLabel: translate(ctx.lang, 'chart.ueberblick.rankingArea'),
 			numeratorLabel: def.numerator[ctx.lang],
 			denominatorLabel: def.denominator?.[ctx.lang]
 		};
@@ -189,9 +216,7 @@ export const rankingSpec: ChartSpec = spec<IndicatorRow[]>({
 			height: hbarHeight(rows.length, opts),
 			source: opts.source,
 			notes: [
-				ctx.lang === 'de'
-					? 'Im Programm: Ämter und amtsfreie Gemeinden mit mindestens einem Einsatz seit Programmbeginn; das gewählte Amt ist immer dabei.'
-					: 'In the programme: Ämter and unassociated municipalities with at least one activity since the programme began; the chosen Amt is always included.',
+				translate(ctx.lang, 'chart.ueberblick.rankingNote'),
 				...ignoredNote(ignored, ctx.lang)
 			],
 			keyFigure: amtFigure(rows, ctx, def.unit[ctx.lang])

@@ -32,6 +32,7 @@ import { DEFAULT_K, peerGroup } from '../../compare/peers';
 export async function comparisonAll(q: Reader, f: ViewFilters): Promise<AmtComparison> {
 	return amtComparison(q, {
 		amt: f.amt,
+		amt2: f.amt2 || undefined,
 		from: `${f.from}-01`,
 		to: `${f.to}-01`,
 		filters: indicatorParams(f, 'verband').filters,
@@ -49,7 +50,7 @@ function dotRangeSpec(id: string): ChartSpec {
 			const def = getIndicator(id);
 			const title = estimateTitle(def.title[ctx.lang], !!r?.estimate, ctx.lang);
 			// the dot-range builder takes the unit from the comparison row
-			const opts = { ...chartOpts(ctx, o, { title, unit: '', source: sourceText([id], ctx.sample, ctx.lang) }), unit: undefined, amtName: ctx.amtName };
+			const opts = { ...chartOpts(ctx, o, { title, unit: '', source: sourceText([id], ctx.sample, ctx.lang) }), unit: undefined, amtName: ctx.amtName, amt2Name: ctx.amt2Name };
 			const { ignored } = paramsFor(def.filters, ctx.filters, 'verband');
 			const peers = translate(ctx.lang, 'chart.vergleich.peers', { n: data.peerGroup.size });
 			// a filter that contradicts the chart ("unter 50" on a 65+ indicator): said, not drawn as zeros
@@ -60,13 +61,21 @@ function dotRangeSpec(id: string): ChartSpec {
 				option: r ? buildDotRangeOption(r, opts) : null,
 				// participations, not people: a rate above 1,000 per 1,000 gets a plain sentence
 				summary: r
-					? withAboveThousand(summariseDotRange(r, opts), id === 'teilnehmende_65plus_je_1000_65plus' ? [r.amtValue, r.peerMedian, r.mvMedian, r.bwMedian] : [], def.unit[ctx.lang], ctx.lang)
+					? withAboveThousand(summariseDotRange(r, opts), id === 'teilnehmende_65plus_je_1000_65plus' ? [r.amtValue, r.second?.value, r.peerMedian, r.mvMedian, r.bwMedian] : [], def.unit[ctx.lang], ctx.lang)
 					: '',
 				table: r ? tableDotRange([r], opts) : null,
 				height: o.showTitle ? 260 : 190,
 				source: opts.source,
 				notes: [peers, translate(ctx.lang, 'chart.note.medianVsLand'), ...estimateNote(!!r?.estimate, ctx.lang), ...ignoredNote(ignored, ctx.lang)],
-				keyFigure: r && r.amtValue !== null ? { label: ctx.amtName, value: fmtValue(r.amtValue, ctx.lang, 1), unit: r.unit[ctx.lang] } : undefined
+				keyFigure:
+					r && r.amtValue !== null
+						? {
+								label: ctx.amtName,
+								value: fmtValue(r.amtValue, ctx.lang, 1),
+								unit: r.unit[ctx.lang],
+								...(ctx.amt2Name && r.second ? { second: { label: ctx.amt2Name, value: fmtValue(r.second.value, ctx.lang, 1) } } : {})
+							}
+						: undefined
 			};
 		}
 	});

@@ -31,11 +31,16 @@ export function filterHref(f: ViewFilters, path = page.url.pathname): string {
 	return q ? `${path}?${q}` : path;
 }
 
-/** Navigates to the view with these filters; no new history entry when nothing changed. */
-export function setFilters(f: ViewFilters): Promise<void> {
+/**
+ * Navigates to the view with these filters; no new history entry when nothing changed.
+ * `withAmt2`: the page draws the second Amt (Ämter-Vergleich), so its state includes it — the
+ * performance mark must name the state the page's charts will report.
+ */
+export function setFilters(f: ViewFilters, withAmt2 = false): Promise<void> {
 	const href = filterHref(f);
 	if (href === page.url.pathname + page.url.search) return Promise.resolve();
-	filterChange(page.url.pathname, stateKey(parseFilters(new URL(href, page.url).searchParams, filterDefaults())));
+	const next = parseFilters(new URL(href, page.url).searchParams, filterDefaults());
+	filterChange(page.url.pathname, stateKey(withAmt2 ? next : { ...next, amt2: '' }));
 	return goto(href, { keepFocus: true, noScroll: true });
 }
 

@@ -54,13 +54,29 @@ interface Timing {
 
 /** waits until the page has drawn all charts of its first state (its first dlm:charts-drawn mark) */
 export async function waitForFirstDraw(page: Page, timeout = 180_000): Promise<void> {
-	await page.waitForFunction(`performance.getEntriesByName('dlm:charts-drawn').length > 0`, undefined, { timeout, polling: 100 });
+	await poll(page, `performance.getEntriesByName('dlm:charts-drawn').length > 0 || null`, timeout, 100);
+}
+
+/**
+ * Evaluates `expression` in the page every `every` ms until it is not null. Not waitForFunction:
+ * Playwright evaluates a string predicate with eval(), which the app's CSP (rightly) refuses;
+ * page.evaluate of a string goes through the DevTools protocol. A string, not a function: tsx
+ * would wrap named functions in a helper the page does not have.
+ */
+async function poll<T>(page: Page, expression: string, timeout: number, every: number): Promise<T> {
+	const until = Date.now() + timeout;
+	for (;;) {
+		const v = (await page.evaluate(expression)) as T | null;
+		if (v !== null && v !== undefined) return v;
+		if (Date.now() > until) throw new Error(`timeout after ${timeout} ms: ${expression.slice(0, 80)}`);
+		await new Promise((r) => setTimeout(r, every));
+	}
 }
 
 /** the timing of the newest change to `amt`, once its charts are drawn */
 async function timingOf(page: Page, amt: string, timeout: number): Promise<Timing> {
-	// a string, not a function: tsx would wrap named functions in a helper the page does not have
-	const h = await page.waitForFunction(
+	return poll<Timing>(
+		page,
 		`(() => {
 			const amt = ${JSON.stringify(amt)};
 			const starts = performance.getEntriesByName('dlm:filter-change').filter((m) => m.detail && JSON.parse(m.detail.state).amt === amt);
@@ -90,10 +106,9 @@ async function timingOf(page: Page, amt: string, timeout: number): Promise<Timin
 				setOption: within('dlm:setoption')
 			};
 		})()`,
-		undefined,
-		{ timeout, polling: 20 }
+		timeout,
+		20
 	);
-	return (await h.jsonValue()) as Timing;
 }
 
 /**

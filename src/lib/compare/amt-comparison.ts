@@ -3,10 +3,11 @@
  * group, all BW Verbände and all MV Verbände in the programme.
  */
 import type { Reader } from '../db/types';
-import type { FilterKey, Text } from '../indicators/types';
+import type { FilterKey, IndicatorParams, Text } from '../indicators/types';
 import { getIndicator } from '../indicators/registry';
-import { compareIndicator } from './compare';
-import { DEFAULT_K, peerGroup, type PeerGroup } from './peers';
+import { lit, litArray } from '../indicators/sql-lit';
+import { relation } from '../db/coordinator';
+import { DEFAULT_K, peerGroup, peerRelations, peersSql, type PeerGroup } from './peers';
 
 /** Per-capita and share indicators only: counts are not comparable across areas of different size. */
 export const HEADLINE_INDICATORS = [
@@ -49,45 +50,87 @@ export interface AmtComparison {
 	rows: AmtComparisonRow[];
 }
 
+type StatsRow = { id: string; gruppe: string; n: number; n_values: number; q1: number | null; median: number | null; q3: number | null; pct: number | null; est: boolean };
+
+/**
+ * All indicators in three statements instead of three per indicator (a statement costs a round
+ * trip to the database worker, more than the statement itself on these small tables):
+ *
+ * - near: the Amt and its peer group, every indicator at once — the one statement that depends
+ *   on the Amt; the peers come from peersSql inside it, so it need not wait for `peerGroup`;
+ * - wide: all BW and all MV Verbände in the programme (no Amt in its text: the coordinator
+ *   answers it from its cache for every further Amt);
+ * - land: the Land totals (no Amt either).
+ *
+ * Same statistics as compareIndicator (its tests hold the arithmetic); amt-comparison.test.ts
+ * checks that both agree.
+ */
 export async function amtComparison(
 	db: Reader,
 	o: { amt: string; from: string; to: string; k?: number; indicators?: string[]; filters?: Partial<Record<FilterKey, string[]>>; peerGroup?: PeerGroup }
 ): Promise<AmtComparison> {
-	const pg = o.peerGroup ?? (await peerGroup(db, o.amt, o.k ?? DEFAULT_K));
+	const k = o.peerGroup?.k ?? o.k ?? DEFAULT_K;
 	const ids = o.indicators ?? HEADLINE_INDICATORS;
-	// all indicators asked at once: through the coordinator their statements queue up, so the
-	// database never waits for the page between two of them
-	const comparisons = await Promise.all(
-		ids.map((id) => {
-			// each indicator applies only the filters its summary table can (the caller says which were ignored)
-			const allowed = getIndicator(id).filters;
-			const filters = Object.fromEntries(Object.entries(o.filters ?? {}).filter(([k]) => allowed.includes(k as FilterKey)));
-			return compareIndicator(db, id, { amt: o.amt, from: o.from, to: o.to, peerGroup: pg, filters });
-		})
-	);
-	const rows: AmtComparisonRow[] = [];
-	for (const [i, id] of ids.entries()) {
-		const c = comparisons[i];
-		rows.push({
+	const defs = ids.map((id) => {
+		const def = getIndicator(id);
+		if (def.shape !== 'area') throw new Error(`Indikator ${id} hat keinen Einzelwert je Gebiet und lässt sich nicht so vergleichen`);
+		// each indicator applies only the filters its summary table can (the caller says which were ignored)
+		const filters = Object.fromEntries(Object.entries(o.filters ?? {}).filter(([f]) => def.filters.includes(f as FilterKey)));
+		return { id, def, params: { from: o.from, to: o.to, level: 'verband', filters } as IndicatorParams };
+	});
+	const pgP = o.peerGroup ? Promise.resolve(o.peerGroup) : peerGroup(db, o.amt, k);
+	// the values of every Verband do not depend on the Amt: through the coordinator a temp table each, made once
+	const [rels, peerRel] = await Promise.all([Promise.all(defs.map((d) => relation(db, d.def.sql(d.params)))), peerRelations(db)]);
+	const ind = defs.map((d, i) => `SELECT ${lit(d.id)} AS id, key, value, ${d.def.estimateColumn ? 'estimate' : 'false'} AS estimate FROM ${rels[i]} t`).join('\n\t\tUNION ALL ');
+	const statsSql = (gruppen: string, withZiel: boolean) =>
+		`WITH ind AS (${ind}),
+		programm AS (SELECT * FROM ${peerRel.programm} p),
+		ids AS (SELECT unnest(${litArray(ids)}) AS id),
+		gruppen AS (${gruppen}),
+		ziel AS (${withZiel ? `SELECT id, value FROM ind WHERE key = ${lit(o.amt)}` : 'SELECT CAST(NULL AS VARCHAR) AS id, CAST(NULL AS DOUBLE) AS value WHERE false'})
+		SELECT x.id, g.gruppe, count(*) AS n, count(i.value) AS n_values,
+			quantile_cont(i.value, 0.25) AS q1, quantile_cont(i.value, 0.5) AS median, quantile_cont(i.value, 0.75) AS q3,
+			CASE WHEN any_value(z.value) IS NULL OR count(i.value) = 0 THEN NULL
+				ELSE 100.0 * count(i.value) FILTER (WHERE i.value <= z.value) / count(i.value) END AS pct,
+			COALESCE(bool_or(i.estimate), false) AS est
+		FROM ids x CROSS JOIN gruppen g LEFT JOIN ind i ON i.id = x.id AND i.key = g.key LEFT JOIN ziel z ON z.id = x.id
+		GROUP BY x.id, g.gruppe`;
+	const peersOf = o.peerGroup
+		? `SELECT unnest(${litArray(o.peerGroup.peers.map((p) => p.key))}) AS key`
+		: `SELECT key FROM (${peersSql(o.amt, k, peerRel)}) p`;
+	const landSql = defs
+		.map((d) => `SELECT ${lit(d.id)} AS id, key, value FROM (${d.def.sql({ ...d.params, level: 'land', areas: ['MV', 'BW'] })}) t`)
+		.join('\nUNION ALL ');
+	const [pg, near, wide, land] = await Promise.all([
+		pgP,
+		db.query<StatsRow>(statsSql(`SELECT 'amt' AS gruppe, ${lit(o.amt)} AS key UNION ALL SELECT 'peer', key FROM (${peersOf}) p`, true)),
+		db.query<StatsRow>(statsSql(`SELECT 'bw' AS gruppe, key FROM programm WHERE land = 'BW' UNION ALL SELECT 'mv', key FROM programm WHERE land = 'MV'`, false)),
+		db.query<{ id: string; key: 'MV' | 'BW'; value: number | null }>(landSql)
+	]);
+	const stats = [...near, ...wide];
+	const rows: AmtComparisonRow[] = defs.map(({ id, def }) => {
+		const by = (g: string) => stats.find((r) => r.id === id && r.gruppe === g);
+		const landOf = (l: 'MV' | 'BW') => land.find((r) => r.id === id && r.key === l)?.value ?? null;
+		return {
 			indicatorId: id,
-			title: c.title,
-			unit: c.unit,
-			amtValue: c.amtValue,
-			peerMedian: c.peers.median,
-			peerQ1: c.peers.q1,
-			peerQ3: c.peers.q3,
-			percentile: c.percentile,
-			bwMedian: c.bw.median,
-			mvMedian: c.mv.median,
+			title: def.title,
+			unit: def.unit,
+			amtValue: by('amt')?.median ?? null, // the 'amt' group has one row: its median is its value
+			peerMedian: by('peer')?.median ?? null,
+			peerQ1: by('peer')?.q1 ?? null,
+			peerQ3: by('peer')?.q3 ?? null,
+			percentile: by('peer')?.pct ?? null,
+			bwMedian: by('bw')?.median ?? null,
+			mvMedian: by('mv')?.median ?? null,
 			peerCount: pg.size,
-			estimate: c.estimate,
-			bwQ1: c.bw.q1,
-			bwQ3: c.bw.q3,
-			mvQ1: c.mv.q1,
-			mvQ3: c.mv.q3,
-			landMV: c.land.MV,
-			landBW: c.land.BW
-		});
-	}
+			estimate: stats.some((r) => r.id === id && r.est),
+			bwQ1: by('bw')?.q1 ?? null,
+			bwQ3: by('bw')?.q3 ?? null,
+			mvQ1: by('mv')?.q1 ?? null,
+			mvQ3: by('mv')?.q3 ?? null,
+			landMV: landOf('MV'),
+			landBW: landOf('BW')
+		};
+	});
 	return { peerGroup: pg, rows };
 }

@@ -47,7 +47,7 @@ export const PROGRAMM_CTE = `programm AS (${PROGRAMM_SQL})`;
 export function peersSql(amt: string, k: number, rel?: { vstats: string; programm: string }): string {
 	const ctes = rel ? `vstats AS (SELECT * FROM ${rel.vstats} v), programm AS (SELECT * FROM ${rel.programm} p)` : `${VSTATS_CTE}, ${PROGRAMM_CTE}`;
 	return `WITH ${ctes},
-	ziel AS (SELECT * FROM vstats WHERE key = ${lit(amt)}),
+	ziel AS (SELECT * FROM vstats WHERE key = ${lit(amt)} AND einwohner > 0),
 	kandidaten AS (
 		SELECT v.* FROM vstats v JOIN verbaende vb ON vb.verband_ars = v.key
 		WHERE vb.land = 'BW' AND v.einwohner > 0 AND v.key IN (SELECT key FROM programm)),
@@ -61,14 +61,28 @@ export function peersSql(amt: string, k: number, rel?: { vstats: string; program
 	LIMIT ${intLit(k, 'k')}`;
 }
 
-export async function peerGroup(db: Reader, amt: string, k = DEFAULT_K): Promise<PeerGroup> {
+/** `rel` as in peersSql: relations of every Verband's profile and of the programme's Verbände */
+export async function peerRelations(db: Reader): Promise<{ vstats: string; programm: string }> {
 	// every Verband's profile and the programme's Verbände do not depend on the Amt: kept by the coordinator
-	const rel = { vstats: await relation(db, VSTATS_SQL), programm: await relation(db, PROGRAMM_SQL) };
-	const [profile] = await db.query<AreaProfile>(
-		`SELECT v.* FROM ${rel.vstats} v JOIN verbaende vb ON vb.verband_ars = v.key WHERE v.key = ${lit(amt)}`
+	const [vstats, programm] = await Promise.all([relation(db, VSTATS_SQL), relation(db, PROGRAMM_SQL)]);
+	return { vstats, programm };
+}
+
+export async function peerGroup(db: Reader, amt: string, k = DEFAULT_K): Promise<PeerGroup> {
+	const rel = await peerRelations(db);
+	// one statement: the Amt's profile (rank 0) and its peers; a round trip to the database
+	// costs more than the statement itself (peersSql finds no peers for an Amt without inhabitants)
+	const rows = await db.query<Peer>(
+		`SELECT v.key, v.name, v.land, v.einwohner, v.anteil_gering, CAST(NULL AS DOUBLE) AS distance, 0 AS rank
+		FROM ${rel.vstats} v JOIN verbaende vb ON vb.verband_ars = v.key WHERE v.key = ${lit(amt)}
+		UNION ALL
+		SELECT key, name, land, einwohner, anteil_gering, distance, rank FROM (${peersSql(amt, k, rel)}) p
+		ORDER BY rank, key`
 	);
+	const profile = rows.find((r) => r.rank === 0);
 	if (!profile) throw new Error(`Unbekanntes Amt (Verbands-ARS): ${amt}`);
 	if (!(profile.einwohner > 0)) throw new Error(`Amt ${amt} hat keine Einwohner; kein Vergleich möglich`);
-	const peers = await db.query<Peer>(peersSql(amt, k, rel));
-	return { amt: profile, k, size: peers.length, peers };
+	const { distance: _d, rank: _r, ...amtProfile } = profile;
+	const peers = rows.filter((r) => r.rank > 0);
+	return { amt: amtProfile, k, size: peers.length, peers };
 }

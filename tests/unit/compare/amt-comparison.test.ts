@@ -4,6 +4,8 @@ import type { Db } from '../../../src/lib/db/types';
 import { amtComparison, HEADLINE_INDICATORS, type AmtComparison } from '../../../src/lib/compare/amt-comparison';
 import { getIndicator } from '../../../src/lib/indicators/registry';
 import { peerFixtureDb, DM, V } from './peer-fixture';
+import { compareIndicator } from '../../../src/lib/compare/compare';
+import { Coordinator } from '../../../src/lib/db/coordinator';
 
 let db: Db;
 let r: AmtComparison;
@@ -57,5 +59,36 @@ describe('amtComparison', () => {
 	it('a share that is 100 % everywhere ranks at 100 %', () => {
 		// all participants are 65–74 in the fixture
 		expect(row('anteil_teilnehmende_65plus')).toMatchObject({ amtValue: 100, peerMedian: 100, percentile: 100 });
+	});
+});
+
+describe('amtComparison in three statements agrees with compareIndicator per indicator', () => {
+	it('every statistic of every headline indicator, for two Ämter and k = 4', async () => {
+		for (const amt of [DM.amt, '130765657']) {
+			const all = await amtComparison(db, { amt, from: '2025-01-01', to: '2025-12-31', k: 4 });
+			for (const id of HEADLINE_INDICATORS) {
+				const one = await compareIndicator(db, id, { amt, from: '2025-01-01', to: '2025-12-31', k: 4 });
+				const x = all.rows.find((r) => r.indicatorId === id)!;
+				expect([x.amtValue, x.peerMedian, x.peerQ1, x.peerQ3, x.percentile], `${amt} ${id} peers`).toEqual([one.amtValue, one.peers.median, one.peers.q1, one.peers.q3, one.percentile]);
+				expect([x.bwMedian, x.bwQ1, x.bwQ3, x.mvMedian, x.mvQ1, x.mvQ3], `${amt} ${id} BW/MV`).toEqual([one.bw.median, one.bw.q1, one.bw.q3, one.mv.median, one.mv.q1, one.mv.q3]);
+				expect([x.landMV, x.landBW, x.estimate, x.peerCount], `${amt} ${id} Land`).toEqual([one.land.MV, one.land.BW, one.estimate, 4]);
+			}
+		}
+	});
+
+	it('through the coordinator: the Amt-free statements (wide, Land, tables) run once; the next Amt costs two statements (peer group, near statistics)', async () => {
+		const c = new Coordinator(db);
+		const o = { from: '2025-01-01', to: '2025-12-31', k: 4 };
+		const first = await c.request((q) => amtComparison(q, { amt: DM.amt, ...o }));
+		expect(first.rows).toEqual((await amtComparison(db, { amt: DM.amt, ...o })).rows);
+		const tables = c.tables.length;
+		// 9 indicator tables + Verband profiles + programme: made once
+		expect(tables).toBe(11);
+		const before = c.statements;
+		await c.request((q) => amtComparison(q, { amt: '130765657', ...o }));
+		// the next Amt: its peer group and its near statistics; nothing else
+		expect(c.statements - before).toBe(2);
+		expect(c.tables.length).toBe(tables);
+		await c.write(async () => undefined);
 	});
 });

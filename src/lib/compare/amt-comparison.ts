@@ -6,8 +6,8 @@ import type { Reader } from '../db/types';
 import type { FilterKey, IndicatorParams, Text } from '../indicators/types';
 import { getIndicator } from '../indicators/registry';
 import { lit, litArray } from '../indicators/sql-lit';
-import { relation } from '../db/coordinator';
-import { DEFAULT_K, peerGroup, peerRelations, peersSql, type PeerGroup } from './peers';
+import { keepsRelations, relation } from '../db/coordinator';
+import { allPeerGroups, DEFAULT_K, peerGroup, peerRelations, peersSql, type PeerGroup } from './peers';
 
 /** Per-capita and share indicators only: counts are not comparable across areas of different size. */
 export const HEADLINE_INDICATORS = [
@@ -50,14 +50,16 @@ export interface AmtComparison {
 	rows: AmtComparisonRow[];
 }
 
-type StatsRow = { id: string; gruppe: string; n: number; n_values: number; q1: number | null; median: number | null; q3: number | null; pct: number | null; est: boolean };
+type StatsRow = { amt: string | null; id: string; gruppe: string; n: number; n_values: number; q1: number | null; median: number | null; q3: number | null; pct: number | null; est: boolean };
 
 /**
  * All indicators in three statements instead of three per indicator (a statement costs a round
  * trip to the database worker, more than the statement itself on these small tables):
  *
- * - near: the Amt and its peer group, every indicator at once — the one statement that depends
- *   on the Amt; the peers come from peersSql inside it, so it need not wait for `peerGroup`;
+ * - near: the Amt and its peer group, every indicator at once. Through the coordinator, for an
+ *   MV Amt, the statement covers every MV Verband and its group (allPeersSql) and names no Amt:
+ *   it runs once per filter state and every further Amt is answered from the cache. Otherwise
+ *   (plain database in tests and scripts, other keys) only the Amt, with peersSql inside it;
  * - wide: all BW and all MV Verbände in the programme (no Amt in its text: the coordinator
  *   answers it from its cache for every further Amt);
  * - land: the Land totals (no Amt either).
@@ -78,35 +80,56 @@ export async function amtComparison(
 		const filters = Object.fromEntries(Object.entries(o.filters ?? {}).filter(([f]) => def.filters.includes(f as FilterKey)));
 		return { id, def, params: { from: o.from, to: o.to, level: 'verband', filters } as IndicatorParams };
 	});
-	const pgP = o.peerGroup ? Promise.resolve(o.peerGroup) : peerGroup(db, o.amt, k);
+	// through the coordinator, for an MV Amt: the near statistics of every MV Verband in one
+	// statement without the Amt in its text (kept per filter state: the next Amt needs none)
+	const all = !o.peerGroup && keepsRelations(db) ? await allPeerGroups(db, k) : null;
+	const allAemter = all?.groups.has(o.amt) ? all : null;
+	const pgP = o.peerGroup ? Promise.resolve(o.peerGroup) : allAemter ? Promise.resolve(allAemter.groups.get(o.amt)!) : peerGroup(db, o.amt, k);
+	pgP.catch(() => undefined);
 	// the values of every Verband do not depend on the Amt: through the coordinator a temp table each, made once
 	const [rels, peerRel] = await Promise.all([Promise.all(defs.map((d) => relation(db, d.def.sql(d.params)))), peerRelations(db)]);
 	const ind = defs.map((d, i) => `SELECT ${lit(d.id)} AS id, key, value, ${d.def.estimateColumn ? 'estimate' : 'false'} AS estimate FROM ${rels[i]} t`).join('\n\t\tUNION ALL ');
-	const statsSql = (gruppen: string, withZiel: boolean) =>
+	/** gruppen: (amt, gruppe, key) — whose group, which group, member; ziel: (id, amt, value) — the Amt's own values */
+	const statsSql = (gruppen: string, ziel: string) =>
 		`WITH ind AS (${ind}),
 		programm AS (SELECT * FROM ${peerRel.programm} p),
 		ids AS (SELECT unnest(${litArray(ids)}) AS id),
 		gruppen AS (${gruppen}),
-		ziel AS (${withZiel ? `SELECT id, value FROM ind WHERE key = ${lit(o.amt)}` : 'SELECT CAST(NULL AS VARCHAR) AS id, CAST(NULL AS DOUBLE) AS value WHERE false'})
-		SELECT x.id, g.gruppe, count(*) AS n, count(i.value) AS n_values,
+		ziel AS (${ziel})
+		SELECT g.amt, x.id, g.gruppe, count(*) AS n, count(i.value) AS n_values,
 			quantile_cont(i.value, 0.25) AS q1, quantile_cont(i.value, 0.5) AS median, quantile_cont(i.value, 0.75) AS q3,
 			CASE WHEN any_value(z.value) IS NULL OR count(i.value) = 0 THEN NULL
 				ELSE 100.0 * count(i.value) FILTER (WHERE i.value <= z.value) / count(i.value) END AS pct,
 			COALESCE(bool_or(i.estimate), false) AS est
-		FROM ids x CROSS JOIN gruppen g LEFT JOIN ind i ON i.id = x.id AND i.key = g.key LEFT JOIN ziel z ON z.id = x.id
-		GROUP BY x.id, g.gruppe`;
-	const peersOf = o.peerGroup
-		? `SELECT unnest(${litArray(o.peerGroup.peers.map((p) => p.key))}) AS key`
-		: `SELECT key FROM (${peersSql(o.amt, k, peerRel)}) p`;
+		FROM ids x CROSS JOIN gruppen g LEFT JOIN ind i ON i.id = x.id AND i.key = g.key LEFT JOIN ziel z ON z.id = x.id AND z.amt = g.amt
+		GROUP BY g.amt, x.id, g.gruppe`;
+	const amtLit = lit(o.amt);
+	const nearSql = allAemter
+		? statsSql(
+				`SELECT amt, CASE WHEN rank = 0 THEN 'amt' ELSE 'peer' END AS gruppe, key FROM ${allAemter.table} a`,
+				`SELECT i.id, i.key AS amt, i.value FROM ind i WHERE i.key IN (SELECT amt FROM ${allAemter.table} a WHERE rank = 0)`
+			)
+		: statsSql(
+				`SELECT ${amtLit} AS amt, 'amt' AS gruppe, ${amtLit} AS key UNION ALL SELECT ${amtLit}, 'peer', key FROM (${
+					o.peerGroup ? `SELECT unnest(${litArray(o.peerGroup.peers.map((p) => p.key))}) AS key` : `SELECT key FROM (${peersSql(o.amt, k, peerRel)}) p`
+				}) p`,
+				`SELECT id, key AS amt, value FROM ind WHERE key = ${amtLit}`
+			);
 	const landSql = defs
 		.map((d) => `SELECT ${lit(d.id)} AS id, key, value FROM (${d.def.sql({ ...d.params, level: 'land', areas: ['MV', 'BW'] })}) t`)
 		.join('\nUNION ALL ');
-	const [pg, near, wide, land] = await Promise.all([
+	const [pg, nearAll, wide, land] = await Promise.all([
 		pgP,
-		db.query<StatsRow>(statsSql(`SELECT 'amt' AS gruppe, ${lit(o.amt)} AS key UNION ALL SELECT 'peer', key FROM (${peersOf}) p`, true)),
-		db.query<StatsRow>(statsSql(`SELECT 'bw' AS gruppe, key FROM programm WHERE land = 'BW' UNION ALL SELECT 'mv', key FROM programm WHERE land = 'MV'`, false)),
+		db.query<StatsRow>(nearSql),
+		db.query<StatsRow>(
+			statsSql(
+				`SELECT CAST(NULL AS VARCHAR) AS amt, 'bw' AS gruppe, key FROM programm WHERE land = 'BW' UNION ALL SELECT NULL, 'mv', key FROM programm WHERE land = 'MV'`,
+				`SELECT CAST(NULL AS VARCHAR) AS id, CAST(NULL AS VARCHAR) AS amt, CAST(NULL AS DOUBLE) AS value WHERE false`
+			)
+		),
 		db.query<{ id: string; key: 'MV' | 'BW'; value: number | null }>(landSql)
 	]);
+	const near = nearAll.filter((r) => r.amt === o.amt);
 	const stats = [...near, ...wide];
 	const rows: AmtComparisonRow[] = defs.map(({ id, def }) => {
 		const by = (g: string) => stats.find((r) => r.id === id && r.gruppe === g);

@@ -76,19 +76,23 @@ describe('amtComparison in three statements agrees with compareIndicator per ind
 		}
 	});
 
-	it('through the coordinator: the Amt-free statements (wide, Land, tables) run once; the next Amt costs two statements (peer group, near statistics)', async () => {
+	it('through the coordinator: every statement names no Amt and runs once per filter state; the next Amt costs none', async () => {
 		const c = new Coordinator(db);
 		const o = { from: '2025-01-01', to: '2025-12-31', k: 4 };
 		const first = await c.request((q) => amtComparison(q, { amt: DM.amt, ...o }));
 		expect(first.rows).toEqual((await amtComparison(db, { amt: DM.amt, ...o })).rows);
 		const tables = c.tables.length;
-		// 9 indicator tables + Verband profiles + programme: made once
-		expect(tables).toBe(11);
+		// 9 indicator tables + Verband profiles + programme + every MV Verband's peer group: made once
+		expect(tables).toBe(12);
 		const before = c.statements;
-		await c.request((q) => amtComparison(q, { amt: '130765657', ...o }));
-		// the next Amt: its peer group and its near statistics; nothing else
-		expect(c.statements - before).toBe(2);
+		const next = await c.request((q) => amtComparison(q, { amt: '130765657', ...o }));
+		// the next Amt: answered from the statements of the first (peer groups and near statistics of every MV Verband)
+		expect(c.statements - before).toBe(0);
+		expect(next).toEqual(await amtComparison(db, { amt: '130765657', ...o }));
 		expect(c.tables.length).toBe(tables);
+		// a period not seen yet: new statements
+		await c.request((q) => amtComparison(q, { amt: '130765657', ...o, from: '2024-01-01', to: '2024-12-31' }));
+		expect(c.statements).toBeGreaterThan(before);
 		await c.write(async () => undefined);
 	});
 });

@@ -275,7 +275,6 @@ describe('Reichweite Ältere through the coordinator', () => {
 
 describe('amtGemeinden through the coordinator', () => {
 	it('the same Gemeinden in the same order as from the database, for every Verband of the sample; one statement for all', async () => {
-		const { Coordinator } = await import('../../../src/lib/db/coordinator');
 		const c = new Coordinator(db);
 		const keys = (await db.query<{ k: string }>(`SELECT DISTINCT verband_ars AS k FROM gemeinden ORDER BY 1 LIMIT 40`)).map((r) => r.k);
 		for (const k of [...keys, '999999999']) expect(await c.request((q) => amtGemeinden(q, k)), k).toEqual(await amtGemeinden(db, k));

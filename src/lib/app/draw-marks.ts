@@ -98,8 +98,14 @@ export function whenOnScreenDrawn(fn: () => void, ms = 3000): () => void {
 		fn();
 	};
 	const timer = setTimeout(once, ms);
-	if (pending) pending.then.push(once);
-	else once();
+	if (pending) {
+		const p = pending;
+		p.then.push(once);
+		// a page that does not say which charts it shows (the Karte page): no mark will come
+		setTimeout(() => {
+			if (pending === p && !p.charts) once();
+		}, 0);
+	} else once();
 	return () => {
 		done = true;
 		clearTimeout(timer);

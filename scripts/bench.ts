@@ -10,7 +10,8 @@
  *    - first-visit bytes (on the wire, service worker included); floor: the compressed wasm and
  *      app JS the visit actually used, as the server sends them;
  *    - app JS (compressed, as sent): what the first visit used, and the whole build.
- * 2. Interaction (p50/p95 of a filter change): scripts/bench/interaction.ts, when present.
+ * 2. Interaction (p50/p95 of an Amt change, charts on screen): scripts/bench/interaction.ts, with
+ *    the sample data and with 1 M generated activity rows imported through the Daten page.
  * 3. Data path at BENCH_ROWS activity rows: CSV and Parquet import, summaries, aggregates and the
  *    Ämter-Vergleich in Chromium (the benchmark's own page, .bench/app/, never in the app's
  *    build) and on native DuckDB (@duckdb/node-api) with the same files and SQL.
@@ -20,7 +21,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { openNativeDb } from './bench/native-db';
 import { serveStatic } from './bench/serve';
 import { measureStartup, QUIET_FLAGS, type StartupRun } from './bench/startup';
@@ -126,30 +127,21 @@ async function startupFigures(): Promise<StartupFigures> {
 	};
 }
 
-// ---------- 2. interaction (delivered by the query-coordinator work) ----------
+// ---------- 2. interaction ----------
 
-interface InteractionFigures {
-	[key: string]: unknown;
-}
+type InteractionFigures = import('./bench/interaction').InteractionBench;
 
 /**
- * >>> Interaction latency goes here. <<<
- * scripts/bench/interaction.ts (when present) exports a function that measures p50/p95 of a
- * filter change from the app's marks `dlm:filter-change` → `dlm:charts-drawn` and the page's
- * floor. It is called with the built app's URL; whatever it returns is printed and stored under
- * `interaction` in bench/results.json. Without the module the figure reads "nicht gemessen".
+ * p50/p95 of an Amt change on Ämter-Vergleich and Reichweite Ältere (scripts/bench/interaction.ts:
+ * the app's marks `dlm:filter-change` → `dlm:charts-drawn`, the charts on screen), with the sample
+ * data and after importing BENCH_INTERACTION_ROWS (1 M) generated activity rows through the Daten
+ * page; the floor of each change is the time of its queries plus its setOption calls.
  */
-async function interactionFigures(): Promise<InteractionFigures | null> {
-	const file = path.join(ROOT, 'scripts/bench/interaction.ts');
-	if (!existsSync(file)) return null;
-	const mod = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-	const fn = (mod.measureInteraction ?? mod.default ?? Object.values(mod).find((v) => typeof v === 'function')) as
-		| ((o: { url: string; chromium: string; flags: string[] }) => Promise<InteractionFigures>)
-		| undefined;
-	if (typeof fn !== 'function') return null;
+async function interactionFigures(): Promise<InteractionFigures> {
+	const { runInteractionBench } = await import('./bench/interaction');
 	const server = await startAppServer({ dir: BUILD, port: 0, host: '127.0.0.1' });
 	try {
-		return await fn({ url: server.url, chromium: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', flags: QUIET_FLAGS });
+		return await runInteractionBench({ url: server.url, log: (x) => console.log('  ' + x) });
 	} finally {
 		await server.close();
 	}
@@ -276,16 +268,20 @@ function startupRows(s: StartupFigures): string[][] {
 	];
 }
 
-function interactionRows(i: InteractionFigures | null): string[][] {
-	if (!i) return [['Filterwechsel p50/p95 (Ämter-Vergleich, Reichweite Ältere)', 'nicht gemessen', '', '', 'scripts/bench/interaction.ts fehlt']];
-	const fmt = (v: unknown) => (typeof v === 'number' ? `${de(v)} ms` : typeof v === 'string' ? v : JSON.stringify(v));
-	const p50 = i.p50 ?? i.p50Ms;
-	const p95 = i.p95 ?? i.p95Ms;
-	const floor = i.floor ?? i.floorMs;
-	if (p50 !== undefined || p95 !== undefined) {
-		return [['Filterwechsel p50 / p95', `${fmt(p50)} / ${fmt(p95)}`, floor !== undefined ? fmt(floor) : '', typeof p95 === 'number' && typeof floor === 'number' ? ratio(p95, floor) : '', '']];
-	}
-	return [['Filterwechsel', '', '', '', JSON.stringify(i)]];
+function interactionRows(i: InteractionFigures): string[][] {
+	const page = (p: string) => (p === '/vergleich' ? 'Ämter-Vergleich' : p === '/aeltere' ? 'Reichweite Ältere' : p);
+	const row = (r: InteractionFigures['sample'][number], data: string, target: number) => [
+		`Filterwechsel (Amt) ${page(r.page)}, ${data}, p50 / p95`,
+		`${de(r.p50)} / ${de(r.p95)} ms`,
+		`${de(r.floorP95)} ms`,
+		ratio(r.p95, r.floorP95),
+		`Ziel p95 ≤ ${target} ms; ${r.changes} Wechsel; gezählt: ${r.chartsDrawn} Diagramme im Bild, ${r.chartsDeferred} darunter werden danach gezeichnet (alle fertig p50/p95 ${de(r.allChartsP50)} / ${de(r.allChartsP95)} ms); Untergrenze: Abfragen + setOption`
+	];
+	return [
+		...i.sample.map((r) => row(r, 'Beispieldaten', 150)),
+		...i.big.map((r) => row(r, `${de(i.bigRows)} Einsatzzeilen`, 250)),
+		[`Import der ${de(i.bigRows)} Einsatzzeilen (Parquet) über die Seite „Daten“`, sec(i.bigImportMs), '', '', 'Datei wählen → geladen, im Worker']
+	];
 }
 
 function markdownTable(rows: string[][]): string {
@@ -328,7 +324,7 @@ writeFileSync(
 			machine: { ...m, chromium: startup.chromium },
 			settings: { rows: N, runs: RUNS, startupRuns: STARTUP_RUNS },
 			startup,
-			interaction: interaction ?? 'nicht gemessen',
+			interaction,
 			dataPath: data
 		},
 		null,

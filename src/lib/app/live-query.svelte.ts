@@ -34,6 +34,16 @@ export class LiveQuery<T, C = undefined> {
 		this.#client = `${name}#${nextClient++}`;
 	}
 
+	/**
+	 * The data shown belong to an earlier state and the request for the new one is put off (a
+	 * chart off screen): status 'loading' (the component marks the old chart busy), and an
+	 * answer of an earlier request still on its way is dropped.
+	 */
+	defer(): void {
+		++this.#seq;
+		this.status = 'loading';
+	}
+
 	run(load: (q: Reads) => Promise<T>, o: { state: string; ctx: C; priority?: number; onData?: (state: string) => void }): void {
 		const my = ++this.#seq;
 		this.status = 'loading';

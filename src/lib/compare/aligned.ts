@@ -8,9 +8,9 @@ import type { Reader } from '../db/types';
 import type { FilterKey, Level } from '../indicators/types';
 import { FILTER_KEYS } from '../indicators/types';
 import { ratio, scope } from '../indicators/scope';
-import { intLit, litList } from '../indicators/sql-lit';
+import { intLit, lit, litList } from '../indicators/sql-lit';
 import { keepsRelations } from '../db/coordinator';
-import { DEFAULT_K, peerGroup, type PeerGroup } from './peers';
+import { DEFAULT_K, peerGroup, peerRelations, peersSql, type PeerGroup } from './peers';
 
 export interface AlignedOptions {
 	level?: Exclude<Level, 'land'>;
@@ -81,23 +81,31 @@ export async function alignedPeerComparison(
 	db: Reader,
 	o: { amt: string; k?: number; until?: string; maxMonths?: number; filters?: AlignedOptions['filters']; peerGroup?: PeerGroup }
 ): Promise<{ peerGroup: PeerGroup; amt: AlignedRow[]; peerCurve: PeerCurvePoint[] }> {
-	const pg = o.peerGroup ?? (await peerGroup(db, o.amt, o.k ?? DEFAULT_K));
+	const k = o.peerGroup?.k ?? o.k ?? DEFAULT_K;
+	// the peer group, the Amt's series and the peers' curve at once: the curve selects the peers
+	// in SQL (peersSql), so it need not wait for the group's answer
+	const pgP = o.peerGroup ? Promise.resolve(o.peerGroup) : peerGroup(db, o.amt, k);
+	pgP.catch(() => undefined);
 	const until = o.until ?? (await lastMonth(db));
-	if (!until) return { peerGroup: pg, amt: [], peerCurve: [] };
+	if (!until) return { peerGroup: await pgP, amt: [], peerCurve: [] };
 	const base = { level: 'verband' as const, until, maxMonths: o.maxMonths, filters: o.filters };
-	const keys = pg.peers.map((p) => p.key);
 	// through the coordinator: every Verband's series once as a temp table (it does not depend on the Amt), then select from it;
 	// from a plain database: only the areas asked for
 	const all = keepsRelations(db) ? await db.relation(alignedSql(base)) : null;
-	const from = (areas: string[]) => (all ? `(SELECT * FROM ${all} WHERE key IN ${litList(areas)})` : `(${alignedSql({ ...base, areas })})`);
-	const amt = await db.query<AlignedRow>(`SELECT * FROM ${from([o.amt])} t ORDER BY key, programm_monat`);
-	const peerCurve = keys.length
-		? await db.query<PeerCurvePoint>(
-				`SELECT programm_monat, CAST(count(*) AS INTEGER) AS n, quantile_cont(kontakte_je_1000, 0.5) AS median,
-					quantile_cont(kontakte_je_1000, 0.25) AS q1, quantile_cont(kontakte_je_1000, 0.75) AS q3
-				FROM ${from(keys)} t
-				GROUP BY programm_monat ORDER BY programm_monat`
-			)
-		: [];
-	return { peerGroup: pg, amt, peerCurve };
+	const peerKeys = o.peerGroup
+		? litList(o.peerGroup.peers.map((p) => p.key))
+		: `(SELECT key FROM (${peersSql(o.amt, k, await peerRelations(db))}) p)`;
+	const amtFrom = all ? `(SELECT * FROM ${all} WHERE key = ${lit(o.amt)})` : `(${alignedSql({ ...base, areas: [o.amt] })})`;
+	const peersFrom = all ? `(SELECT * FROM ${all} WHERE key IN ${peerKeys})` : `(${alignedSql(base)})`;
+	const [pg, amt, peerCurve] = await Promise.all([
+		pgP,
+		db.query<AlignedRow>(`SELECT * FROM ${amtFrom} t ORDER BY key, programm_monat`),
+		db.query<PeerCurvePoint>(
+			`SELECT programm_monat, CAST(count(*) AS INTEGER) AS n, quantile_cont(kontakte_je_1000, 0.5) AS median,
+				quantile_cont(kontakte_je_1000, 0.25) AS q1, quantile_cont(kontakte_je_1000, 0.75) AS q3
+			FROM ${peersFrom} t${all ? '' : ` WHERE key IN ${peerKeys}`}
+			GROUP BY programm_monat ORDER BY programm_monat`
+		)
+	]);
+	return { peerGroup: pg, amt, peerCurve: pg.peers.length ? peerCurve : [] };
 }

@@ -3,10 +3,11 @@
  * group, all BW Verbände and all MV Verbände in the programme.
  */
 import type { Reader } from '../db/types';
-import type { FilterKey, Text } from '../indicators/types';
+import type { FilterKey, IndicatorParams, Text } from '../indicators/types';
 import { getIndicator } from '../indicators/registry';
-import { compareIndicator } from './compare';
-import { DEFAULT_K, peerGroup, type PeerGroup } from './peers';
+import { lit, litArray } from '../indicators/sql-lit';
+import { keepsRelations, relation } from '../db/coordinator';
+import { allPeerGroups, DEFAULT_K, peerGroup, peerRelations, peersSql, type PeerGroup } from './peers';
 
 /** Per-capita and share indicators only: counts are not comparable across areas of different size. */
 export const HEADLINE_INDICATORS = [
@@ -54,50 +55,133 @@ export interface AmtComparison {
 	rows: AmtComparisonRow[];
 }
 
+type StatsRow = { amt: string | null; id: string; gruppe: string; n: number; n_values: number; q1: number | null; median: number | null; q3: number | null; pct: number | null; est: boolean };
+
+/**
+ * All indicators in three statements instead of three per indicator (a statement costs a round
+ * trip to the database worker, more than the statement itself on these small tables):
+ *
+ * - near: the Amt and its peer group, every indicator at once. Through the coordinator, for an
+ *   MV Amt, the statement covers every MV Verband and its group (allPeersSql) and names no Amt:
+ *   it runs once per filter state and every further Amt is answered from the cache. Otherwise
+ *   (plain database in tests and scripts, other keys) only the Amt, with peersSql inside it;
+ * - wide: all BW and all MV Verbände in the programme (no Amt in its text: the coordinator
+ *   answers it from its cache for every further Amt);
+ * - land: the Land totals (no Amt either).
+ *
+ * Same statistics as compareIndicator (its tests hold the arithmetic); amt-comparison.test.ts
+ * checks that both agree.
+ */
 export async function amtComparison(
 	db: Reader,
 	o: { amt: string; amt2?: string; from: string; to: string; k?: number; indicators?: string[]; filters?: Partial<Record<FilterKey, string[]>>; peerGroup?: PeerGroup }
 ): Promise<AmtComparison> {
-	const pg = o.peerGroup ?? (await peerGroup(db, o.amt, o.k ?? DEFAULT_K));
+	const k = o.peerGroup?.k ?? o.k ?? DEFAULT_K;
 	const ids = o.indicators ?? HEADLINE_INDICATORS;
-	// all indicators asked at once: through the coordinator their statements queue up, so the
-	// database never waits for the page between two of them
-	// each indicator applies only the filters its summary table can (the caller says which were ignored)
-	const filtersOf = (id: string) => {
-		const allowed = getIndicator(id).filters;
-		return Object.fromEntries(Object.entries(o.filters ?? {}).filter(([k]) => allowed.includes(k as FilterKey)));
-	};
+	const defs = ids.map((id) => {
+		const def = getIndicator(id);
+		if (def.shape !== 'area') throw new Error(`Indikator ${id} hat keinen Einzelwert je Gebiet und lässt sich nicht so vergleichen`);
+		// each indicator applies only the filters its summary table can (the caller says which were ignored)
+		const filters = Object.fromEntries(Object.entries(o.filters ?? {}).filter(([f]) => def.filters.includes(f as FilterKey)));
+		return { id, def, params: { from: o.from, to: o.to, level: 'verband', filters } as IndicatorParams };
+	});
+	// through the coordinator, for an MV Amt: the near statistics of every MV Verband in one
+	// statement without the Amt in its text (kept per filter state: the next Amt needs none)
+	const all = !o.peerGroup && keepsRelations(db) ? await allPeerGroups(db, k) : null;
+	const allAemter = all?.groups.has(o.amt) ? all : null;
+	const pgP = o.peerGroup ? Promise.resolve(o.peerGroup) : allAemter ? Promise.resolve(allAemter.groups.get(o.amt)!) : peerGroup(db, o.amt, k);
+	pgP.catch(() => undefined);
+	// the values of every Verband do not depend on the Amt: through the coordinator a temp table each, made once
+	const [rels, peerRel] = await Promise.all([Promise.all(defs.map((d) => relation(db, d.def.sql(d.params)))), peerRelations(db)]);
+	const ind = defs.map((d, i) => `SELECT ${lit(d.id)} AS id, key, value, ${d.def.estimateColumn ? 'estimate' : 'false'} AS estimate FROM ${rels[i]} t`).join('\n\t\tUNION ALL ');
+	/** gruppen: (amt, gruppe, key) — whose group, which group, member; ziel: (id, amt, value) — the Amt's own values */
+	const statsSql = (gruppen: string, ziel: string) =>
+		`WITH ind AS (${ind}),
+		programm AS (SELECT * FROM ${peerRel.programm} p),
+		ids AS (SELECT unnest(${litArray(ids)}) AS id),
+		gruppen AS (${gruppen}),
+		ziel AS (${ziel})
+		SELECT g.amt, x.id, g.gruppe, count(*) AS n, count(i.value) AS n_values,
+			quantile_cont(i.value, 0.25) AS q1, quantile_cont(i.value, 0.5) AS median, quantile_cont(i.value, 0.75) AS q3,
+			CASE WHEN any_value(z.value) IS NULL OR count(i.value) = 0 THEN NULL
+				ELSE 100.0 * count(i.value) FILTER (WHERE i.value <= z.value) / count(i.value) END AS pct,
+			COALESCE(bool_or(i.estimate), false) AS est
+		FROM ids x CROSS JOIN gruppen g LEFT JOIN ind i ON i.id = x.id AND i.key = g.key LEFT JOIN ziel z ON z.id = x.id AND z.amt = g.amt
+		GROUP BY g.amt, x.id, g.gruppe`;
+	const amtLit = lit(o.amt);
+	const nearSql = allAemter
+		? statsSql(
+				`SELECT amt, CASE WHEN rank = 0 THEN 'amt' ELSE 'peer' END AS gruppe, key FROM ${allAemter.table} a`,
+				`SELECT i.id, i.key AS amt, i.value FROM ind i WHERE i.key IN (SELECT amt FROM ${allAemter.table} a WHERE rank = 0)`
+			)
+		: statsSql(
+				`SELECT ${amtLit} AS amt, 'amt' AS gruppe, ${amtLit} AS key UNION ALL SELECT ${amtLit}, 'peer', key FROM (${
+					o.peerGroup ? `SELECT unnest(${litArray(o.peerGroup.peers.map((p) => p.key))}) AS key` : `SELECT key FROM (${peersSql(o.amt, k, peerRel)}) p`
+				}) p`,
+				`SELECT id, key AS amt, value FROM ind WHERE key = ${amtLit}`
+			);
+	// the second Amt against the FIRST Amt's peer group: its value ('amt2') and the share of those
+	// peers at or below it ('peer2'); one more statement, only when a second Amt is chosen
 	const amt2 = o.amt2 && o.amt2 !== o.amt ? o.amt2 : null;
-	const [comparisons, seconds] = await Promise.all([
-		Promise.all(ids.map((id) => compareIndicator(db, id, { amt: o.amt, from: o.from, to: o.to, peerGroup: pg, filters: filtersOf(id) }))),
-		// the second Amt against the first one's peer group: the values of every Verband and the
-		// BW/MV statistics are the same statements, so through the coordinator this is a lookup
-		amt2 ? Promise.all(ids.map((id) => compareIndicator(db, id, { amt: amt2, from: o.from, to: o.to, peerGroup: pg, filters: filtersOf(id) }))) : null
+	const peerKeysOfAmt = allAemter
+		? `SELECT key FROM ${allAemter.table} a WHERE amt = ${amtLit} AND rank > 0`
+		: o.peerGroup
+			? `SELECT unnest(${litArray(o.peerGroup.peers.map((p) => p.key))}) AS key`
+			: `SELECT key FROM (${peersSql(o.amt, k, peerRel)}) p`;
+	const secondSql = amt2
+		? statsSql(
+				`SELECT ${lit(amt2)} AS amt, 'amt2' AS gruppe, ${lit(amt2)} AS key UNION ALL SELECT ${lit(amt2)}, 'peer2', key FROM (${peerKeysOfAmt}) p`,
+				`SELECT id, key AS amt, value FROM ind WHERE key = ${lit(amt2)}`
+			)
+		: null;
+	const landSql = defs
+		.map((d) => `SELECT ${lit(d.id)} AS id, key, value FROM (${d.def.sql({ ...d.params, level: 'land', areas: ['MV', 'BW'] })}) t`)
+		.join('\nUNION ALL ');
+	const [pg, nearAll, wide, land, second] = await Promise.all([
+		pgP,
+		db.query<StatsRow>(nearSql),
+		db.query<StatsRow>(
+			statsSql(
+				`SELECT CAST(NULL AS VARCHAR) AS amt, 'bw' AS gruppe, key FROM programm WHERE land = 'BW' UNION ALL SELECT NULL, 'mv', key FROM programm WHERE land = 'MV'`,
+				`SELECT CAST(NULL AS VARCHAR) AS id, CAST(NULL AS VARCHAR) AS amt, CAST(NULL AS DOUBLE) AS value WHERE false`
+			)
+		),
+		db.query<{ id: string; key: 'MV' | 'BW'; value: number | null }>(landSql),
+		secondSql ? db.query<StatsRow>(secondSql) : null
 	]);
-	const rows: AmtComparisonRow[] = [];
-	for (const [i, id] of ids.entries()) {
-		const c = comparisons[i];
-		rows.push({
+	const near = nearAll.filter((r) => r.amt === o.amt);
+	const stats = [...near, ...wide];
+	const rows: AmtComparisonRow[] = defs.map(({ id, def }) => {
+		const by = (g: string) => stats.find((r) => r.id === id && r.gruppe === g);
+		const landOf = (l: 'MV' | 'BW') => land.find((r) => r.id === id && r.key === l)?.value ?? null;
+		return {
 			indicatorId: id,
-			title: c.title,
-			unit: c.unit,
-			amtValue: c.amtValue,
-			peerMedian: c.peers.median,
-			peerQ1: c.peers.q1,
-			peerQ3: c.peers.q3,
-			percentile: c.percentile,
-			bwMedian: c.bw.median,
-			mvMedian: c.mv.median,
+			title: def.title,
+			unit: def.unit,
+			amtValue: by('amt')?.median ?? null, // the 'amt' group has one row: its median is its value
+			peerMedian: by('peer')?.median ?? null,
+			peerQ1: by('peer')?.q1 ?? null,
+			peerQ3: by('peer')?.q3 ?? null,
+			percentile: by('peer')?.pct ?? null,
+			bwMedian: by('bw')?.median ?? null,
+			mvMedian: by('mv')?.median ?? null,
 			peerCount: pg.size,
-			estimate: c.estimate,
-			bwQ1: c.bw.q1,
-			bwQ3: c.bw.q3,
-			mvQ1: c.mv.q1,
-			mvQ3: c.mv.q3,
-			landMV: c.land.MV,
-			landBW: c.land.BW,
-			...(seconds ? { second: { value: seconds[i].amtValue, percentile: seconds[i].percentile } } : {})
-		});
-	}
+			estimate: stats.some((r) => r.id === id && r.est),
+			bwQ1: by('bw')?.q1 ?? null,
+			bwQ3: by('bw')?.q3 ?? null,
+			mvQ1: by('mv')?.q1 ?? null,
+			mvQ3: by('mv')?.q3 ?? null,
+			landMV: landOf('MV'),
+			landBW: landOf('BW'),
+			...(second
+				? {
+						second: {
+							value: second.find((r) => r.id === id && r.gruppe === 'amt2')?.median ?? null,
+							percentile: second.find((r) => r.id === id && r.gruppe === 'peer2')?.pct ?? null
+						}
+					}
+				: {})
+		};
+	});
 	return { peerGroup: pg, rows };
 }

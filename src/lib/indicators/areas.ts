@@ -3,6 +3,7 @@
  * the imported data contain. The only SQL of the dashboard outside the indicator definitions.
  */
 import type { Reader } from '../db/types';
+import { keepsRelations } from '../db/coordinator';
 import { lit, litList } from './sql-lit';
 
 /** Verbände taking part in the programme: at least one activity row ever. */
@@ -13,8 +14,16 @@ export const VSTATS_SQL = `SELECT g.verband_ars AS key, min(g.verband_name) AS n
 		CAST(sum(CASE WHEN g.dichte_klasse = 'gering besiedelt' THEN g.einwohner ELSE 0 END) AS DOUBLE) / NULLIF(sum(g.einwohner), 0) AS anteil_gering
 	FROM gemeinden g GROUP BY g.verband_ars`;
 
-/** the Gemeinden (AGS) of a Verband */
+/**
+ * the Gemeinden (AGS) of a Verband. Through the coordinator one statement lists every Verband's
+ * Gemeinden (kept for the data version), so an Amt change does not wait for this lookup before
+ * the statements that need its answer.
+ */
 export async function amtGemeinden(db: Reader, amt: string): Promise<string[]> {
+	if (keepsRelations(db)) {
+		const all = await db.query<{ verband_ars: string; ags: string }>(`SELECT verband_ars, ags FROM gemeinden ORDER BY ags`);
+		return all.filter((r) => r.verband_ars === amt).map((r) => r.ags);
+	}
 	return (await db.query<{ ags: string }>(`SELECT ags FROM gemeinden WHERE verband_ars = ${lit(amt)} ORDER BY ags`)).map((r) => r.ags);
 }
 

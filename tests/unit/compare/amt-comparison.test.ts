@@ -4,6 +4,8 @@ import type { Db } from '../../../src/lib/db/types';
 import { amtComparison, HEADLINE_INDICATORS, type AmtComparison } from '../../../src/lib/compare/amt-comparison';
 import { getIndicator } from '../../../src/lib/indicators/registry';
 import { peerFixtureDb, DM, V } from './peer-fixture';
+import { compareIndicator } from '../../../src/lib/compare/compare';
+import { Coordinator } from '../../../src/lib/db/coordinator';
 
 let db: Db;
 let r: AmtComparison;
@@ -77,5 +79,40 @@ describe('amtComparison', () => {
 		// the same Amt twice is no second Amt
 		const same = await amtComparison(db, { amt: DM.amt, amt2: DM.amt, from: '2025-01-01', to: '2025-12-31', k: 15 });
 		expect(same.rows.every((x) => x.second === undefined)).toBe(true);
+	});
+});
+
+describe('amtComparison in three statements agrees with compareIndicator per indicator', () => {
+	it('every statistic of every headline indicator, for two Ämter and k = 4', async () => {
+		for (const amt of [DM.amt, '130765657']) {
+			const all = await amtComparison(db, { amt, from: '2025-01-01', to: '2025-12-31', k: 4 });
+			for (const id of HEADLINE_INDICATORS) {
+				const one = await compareIndicator(db, id, { amt, from: '2025-01-01', to: '2025-12-31', k: 4 });
+				const x = all.rows.find((r) => r.indicatorId === id)!;
+				expect([x.amtValue, x.peerMedian, x.peerQ1, x.peerQ3, x.percentile], `${amt} ${id} peers`).toEqual([one.amtValue, one.peers.median, one.peers.q1, one.peers.q3, one.percentile]);
+				expect([x.bwMedian, x.bwQ1, x.bwQ3, x.mvMedian, x.mvQ1, x.mvQ3], `${amt} ${id} BW/MV`).toEqual([one.bw.median, one.bw.q1, one.bw.q3, one.mv.median, one.mv.q1, one.mv.q3]);
+				expect([x.landMV, x.landBW, x.estimate, x.peerCount], `${amt} ${id} Land`).toEqual([one.land.MV, one.land.BW, one.estimate, 4]);
+			}
+		}
+	});
+
+	it('through the coordinator: every statement names no Amt and runs once per filter state; the next Amt costs none', async () => {
+		const c = new Coordinator(db);
+		const o = { from: '2025-01-01', to: '2025-12-31', k: 4 };
+		const first = await c.request((q) => amtComparison(q, { amt: DM.amt, ...o }));
+		expect(first.rows).toEqual((await amtComparison(db, { amt: DM.amt, ...o })).rows);
+		const tables = c.tables.length;
+		// 9 indicator tables + Verband profiles + programme + every MV Verband's peer group: made once
+		expect(tables).toBe(12);
+		const before = c.statements;
+		const next = await c.request((q) => amtComparison(q, { amt: '130765657', ...o }));
+		// the next Amt: answered from the statements of the first (peer groups and near statistics of every MV Verband)
+		expect(c.statements - before).toBe(0);
+		expect(next).toEqual(await amtComparison(db, { amt: '130765657', ...o }));
+		expect(c.tables.length).toBe(tables);
+		// a period not seen yet: new statements
+		await c.request((q) => amtComparison(q, { amt: '130765657', ...o, from: '2024-01-01', to: '2024-12-31' }));
+		expect(c.statements).toBeGreaterThan(before);
+		await c.write(async () => undefined);
 	});
 });

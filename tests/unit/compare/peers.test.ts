@@ -1,7 +1,8 @@
 /** The peer group rule: nearest BW Verbände in the programme by |Δ ln population| + |Δ share gering besiedelt|. */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Db } from '../../../src/lib/db/types';
-import { peerGroup } from '../../../src/lib/compare/peers';
+import { allPeerGroups, peerGroup } from '../../../src/lib/compare/peers';
+import { Coordinator, type Reads } from '../../../src/lib/db/coordinator';
 import { peerFixtureDb, DM, V } from './peer-fixture';
 
 let db: Db;
@@ -53,5 +54,24 @@ describe('peer group', () => {
 	it('refuses unknown areas and a non-integer k', async () => {
 		await expect(peerGroup(db, '999999999')).rejects.toThrow(/Unbekanntes Amt/);
 		await expect(peerGroup(db, DM.amt, 2.5)).rejects.toThrow();
+	});
+});
+
+describe('allPeerGroups: every MV Verband at once, as peerGroup one by one', () => {
+	it('same groups (order, distances, profiles) for every MV Verband of the fixture, k = 3 and 15', async () => {
+		const c = new Coordinator(db);
+		const mv = (await db.query<{ key: string }>(`SELECT verband_ars AS key FROM verbaende WHERE land = 'MV' ORDER BY 1`)).map((r) => r.key);
+		for (const k of [3, 15]) {
+			const all = await c.request((q) => allPeerGroups(q as Reads, k));
+			let compared = 0;
+			for (const amt of mv) {
+				const one = await peerGroup(db, amt, k).catch(() => null);
+				// Verbände without inhabitants have no group (peerGroup refuses them)
+				expect(all.groups.get(amt) ?? null, amt).toEqual(one);
+				if (one) compared++;
+			}
+			expect(compared).toBeGreaterThan(1);
+		}
+		await c.write(async () => undefined);
 	});
 });

@@ -272,3 +272,13 @@ describe('Reichweite Ältere through the coordinator', () => {
 		expect(c.tables.length).toBeLessThanOrEqual(14);
 	}, 60_000);
 });
+
+describe('amtGemeinden through the coordinator', () => {
+	it('the same Gemeinden in the same order as from the database, for every Verband of the sample; one statement for all', async () => {
+		const c = new Coordinator(db);
+		const keys = (await db.query<{ k: string }>(`SELECT DISTINCT verband_ars AS k FROM gemeinden ORDER BY 1 LIMIT 40`)).map((r) => r.k);
+		for (const k of [...keys, '999999999']) expect(await c.request((q) => amtGemeinden(q, k)), k).toEqual(await amtGemeinden(db, k));
+		expect(c.statements).toBe(1);
+		await c.write(async () => undefined);
+	});
+});

@@ -84,14 +84,14 @@ describe('Ämter-Vergleich', () => {
 		const all = await Promise.all(dots.map((x) => c.request((q) => x.load(q, F), { client: x.id, state: 'F' })));
 		expect(s.render(all[dots.indexOf(s)], ctx('de'), R).table).toEqual(plain.table);
 		// nine indicators, one table of values each, plus the Verbände in the programme and every Verband's
-		// profile (for the peer group): 9 + 1 + 1 = 11; every statement ran once for the nine charts
-		expect(c.tables.length).toBe(11);
+		// profile, and every MV Verband's peer group: 9 + 1 + 1 + 1 = 12; every statement ran once for the nine charts
+		expect(c.tables.length).toBe(12);
 		const once = c.statements;
 		await c.request((q) => s.load(q, F));
 		expect(c.statements).toBe(once);
 		const f2 = { ...F, amt: '130765659' };
 		const other = s.render(await c.request((q) => s.load(q, f2)), ctx('de', f2, 'Amt Ludwigslust-Land'), R);
-		expect(c.tables.length).toBe(11);
+		expect(c.tables.length).toBe(12);
 		expect(other.table).toEqual(s.render(await s.load(db, f2), ctx('de', f2, 'Amt Ludwigslust-Land'), R).table);
 		// new data: the coordinator drops its tables
 		await c.write(async () => undefined);
@@ -114,8 +114,8 @@ describe('Ämter-Vergleich', () => {
 			const plain = await alignedSpec.load(db, f);
 			expect(await c.request((q) => alignedSpec.load(q, f))).toEqual(plain);
 		}
-		// every Verband's series, plus the two tables of the peer group (profiles, programme): 1 + 2 = 3
-		expect(c.tables.length).toBe(3);
+		// every Verband's series, plus the three tables of the peer groups (profiles, programme, every MV Verband's group): 1 + 3 = 4
+		expect(c.tables.length).toBe(4);
 		await c.write(async () => undefined);
 	});
 

@@ -23,11 +23,12 @@ import { chartOpts } from '../chart-opts';
 import { spec, type ChartSpec } from '../spec';
 import { translate } from '../../i18n/translate';
 import type { Reader } from '../../db/types';
-import { DEFAULT_K, peerGroup } from '../../compare/peers';
+import { DEFAULT_K } from '../../compare/peers';
 
 /**
- * All headline indicators in one pass (one peer group). The nine charts each ask for it; through
- * the coordinator every statement is answered once (the results are keyed by their SQL text).
+ * All headline indicators in one pass (one peer group, three statements: see amtComparison). The
+ * nine charts each ask for it; through the coordinator every statement is answered once (the
+ * results are keyed by their SQL text).
  */
 export async function comparisonAll(q: Reader, f: ViewFilters): Promise<AmtComparison> {
 	return amtComparison(q, {
@@ -36,7 +37,7 @@ export async function comparisonAll(q: Reader, f: ViewFilters): Promise<AmtCompa
 		from: `${f.from}-01`,
 		to: `${f.to}-01`,
 		filters: indicatorParams(f, 'verband').filters,
-		peerGroup: await peerGroup(q, f.amt, DEFAULT_K)
+		k: DEFAULT_K
 	});
 }
 
@@ -93,7 +94,7 @@ export const alignedSpec: ChartSpec = spec<Aligned>({
 			until: periodEnd(f),
 			filters: hasActivityFilter(f) ? indicatorParams(f, 'verband').filters : undefined,
 			maxMonths: 60,
-			peerGroup: await peerGroup(q, f.amt, DEFAULT_K)
+			k: DEFAULT_K
 		}),
 	render(data, ctx, o) {
 		const title = translate(ctx.lang, 'chart.vergleich.aligned.title');

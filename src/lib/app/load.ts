@@ -285,12 +285,13 @@ export async function refreshCounts(o: { summaries: boolean } = { summaries: tru
 	await ensureDatasetTables(db);
 	if (o.summaries) await buildSummaries(db);
 	app.dataVersion++;
-	app.counts = (await tableCounts(db)) as TableCount[];
-	const choices = await filterChoices(db);
+	// asked together: each answer is a round trip to DuckDB's worker
+	const [counts, choices, reference] = await Promise.all([tableCounts(db), filterChoices(db), referenceCounts(db)]);
+	app.counts = counts as TableCount[];
 	app.lastMonth = choices.lastMonth;
 	app.aemter = choices.aemter;
 	app.themen = choices.themen;
-	app.reference = await referenceCounts(db);
+	app.reference = reference;
 }
 
 async function refreshSources() {

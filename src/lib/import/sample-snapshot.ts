@@ -98,19 +98,24 @@ export async function buildSnapshot(db: Db, read: (name: string) => Promise<Uint
  * streams, in the stored row order, then the reference views (db/reference.ts). Each table is
  * created with its recorded column types first and the Arrow rows inserted into it, so a column
  * that travelled as DOUBLE (BIGINT, see above) is cast back on the way in, in one pass.
+ * Every call is a round trip to DuckDB's worker on start-up's path: all tables are created in one
+ * statement and counted in one, so only the inserts go one by one.
  */
 export async function attachSnapshot(db: Db, manifest: SnapshotManifest, ipcOf: (t: SnapshotTable) => Promise<Uint8Array>): Promise<void> {
 	if (manifest.format !== 2) throw new Error(`sample snapshot: format ${manifest.format}, expected 2 (rebuild with \`npm run data:snapshot\`)`);
-	// fetch and decode every table while the previous one is inserted
+	// every table's bytes are asked for at once and inserted as they arrive, in the manifest's order
 	const pending = manifest.tables.map((t) => (t.file ? ipcOf(t) : Promise.resolve(null)));
 	pending.forEach((p) => p.catch(() => undefined));
+	await db.exec(manifest.tables.map((t) => `CREATE OR REPLACE TABLE ${q(t.name)} (${t.columns.map((c) => `${q(c.name)} ${c.type}`).join(', ')});`).join('\n'));
 	for (let i = 0; i < manifest.tables.length; i++) {
-		const t = manifest.tables[i];
-		await db.exec(`CREATE OR REPLACE TABLE ${q(t.name)} (${t.columns.map((c) => `${q(c.name)} ${c.type}`).join(', ')})`);
 		const ipc = await pending[i];
-		if (!ipc) continue;
-		await db.insertArrowIPC(t.name, ipc, false);
-		const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${q(t.name)}`);
+		if (ipc) await db.insertArrowIPC(manifest.tables[i].name, ipc, false);
+	}
+	const counted = await db.query<{ i: number; n: number }>(
+		manifest.tables.map((t, i) => `SELECT ${i}::INTEGER AS i, count(*)::INTEGER AS n FROM ${q(t.name)}`).join(' UNION ALL ')
+	);
+	for (const { i, n } of counted.sort((a, b) => a.i - b.i)) {
+		const t = manifest.tables[i];
 		if (n !== t.rows) throw new Error(`${t.name}: ${n} rows attached, ${t.rows} expected`);
 	}
 	await referenceViews(db);

@@ -24,7 +24,15 @@
 			throw e instanceof Error ? e : new Error(String(e));
 		});
 	};
-	const compiled = WebAssembly.compileStreaming(fetch(wasm, { credentials: 'same-origin' }));
+	const compiled = WebAssembly.compileStreaming(fetch(wasm, { credentials: 'same-origin' })).catch((e) => {
+		// a server that does not send `application/wasm` (or an HTTP error): compile from the bytes
+		// (no code cache then), or say what went wrong
+		if (!(e instanceof TypeError)) throw e;
+		return fetch(wasm, { credentials: 'same-origin' }).then((response) => {
+			if (!response.ok) throw new Error(`${wasm}: HTTP ${response.status}`);
+			return response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
+		});
+	});
 	compiled.catch(fail);
 	const original = WebAssembly.instantiateStreaming;
 	let taken = false;

@@ -67,7 +67,7 @@ test('a second visit takes the compiled DuckDB wasm from the code cache', async 
 		const second = await browser.context.newPage();
 		const cdp = await browser.context.newCDPSession(second);
 		const events: { name: string; args?: { url?: string; consumedCacheSize?: number } }[] = [];
-		cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as typeof events)));
+		cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
 		const complete = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
 		await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline', 'v8.wasm'] }, transferMode: 'ReportEvents' });
 		await second.goto(server.url + '/');

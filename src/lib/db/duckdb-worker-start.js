@@ -1,3 +1,4 @@
+// @ts-nocheck -- a classic worker script (importScripts, self.name); the app's DOM typings do not describe it
 /*
  * The first script of DuckDB's Web Worker (a classic worker, started by db/browser.ts with
  * `name` = JSON {script, wasm}: the URLs of duckdb-wasm's own worker script and of its wasm).

@@ -61,8 +61,9 @@ test('a second visit takes the compiled DuckDB wasm from the code cache', async 
 		await first.goto(server.url + '/');
 		assert.equal(await startOutcome(first), null, 'first visit draws a chart');
 		await first.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
-		// V8 writes the code cache after the module has run a while; leave the first visit open meanwhile
-		await first.waitForTimeout(5_000);
+		// V8 writes the code cache once enough functions reached its top tier, or a while after the last
+		// one did (background work, slow on a busy machine): leave the first visit open meanwhile
+		await first.waitForTimeout(10_000);
 		await first.close();
 		const second = await browser.context.newPage();
 		const cdp = await browser.context.newCDPSession(second);

@@ -16,8 +16,8 @@ import zlib from 'node:zlib';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CACHE = path.join(ROOT, '.cache/precompress');
-// .parquet: the sample snapshot is written with uncompressed pages for this (build-sample-snapshot.ts)
-const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.html', '.wasm', '.json', '.svg', '.csv', '.parquet', '.txt', '.webmanifest', '.xml', '.map']);
+// .arrow: the sample snapshot's tables (Arrow IPC, build-sample-snapshot.ts); .parquet: sample files with uncompressed pages
+const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.html', '.wasm', '.json', '.svg', '.csv', '.parquet', '.arrow', '.txt', '.webmanifest', '.xml', '.map']);
 const MIN_BYTES = 1024;
 const BIG = 4_000_000;
 

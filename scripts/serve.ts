@@ -35,6 +35,7 @@ export const TYPES: Record<string, string> = {
 	'.txt': 'text/plain; charset=utf-8',
 	'.csv': 'text/csv; charset=utf-8',
 	'.parquet': 'application/vnd.apache.parquet',
+	'.arrow': 'application/vnd.apache.arrow.stream',
 	'.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 	'.woff2': 'font/woff2'
 };

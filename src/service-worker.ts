@@ -22,7 +22,8 @@
  * worker itself and waits until it controls the page before it starts DuckDB
  * (src/lib/app/offline.ts), so the wasm is downloaded exactly once, through this worker, and
  * lands in the cache. Earlier, the page and the precache fetched it at the same time (75 MB on a
- * first visit). Only the DuckDB variant the browser picks is ever cached (`eh` in every current
+ * first visit). WebAssembly is written to the cache before it is answered, from the cache, so
+ * that Chromium keeps its compiled code (see cacheFirst). Only the DuckDB variant the browser picks is ever cached (`eh` in every current
  * browser; `mvp` only on a browser that needs it).
  *
  * Fetches: only same-origin GET. Navigations are network-first (a server that is up always
@@ -96,13 +97,38 @@ sw.addEventListener('activate', (event) => {
 	event.waitUntil(removeStale().then(() => sw.clients.claim()));
 });
 
+/**
+ * WebAssembly is stored first and answered from the cache: Chromium keeps the compiled code of a
+ * module (its code cache) only beside a response that came from Cache Storage, so answering a
+ * first visit from the network would leave the next start compiling DuckDB again; it is the
+ * visit after that which would find the cache (see src/lib/db/duckdb-worker-start.js).
+ */
+const COMPILED_FROM_CACHE = /\.wasm$/;
+
 async function cacheFirst(event: FetchEvent, cacheName: string): Promise<Response> {
 	const cache = await caches.open(cacheName);
 	const cached = await cache.match(event.request);
 	if (cached) return cached;
 	const response = await fetch(event.request);
+	if (response.status !== 200 || response.type !== 'basic') return response;
+	if (COMPILED_FROM_CACHE.test(new URL(event.request.url).pathname)) {
+		// stored without Content-Encoding: fetch() has decoded the body already, and Chromium kept
+		// no compiled code beside an entry still saying `br` (measured: no code cache hit with
+		// `npm start`'s brotli, a hit every time without)
+		const headers = new Headers(response.headers);
+		headers.delete('content-encoding');
+		headers.delete('content-length');
+		try {
+			await cache.put(event.request, new Response(response.body, { status: response.status, statusText: response.statusText, headers }));
+			const stored = await cache.match(event.request);
+			if (stored) return stored;
+		} catch {
+			// not stored (quota): ask the network again, without a code cache
+		}
+		return fetch(event.request);
+	}
 	// store in the background: the page reads the body while the copy is written
-	if (response.status === 200 && response.type === 'basic') event.waitUntil(cache.put(event.request, response.clone()));
+	event.waitUntil(cache.put(event.request, response.clone()));
 	return response;
 }
 

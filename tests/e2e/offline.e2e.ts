@@ -102,8 +102,8 @@ test('after one visit the app starts and loads the sample data with no server an
 	for (const f of report.largest) console.log(`  ${f.url}: ${mb(f.bytes)}`);
 	assert.ok(report.urls.includes('/'), 'the SPA shell is cached');
 	// the sample snapshot (reference and sample tables, built by `npm run build`) and its manifest
-	assert.ok(report.urls.some((u) => /\/einsaetze\.[^/]*\.parquet$/.test(u)), 'the sample data is cached');
-	assert.ok(report.urls.some((u) => /\/gemeinden\.[^/]*\.parquet$/.test(u)), 'the reference data is cached');
+	assert.ok(report.urls.some((u) => /\/einsaetze\.[^/]*\.arrow$/.test(u)), 'the sample data is cached');
+	assert.ok(report.urls.some((u) => /\/gemeinden\.[^/]*\.arrow$/.test(u)), 'the reference data is cached');
 	assert.ok(report.urls.some((u) => /\/manifest\.[^/]*\.json$/.test(u)), 'the import reports are cached');
 	assert.ok(!report.urls.some((u) => /duckdb-mvp\.[^/]*\.wasm$/.test(u)), 'the unused mvp wasm is not precached');
 

@@ -6,8 +6,10 @@
  * Every data file is a Vite asset of the build (same origin, no CDN, works offline).
  *
  * The sample data arrive ready: the build imported and validated them with the same import code
- * (scripts/build-sample-snapshot.ts) and wrote the tables as Parquet plus the import reports;
- * start-up only attaches them (import/sample-snapshot.ts). So no sample file is parsed or
+ * (scripts/build-sample-snapshot.ts) and wrote the tables as Arrow IPC plus the import reports;
+ * start-up only attaches them (import/sample-snapshot.ts): DuckDB reads the downloaded bytes as
+ * they are, nothing is decoded on the page (Parquet through parquet-wasm held the main thread for
+ * 0.6 s and so delayed DuckDB's own start). So no sample file is parsed or
  * validated here, and ExcelJS is not loaded on start (only when a user imports a workbook).
  * Timings go to the Performance timeline as measures — `dlm:sw-wait` (first visit: until the
  * service worker controls the page), `dlm:db-open` (download + compile the wasm, open DuckDB),
@@ -17,8 +19,6 @@
 import { openBrowserDb } from '$lib/db/browser';
 import type { Db } from '$lib/db/types';
 import { importFile, type InputFile } from '$lib/import/import-file';
-import { parquetToIPC } from '$lib/import/parquet';
-import '$lib/import/parquet-browser';
 import { attachSnapshot, type SnapshotManifest } from '$lib/import/sample-snapshot';
 import { DATASETS } from '$lib/import/schemas';
 import { ensureDatasetTables } from '$lib/import/tables';
@@ -37,7 +37,7 @@ import { restoreStoredState, workerCrashed } from './workspace.svelte';
 
 import fehlerhaftUrl from '../../../data/sample/beispieldaten_fehlerhaft_einsaetze.csv?url&no-inline';
 
-/** The sample snapshot written by the build (manifest.json + one Parquet file per table), as asset URLs. */
+/** The sample snapshot written by the build (manifest.json + one Arrow IPC file per table), as asset URLs. */
 const SNAPSHOT_URLS: Record<string, string> = Object.fromEntries(
 	Object.entries(import.meta.glob('../../../.generated/sample-snapshot/*', { query: '?url&no-inline', import: 'default', eager: true }) as Record<string, string>).map(
 		([file, url]) => [file.split('/').pop()!, url]
@@ -123,8 +123,8 @@ export function startApp(): Promise<void> {
 		() => t('load.error.dbTimeout', { s: DB_OPEN_TIMEOUT_MS / 1000 })
 	);
 	const manifestP = swP.then(() => fetchBytes(snapshotUrl('manifest.json'))).then((b) => JSON.parse(new TextDecoder().decode(b)) as SnapshotManifest);
-	// each table: download, then Parquet → Arrow IPC (parquet-wasm), all while DuckDB starts
-	const ipcP = manifestP.then((m) => new Map(m.tables.filter((t) => t.file).map((t) => [t.name, fetchBytes(snapshotUrl(t.file!)).then(parquetToIPC)])));
+	// every table's Arrow IPC bytes download while DuckDB starts
+	const ipcP = manifestP.then((m) => new Map(m.tables.filter((t) => t.file).map((t) => [t.name, fetchBytes(snapshotUrl(t.file!))])));
 	for (const p of [manifestP, ipcP]) p.catch(() => undefined);
 	ipcP.then((m) => m.forEach((p) => p.catch(() => undefined)), () => undefined);
 	coord = new Coordinator(dbP, { concurrency: 3, onStatement: (sql, start) => measure(MARK.query, start, { sql }) });
@@ -285,12 +285,13 @@ export async function refreshCounts(o: { summaries: boolean } = { summaries: tru
 	await ensureDatasetTables(db);
 	if (o.summaries) await buildSummaries(db);
 	app.dataVersion++;
-	app.counts = (await tableCounts(db)) as TableCount[];
-	const choices = await filterChoices(db);
+	// asked together: each answer is a round trip to DuckDB's worker
+	const [counts, choices, reference] = await Promise.all([tableCounts(db), filterChoices(db), referenceCounts(db)]);
+	app.counts = counts as TableCount[];
 	app.lastMonth = choices.lastMonth;
 	app.aemter = choices.aemter;
 	app.themen = choices.themen;
-	app.reference = await referenceCounts(db);
+	app.reference = reference;
 }
 
 async function refreshSources() {

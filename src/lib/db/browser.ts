@@ -1,6 +1,8 @@
 /**
  * duckdb-wasm in a Web Worker. The wasm and worker bundles are Vite asset URLs: the app
- * serves them itself (no CDN). `selectBundle` picks eh or mvp by the browser's features.
+ * serves them itself (no CDN). `selectBundle` picks eh or mvp by the browser's features. The worker
+ * starts with duckdb-worker-start.js, which compiles the wasm so that the browser's code cache
+ * is used on the next start (see there).
  * Import this module only on the client: under SSR the package resolves to its Node build.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
@@ -9,6 +11,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import workerStart from './duckdb-worker-start.js?url&no-inline';
 import type { Db, Row } from './types';
 import { CONNECTION_SETUP } from './types';
 import { arrowToRows } from './rows';
@@ -28,7 +31,9 @@ export interface BrowserDbOptions {
 
 export async function openBrowserDb(opts: BrowserDbOptions = {}): Promise<Db> {
 	const bundle = await duckdb.selectBundle(BUNDLES);
-	const worker = new Worker(bundle.mainWorker!);
+	// duckdb-worker-start.js compiles the wasm at once, so that Chromium caches the compiled code
+	const urls = { script: new URL(bundle.mainWorker!, location.href).href, wasm: new URL(bundle.mainModule, location.href).href };
+	const worker = new Worker(workerStart, { name: JSON.stringify(urls) });
 	const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
 	// A worker that fails to load or crashes would leave `instantiate` pending forever.
 	const failed = new Promise<never>((_, reject) => {

@@ -9,12 +9,13 @@ export const COUNTED_TABLES = ['einsaetze', 'qualifizierung', 'coworking'] as co
 export type CountedTable = (typeof COUNTED_TABLES)[number];
 
 export async function tableCounts(db: Reader): Promise<{ table: CountedTable; rows: number; files: number }[]> {
-	const out: { table: CountedTable; rows: number; files: number }[] = [];
-	for (const table of COUNTED_TABLES) {
-		const [r] = await db.query<{ n: number; f: number }>(`SELECT count(*)::INTEGER AS n, count(DISTINCT _file)::INTEGER AS f FROM "${table}"`);
-		out.push({ table, rows: r.n, files: r.f });
-	}
-	return out;
+	// asked together: on start-up each answer is a round trip to DuckDB's worker
+	return Promise.all(
+		COUNTED_TABLES.map(async (table) => {
+			const [r] = await db.query<{ n: number; f: number }>(`SELECT count(*)::INTEGER AS n, count(DISTINCT _file)::INTEGER AS f FROM "${table}"`);
+			return { table, rows: r.n, files: r.f };
+		})
+	);
 }
 
 /** Gemeinden of the reference per Land, MV first */
@@ -33,14 +34,16 @@ export interface FilterChoices {
 
 /** What the filters offer: the period's end, the MV Ämter, the topics in the data. */
 export async function filterChoices(db: Reader): Promise<FilterChoices> {
-	const [last] = await db.query<{ m: string | null }>(`SELECT strftime(max(monat), '%Y-%m') AS m FROM s_einsaetze`);
-	const aemter = await db.query<{ key: string; name: string; kreis: string; active: boolean }>(
+	const [[last], aemter, themen] = await Promise.all([
+		db.query<{ m: string | null }>(`SELECT strftime(max(monat), '%Y-%m') AS m FROM s_einsaetze`),
+		db.query<{ key: string; name: string; kreis: string; active: boolean }>(
 		`SELECT v.verband_ars AS key, CASE WHEN v.art = 'Amt' THEN 'Amt ' || v.name ELSE v.name END AS name, min(g.kreis_name) AS kreis, bool_or(s.ags IS NOT NULL) AS active
 		FROM verbaende v JOIN gemeinden g ON g.verband_ars = v.verband_ars
 		LEFT JOIN s_gebiet_start s ON s.ags = g.ags
 		WHERE v.land = 'MV' GROUP BY v.verband_ars, v.name, v.art ORDER BY v.name`
-	);
-	const themen = (await db.query<{ thema: string }>(`SELECT DISTINCT thema FROM s_einsaetze_thema WHERE thema IS NOT NULL ORDER BY thema`)).map((r) => r.thema);
+		),
+		db.query<{ thema: string }>(`SELECT DISTINCT thema FROM s_einsaetze_thema WHERE thema IS NOT NULL ORDER BY thema`).then((rows) => rows.map((r) => r.thema))
+	]);
 	return { lastMonth: last?.m ?? null, aemter, themen };
 }
 

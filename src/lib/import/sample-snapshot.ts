@@ -4,9 +4,10 @@
  * 4.4–4.7 s of every start and loaded ExcelJS for the sample workbook; the result is the same on
  * every start, so the build does it with this same import code in Node (scripts/build-sample-snapshot.ts).
  *
- * A snapshot is: every table after the import (reference, dataset and summary tables) as Arrow IPC — written to Parquet by the build, read back with parquet-wasm in the
- * browser — plus a manifest with the column types and the import reports, which the data page
- * shows exactly as after an import by hand. Rows read = loaded + rejected holds because the
+ * A snapshot is: every table after the import (reference, dataset and summary tables) as an Arrow
+ * IPC stream file (`<table>.arrow`, DuckDB's own result bytes, inserted as they are on start: no
+ * Parquet decoding on the page) plus a manifest with the column types and the import reports,
+ * which the data page shows exactly as after an import by hand. Rows read = loaded + rejected holds because the
  * reports are the import's own.
  *
  * Types: the connection casts BIGINT and DECIMAL to DOUBLE in results (db/README.md), so the
@@ -35,13 +36,13 @@ export interface SnapshotTable {
 	name: string;
 	rows: number;
 	columns: { name: string; type: string }[];
-	/** the file beside the manifest holding this table's rows (Parquet); null for an empty table */
+	/** the file beside the manifest holding this table's rows (Arrow IPC stream); null for an empty table */
 	file: string | null;
 }
 
 export interface SnapshotManifest {
-	/** format of this manifest; bump when its meaning changes */
-	format: 1;
+	/** format of this manifest; bump when its meaning changes (2: tables as Arrow IPC instead of Parquet) */
+	format: 2;
 	/** hash of everything the snapshot was built from (see the build script) */
 	inputs: string;
 	lang: Lang;
@@ -86,10 +87,10 @@ export async function buildSnapshot(db: Db, read: (name: string) => Promise<Uint
 		)).map((c) => ({ name: c.column_name, type: c.data_type }));
 		if (columns.some((c) => c.type.startsWith('DECIMAL'))) throw new Error(`${name}: DECIMAL columns are not supported by the snapshot`);
 		const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${q(name)}`);
-		tables.push({ name, rows: n, columns, file: n ? `${name}.parquet` : null });
+		tables.push({ name, rows: n, columns, file: n ? `${name}.arrow` : null });
 		if (n) ipc.set(name, await db.queryIPC(`SELECT * FROM ${q(name)}`));
 	}
-	return { manifest: { format: 1, inputs: opts.inputs, lang: opts.lang, reports, tables }, ipc };
+	return { manifest: { format: 2, inputs: opts.inputs, lang: opts.lang, reports, tables }, ipc };
 }
 
 /**
@@ -97,18 +98,24 @@ export async function buildSnapshot(db: Db, read: (name: string) => Promise<Uint
  * streams, in the stored row order, then the reference views (db/reference.ts). Each table is
  * created with its recorded column types first and the Arrow rows inserted into it, so a column
  * that travelled as DOUBLE (BIGINT, see above) is cast back on the way in, in one pass.
+ * Every call is a round trip to DuckDB's worker on start-up's path: all tables are created in one
+ * statement and counted in one, so only the inserts go one by one.
  */
 export async function attachSnapshot(db: Db, manifest: SnapshotManifest, ipcOf: (t: SnapshotTable) => Promise<Uint8Array>): Promise<void> {
-	// fetch and decode every table while the previous one is inserted
+	if (manifest.format !== 2) throw new Error(`sample snapshot: format ${manifest.format}, expected 2 (rebuild with \`npm run data:snapshot\`)`);
+	// every table's bytes are asked for at once and inserted as they arrive, in the manifest's order
 	const pending = manifest.tables.map((t) => (t.file ? ipcOf(t) : Promise.resolve(null)));
 	pending.forEach((p) => p.catch(() => undefined));
+	await db.exec(manifest.tables.map((t) => `CREATE OR REPLACE TABLE ${q(t.name)} (${t.columns.map((c) => `${q(c.name)} ${c.type}`).join(', ')});`).join('\n'));
 	for (let i = 0; i < manifest.tables.length; i++) {
-		const t = manifest.tables[i];
-		await db.exec(`CREATE OR REPLACE TABLE ${q(t.name)} (${t.columns.map((c) => `${q(c.name)} ${c.type}`).join(', ')})`);
 		const ipc = await pending[i];
-		if (!ipc) continue;
-		await db.insertArrowIPC(t.name, ipc, false);
-		const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${q(t.name)}`);
+		if (ipc) await db.insertArrowIPC(manifest.tables[i].name, ipc, false);
+	}
+	const counted = await db.query<{ i: number; n: number }>(
+		manifest.tables.map((t, i) => `SELECT ${i}::INTEGER AS i, count(*)::INTEGER AS n FROM ${q(t.name)}`).join(' UNION ALL ')
+	);
+	for (const { i, n } of counted.sort((a, b) => a.i - b.i)) {
+		const t = manifest.tables[i];
 		if (n !== t.rows) throw new Error(`${t.name}: ${n} rows attached, ${t.rows} expected`);
 	}
 	await referenceViews(db);

@@ -19,6 +19,7 @@ import type { ImportProfile } from './profile';
 import { checkShape, FatalImport, matchFor, type BrokenRow } from './read-file';
 import type { Dialect, LineAccount } from './report';
 import { stagingIPC, type StagedRow } from './staging';
+import { cleanPrefix, type FastTest } from './csv-fast';
 
 /** bytes decoded and parsed per step (a 1 M-row, 88 MB file: 22 steps) */
 export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -47,6 +48,11 @@ export interface StreamChunk {
 	rowsRead: number;
 	bytesDone: number;
 	bytesTotal: number;
+	/**
+	 * clean lines for DuckDB to split (csv-fast.ts): UTF-8 bytes, staged after the chunk's
+	 * `ipc` rows as `_row` firstRow…, `_line` firstLine… (consecutive lines)
+	 */
+	fast?: { csv: Uint8Array; firstRow: number; firstLine: number; rows: number; test: FastTest };
 }
 
 export interface StreamEnd {
@@ -66,6 +72,16 @@ export interface StreamOptions {
 	keepRows?: boolean;
 	/** build no Arrow IPC (finding rejected rows again) */
 	noIpc?: boolean;
+	/** let DuckDB split clean lines (csv-fast.ts); default on unless `keepRows` or `noIpc` */
+	fast?: boolean;
+}
+
+/** clean lines of a text (csv-fast.ts), from file line `firstLine` */
+interface FastLines {
+	fast: true;
+	text: string;
+	firstLine: number;
+	count: number;
 }
 
 type Mode = { kind: 'utf8'; strays: boolean } | { kind: 'w1252' } | { kind: 'utf16'; label: 'utf-16le' | 'utf-16be' };
@@ -161,6 +177,19 @@ function lineOffset(text: string, line: number): number {
 	return l === line ? 0 : text.length;
 }
 
+/** Where the last `k` lines of `text` (which ends at a line break) start; 0 when it has no more. */
+function startOfLastLines(text: string, k: number): number {
+	let seen = 0;
+	for (let i = text.length - 1; i >= 0; i--) {
+		const c = text.charCodeAt(i);
+		if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+			if (seen === k) return i + 1;
+			seen++;
+		}
+	}
+	return 0;
+}
+
 /** Last line-break position + 1 in `text` (0 when none). */
 function lastBreakEnd(text: string): number {
 	const lf = text.lastIndexOf('\n');
@@ -239,9 +268,30 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 	let pending: { text: string; last: boolean } | null = first;
 	let parsedBytes = 0;
 	let lineBase = 1;
-	function* records(): Generator<CsvRecord[]> {
+	/** set once the header is known and a kind fits: clean lines may go to DuckDB */
+	let fastTest: FastTest | null = null;
+	const encoder = new TextEncoder();
+	function* records(): Generator<CsvRecord[] | FastLines> {
 		while (pending) {
 			const { text, last } = pending;
+			if (fastTest) {
+				// the clean lines at the start, but not the last 21 of a text that continues (they are
+				// parsed again with the next text, as below)
+				const stop = last ? text.length : startOfLastLines(text, MAX_QUOTED_LINES + 1);
+				const pre = cleanPrefix(text, stop, fastTest);
+				if (pre.lines > 0) {
+					const out: FastLines = { fast: true, text: text.slice(0, pre.end), firstLine: lineBase, count: pre.lines };
+					lineBase += pre.lines;
+					pending = { text: text.slice(pre.end), last };
+					if (pending.text === '') {
+						const next = last ? null : nextText();
+						pending = next;
+					}
+					parsedBytes = pending ? bytesDone : bytes.length;
+					yield out;
+					continue;
+				}
+			}
 			const recs = parseCsv(text, csv, { width });
 			let keep = recs.length;
 			let rest = '';
@@ -303,8 +353,17 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 		}
 	};
 	while (!firstRecs.done || queue.length) {
-		const recs = firstRecs.done ? [] : firstRecs.value;
+		const item = firstRecs.done ? [] : firstRecs.value;
+		const fastLines = Array.isArray(item) ? null : item;
+		const recs = Array.isArray(item) ? item : [];
 		const data: CsvRecord[] = [];
+		if (fastLines) {
+			// clean lines are data rows: note-like records held back so far were data after all
+			for (const f of footers) take(f, data);
+			footers.length = 0;
+			total = fastLines.firstLine + fastLines.count - 1;
+			dataLines += fastLines.count;
+		}
 		for (const r of recs) {
 			total = r.endLine;
 			if (isBlank(r)) {
@@ -342,6 +401,7 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 			}
 			const mf = matchFor(header.fields, profile);
 			match = mf.match;
+			if (match && (opts.fast ?? !(opts.keepRows || opts.noIpc))) fastTest = { delimiter: csv.delimiter, quote: csv.quote, escape: csv.escape, width: header.fields.length, headerFirst: header.fields[0] ?? '' };
 			yield {
 				type: 'head',
 				dialect: { format: 'csv', encoding: enc.encoding, delimiter: csv.delimiter, quote: csv.quote, escape: csv.escape, spaceAfter: csv.spaceAfter, headerLine: header.line },
@@ -369,12 +429,18 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 		rowsStaged += shape.ok.length;
 		const segs = mapping();
 		segs[0].rows = shape.ok;
+		let fast: StreamChunk['fast'];
+		if (fastLines) {
+			fast = { csv: encoder.encode(fastLines.text), firstRow: rowsStaged + 1, firstLine: fastLines.firstLine, rows: fastLines.count, test: fastTest! };
+			rowsStaged += fastLines.count;
+		}
 		yield {
 			type: 'chunk',
 			ipc: opts.noIpc || shape.ok.length === 0 || !match ? null : stagingIPC(match.spec, segs, firstRow),
 			rows: opts.keepRows ? shape.ok : undefined,
+			fast,
 			firstRow,
-			rowCount: shape.ok.length,
+			rowCount: shape.ok.length + (fast?.rows ?? 0),
 			rowsRead: rowsStaged + broken.length,
 			bytesDone: parsedBytes,
 			bytesTotal: bytes.length

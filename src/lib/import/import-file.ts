@@ -16,7 +16,8 @@ import { FatalImport, readTabular, unknownKindParams, type BrokenRow, type ReadS
 import type { ImportReport, Lang, Rejection, Repair, SheetReport } from './report';
 import { DATASETS, type DatasetSpec } from './schemas';
 import { stageFromTable, stageRecords, type StagedRow } from './staging';
-import { csvChunks, rowsFromStream, type StreamEvent } from './csv-stream';
+import { csvChunks, rowsFromStream, type StreamChunk, type StreamEvent } from './csv-stream';
+import { fastChunkInsertSql } from './csv-fast';
 import { isXlsx } from './xlsx';
 import { checkTableSql, enumRows, errorListSql, insertLoadedSql, lit, normaliseEnum, numberEvidenceSql, q, targetTableSql, type NumberFormats } from './validate-sql';
 import { detectKind } from './header-map';
@@ -192,6 +193,11 @@ async function streamCsv(db: Db, file: InputFile, report: ImportReport, lang: La
 					await db.insertArrowIPC('stg', ev.ipc, !created);
 					created = true;
 				}
+				if (ev.fast) {
+					if (!created) await stageRecords(db, seg!.match!.spec, [{ mapping: seg!.match!.mapping, rows: [] }]);
+					created = true;
+					await stageFastLines(db, seg!.match!, ev.fast);
+				}
 				seg!.rowCount += ev.rowCount;
 				report.rowsRead = ev.rowsRead;
 				opts.onProgress?.({ rowsRead: ev.rowsRead, bytesDone: ev.bytesDone, bytesTotal: ev.bytesTotal });
@@ -213,6 +219,24 @@ async function streamCsv(db: Db, file: InputFile, report: ImportReport, lang: La
 		source.close();
 		throw e;
 	}
+}
+
+const FAST_FILE = '_import_chunk.csv';
+
+/**
+ * Clean lines (csv-fast.ts) split by DuckDB into `stg`. Every line must arrive as one row: a
+ * count that differs is an error of this program, never a silent loss.
+ */
+async function stageFastLines(db: Db, match: HeaderMatch, fast: NonNullable<StreamChunk['fast']>) {
+	const before = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM stg'))[0].n;
+	await db.registerFile(FAST_FILE, fast.csv);
+	try {
+		await db.exec(fastChunkInsertSql(match.spec, match.mapping, FAST_FILE, fast.test, fast.firstRow, fast.firstLine));
+	} finally {
+		await db.dropFile(FAST_FILE).catch(() => undefined);
+	}
+	const after = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM stg'))[0].n;
+	if (after - before !== fast.rows) throw new Error(`internal: ${fast.rows} clean lines from line ${fast.firstLine}, ${after - before} rows staged`);
 }
 
 /** What the checks need of a segment once its rows are staged (rows themselves: `rowsAt`). */

@@ -17,7 +17,8 @@
  *   line (`isNoteLike`: such lines may be footer lines, decided only at the file's end),
  * - a first field that does not read like the header's first field (a repeated header is decided
  *   by the JS parser),
- * - a line break (LF or CRLF) at its end, and fewer than `MAX_FAST_LINE` characters.
+ * - a line break (LF or CRLF) at its end, the same as the run's first line (DuckDB's reader fails
+ *   on a mix), and fewer than `MAX_FAST_LINE` characters.
  * Blank lines are not clean (≥ 2 filled fields). The scan stops at the first line that is not
  * clean; that line and the rest of the text go through `parseCsv` as before.
  */
@@ -60,6 +61,8 @@ export function cleanPrefix(text: string, stop: number, t: FastTest): { lines: n
 	const bad = (c: number) => (c < 32 && c !== 9) || (c >= 0xa0 && isWideSpace(c));
 	let lines = 0;
 	let pos = 0;
+	/** the run's line ending (CRLF or LF): DuckDB's reader fails on a mix within one input */
+	let crlf: boolean | undefined;
 	lines: while (pos < stop && pos < n) {
 		let i = pos;
 		let fields = 0;
@@ -132,7 +135,9 @@ export function cleanPrefix(text: string, stop: number, t: FastTest): { lines: n
 		if (i - pos > MAX_FAST_LINE || fields !== t.width || filled < 2) break;
 		if (FOOTER_FIRST.has(text.charCodeAt(firstStart) | 32) && FOOTER_START.test(text.slice(firstStart, firstEnd).trim())) break;
 		if (Math.abs(f0End - f0Start - headLen) <= 4 && (f0Escaped || normaliseHeader(text.slice(f0Start, f0End)) === headFirst)) break;
-		pos = text.charCodeAt(i) === 13 ? i + 2 : i + 1;
+		const cr = text.charCodeAt(i) === 13;
+		if ((crlf ??= cr) !== cr) break;
+		pos = cr ? i + 2 : i + 1;
 		lines++;
 	}
 	return { lines, end: pos };

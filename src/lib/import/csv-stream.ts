@@ -26,6 +26,8 @@ export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
 /** the first step is at least this long, so dialect and header are found as from the whole file */
 const HEAD_BYTES = 4 * 1024 * 1024;
 const MAX_QUOTED_LINES = 20;
+/** lines the JS parser takes at a time while the DuckDB fast path is on (≥ MAX_QUOTED_LINES + 2) */
+const JS_WINDOW_LINES = 32;
 
 export interface StreamHead {
 	dialect: Dialect;
@@ -273,7 +275,7 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 	const encoder = new TextEncoder();
 	function* records(): Generator<CsvRecord[] | FastLines> {
 		while (pending) {
-			const { text, last } = pending;
+			let { text, last } = pending;
 			if (fastTest) {
 				// the clean lines at the start, but not the last 21 of a text that continues (they are
 				// parsed again with the next text, as below)
@@ -290,6 +292,17 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 					parsedBytes = pending ? bytesDone : bytes.length;
 					yield out;
 					continue;
+				}
+			}
+			// with the fast path on, the JS parser takes a window of lines after a line that is not
+			// clean, then the scan for clean lines goes on (not the whole rest of the text)
+			let tail = '';
+			if (fastTest) {
+				const cut = lineOffset(text, JS_WINDOW_LINES + 1);
+				if (cut < text.length) {
+					tail = text.slice(cut);
+					text = text.slice(0, cut);
+					last = false;
 				}
 			}
 			const recs = parseCsv(text, csv, { width });
@@ -311,8 +324,11 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 				for (const r of out) ((r.line += lineBase - 1), (r.endLine += lineBase - 1));
 				lineBase += consumed;
 				parsedBytes = bytesDone; // the bytes of this text (roughly: its last lines go again with the next)
-				const next = nextText();
-				pending = next ? { text: rest + next.text, last: next.last } : rest ? { text: rest, last: true } : null;
+				if (tail) pending = { text: rest + tail, last: pending!.last };
+				else {
+					const next = nextText();
+					pending = next ? { text: rest + next.text, last: next.last } : rest ? { text: rest, last: true } : null;
+				}
 				yield out;
 			} else {
 				for (const r of recs) ((r.line += lineBase - 1), (r.endLine += lineBase - 1));

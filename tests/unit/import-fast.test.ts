@@ -89,8 +89,12 @@ function fileText(n: number, eol: (i: number) => string): string {
 	return out.map((l, i) => l + eol(i)).join('');
 }
 
-async function load(name: string, bytes: Uint8Array, mode: 'whole' | { chunkBytes: number }) {
-	const report = await importFile(db, { name, bytes }, mode === 'whole' ? { csvMode: 'whole' } : { csvSource: localCsvSourceWith(mode) });
+async function load(name: string, bytes: Uint8Array, mode: 'whole' | { chunkBytes: number; batch?: number }) {
+	const report = await importFile(
+		db,
+		{ name, bytes },
+		mode === 'whole' ? { csvMode: 'whole' } : { csvSource: localCsvSourceWith({ chunkBytes: mode.chunkBytes }), validateBatchRows: mode.batch }
+	);
 	const rows = report.kind ? await db.query(`SELECT * FROM einsaetze WHERE _file = '${name}' ORDER BY _line`) : [];
 	return { report, rows };
 }
@@ -112,10 +116,11 @@ describe('fast path = JS parser', () => {
 			const exact = await load(name, bytes, 'whole');
 			expect(balanced(exact.report)).toBe(true);
 			expect(exact.report.rowsLoaded).toBeGreaterThan(2500 * (name.startsWith('windows') ? 0.6 : 1));
-			for (const chunkBytes of [16_384, 65_536]) {
+			// 65 kB chunks also validated in batches of 701 rows (a batch boundary inside every few chunks)
+			for (const [chunkBytes, batch] of [[16_384], [65_536, 701]]) {
 				// most rows go through DuckDB's reader, or this test would not test it
 				expect(fastRows(bytes, chunkBytes), `chunkBytes ${chunkBytes}`).toBeGreaterThan(exact.report.rowsRead * 0.5);
-				const fast = await load(name, bytes, { chunkBytes });
+				const fast = await load(name, bytes, { chunkBytes, batch });
 				expect(fast.report, `chunkBytes ${chunkBytes}`).toEqual(exact.report as ImportReport);
 				expect(fast.rows, `chunkBytes ${chunkBytes}`).toEqual(exact.rows);
 			}

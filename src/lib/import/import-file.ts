@@ -36,6 +36,8 @@ export interface ImportOptions {
 	csvSource?: CsvSourceFactory;
 	/** Parquet → Arrow IPC elsewhere (the browser: a worker); default: parquet-wasm in this thread */
 	parquetToIPC?: (file: InputFile) => Promise<Uint8Array>;
+	/** rows validated per batch (default VALIDATE_BATCH_ROWS; small in tests) */
+	validateBatchRows?: number;
 	/** 'whole': the file as one string through readTabular (the reference the streamed path is tested against) */
 	csvMode?: 'stream' | 'whole';
 }
@@ -362,7 +364,7 @@ async function checkAndReport(
 	}
 	const { extra, refused } = profileEnums(spec, profile);
 	if (opts.signal?.aborted) throw new CancelledImport();
-	const { loaded, rejected: sqlRejected } = await validateStaged(db, spec, fmts, file.name, extra, refused);
+	const { loaded, rejected: sqlRejected } = await validateStaged(db, spec, fmts, file.name, extra, refused, opts.validateBatchRows);
 	report.rowsLoaded = loaded;
 	report.rowsRejected = sqlRejected + broken.length;
 
@@ -456,8 +458,16 @@ async function perSheet(db: Db, segments: SegmentInfo[], broken: (BrokenRow & { 
 }
 
 /**
- * Validates the staging table `stg` and appends its good rows to the kind's table. Exported so
- * the benchmark can run exactly this SQL on native DuckDB.
+ * Rows validated per batch. A file's checks, typed copy and loaded rows of 10 M rows together
+ * pass duckdb-wasm's memory (about 3.1 GiB); in batches only one batch's `_chk` exists at a time.
+ * Kinds with a uniqueness rule are checked in one batch (duplicates span the whole file).
+ */
+export const VALIDATE_BATCH_ROWS = 1_000_000;
+
+/**
+ * Validates the staging table `stg` and appends its good rows to the kind's table. Leaves
+ * `_errors` (every error) and `_repairs` (keys that got their leading zero back) for the report.
+ * Exported so the benchmark can run exactly this SQL on native DuckDB.
  */
 export async function validateStaged(
 	db: Db,
@@ -465,7 +475,8 @@ export async function validateStaged(
 	fmts: NumberFormats,
 	fileName: string,
 	extraEnums: { col: string; spelling: string; canonical: string }[] = [],
-	refused: Set<string> = new Set()
+	refused: Set<string> = new Set(),
+	batchRows = VALIDATE_BATCH_ROWS
 ): Promise<{ loaded: number; rejected: number }> {
 	await db.exec(`CREATE OR REPLACE TEMP TABLE _enum_map (col VARCHAR, spelling VARCHAR, canonical VARCHAR)`);
 	const seen = new Set<string>();
@@ -476,15 +487,30 @@ export async function validateStaged(
 		return true;
 	});
 	if (enums.length) await db.exec(`INSERT INTO _enum_map VALUES ${enums.map((e) => `(${lit(e.col)}, ${lit(e.spelling)}, ${lit(e.canonical)})`).join(', ')}`);
-	await db.exec(checkTableSql(spec, fmts));
-	await db.exec(`CREATE OR REPLACE TEMP TABLE _errors AS ${errorListSql(spec)}`);
+	const staged = (await db.query<{ n: number | null }>('SELECT max(_row)::INTEGER AS n FROM stg'))[0].n ?? 0;
+	const step = spec.unique?.length ? Math.max(staged, 1) : Math.max(1, batchRows);
+	await db.exec('CREATE OR REPLACE TEMP TABLE _errors (_row INTEGER, _line INTEGER, col VARCHAR, value VARCHAR, code VARCHAR, first_row INTEGER)');
+	await db.exec('CREATE OR REPLACE TEMP TABLE _repairs (_row INTEGER, _line INTEGER, col VARCHAR, f VARCHAR, t VARCHAR)');
 	await db.exec(targetTableSql(spec));
 	// Loading a file again replaces its earlier rows instead of counting them twice.
 	// one transaction: a failure (out of memory) leaves the earlier rows of this file in place
 	await db.exec('BEGIN TRANSACTION');
 	try {
 		await db.exec(`DELETE FROM ${q(spec.table)} WHERE _file = ${lit(fileName)}`);
-		await db.exec(insertLoadedSql(spec, fileName));
+		for (let from = 1; from <= Math.max(staged, 1); from += step) {
+			const range = staged > step ? { from, to: from + step - 1 } : undefined;
+			await db.exec('DROP TABLE IF EXISTS _chk');
+			await db.exec(checkTableSql(spec, fmts, range));
+			await db.exec(`INSERT INTO _errors ${errorListSql(spec)}`);
+			await db.exec(insertLoadedSql(spec, fileName));
+			for (const c of spec.columns.filter((x) => x.type === 'gemeinde')) {
+				await db.exec(
+					`INSERT INTO _repairs SELECT _chk._row, _chk._line, ${lit(c.name)}, stg.${q(c.name + '_raw')}, _chk.${q('_key_' + c.name)} FROM _chk JOIN stg ON stg._row = _chk._row
+					 WHERE _chk.${q(c.name)} IS NOT NULL AND length(regexp_replace(stg.${q(c.name + '_raw')}, '\\s', '', 'g')) IN (7, 11)`
+				);
+			}
+		}
+		await db.exec('DROP TABLE IF EXISTS _chk');
 		await db.exec('COMMIT');
 	} catch (e) {
 		await db.exec('ROLLBACK').catch(() => undefined);
@@ -499,10 +525,7 @@ async function repairs(db: Db, spec: DatasetSpec, fileCol: (c: string) => string
 	const keyCols = spec.columns.filter((c) => c.type === 'gemeinde');
 	const out: Repair[] = [];
 	for (const c of keyCols) {
-		const rows = await db.query<{ _row: number; _line: number; f: string; t: string }>(
-			`SELECT _chk._row, _chk._line, stg.${q(c.name + '_raw')} AS f, _chk.${q('_key_' + c.name)} AS t FROM _chk JOIN stg ON stg._row = _chk._row
-			 WHERE _chk.${q(c.name)} IS NOT NULL AND length(regexp_replace(stg.${q(c.name + '_raw')}, '\\s', '', 'g')) IN (7, 11) ORDER BY _chk._row LIMIT ${max}`
-		);
+		const rows = await db.query<{ _row: number; _line: number; f: string; t: string }>(`SELECT _row, _line, f, t FROM _repairs WHERE col = ${lit(c.name)} ORDER BY _row LIMIT ${max}`);
 		for (const r of rows) {
 			const sheet = sheetOf(Number(r._row));
 			out.push({ line: Number(r._line), ...(sheet !== undefined ? { sheet } : {}), column: fileCol(c.name), from: r.f, to: r.t, code: 'repaired_leading_zero', reason: message('repaired_leading_zero', lang), params: {} });

@@ -187,9 +187,9 @@ const MEMO_TYPES = new Set<ColumnSpec['type']>(['date', 'gemeinde', 'enum', 'int
  * numbers, a handful of Format values. The expressions are the same as per row; NULL text never
  * joins, and every expression gives NULL for NULL.
  */
-function memoSql(c: ColumnSpec, fmts: NumberFormats): string {
+function memoSql(c: ColumnSpec, fmts: NumberFormats, range?: RowRange): string {
 	const raw = q(c.name + '_raw');
-	const distinct = `(SELECT DISTINCT ${raw} AS v FROM stg) _u`;
+	const distinct = `(SELECT DISTINCT ${raw} AS v FROM stg${range ? ` WHERE ${rangeSql('_row', range)}` : ''}) _u`;
 	const fmt = fmts[c.name] ?? { decimal: null, intOnly: c.type === 'int' };
 	switch (c.type) {
 		case 'date':
@@ -203,14 +203,21 @@ function memoSql(c: ColumnSpec, fmts: NumberFormats): string {
 	}
 }
 
+/** staged rows `from`…`to` (`_row`, inclusive): validation in batches keeps memory bounded */
+export interface RowRange {
+	from: number;
+	to: number;
+}
+const rangeSql = (col: string, r: RowRange) => `${col} BETWEEN ${r.from} AND ${r.to}`;
+
 /**
  * SQL creating `_chk`: row id, line, typed columns and one error code per column (`_err_<col>`).
  * `_row` identifies a staged row (unique across the sheets of a workbook); `_line` is the user's line.
  */
-export function checkTableSql(spec: DatasetSpec, fmts: NumberFormats): string {
+export function checkTableSql(spec: DatasetSpec, fmts: NumberFormats, range?: RowRange): string {
 	const parts = spec.columns.map((c) => ({ c, s: columnSql(c, fmts) }));
 	const memoCols = spec.columns.filter((c) => MEMO_TYPES.has(c.type));
-	const memos = memoCols.map((c) => `${memo(c)} AS (${memoSql(c, fmts)})`);
+	const memos = memoCols.map((c) => `${memo(c)} AS (${memoSql(c, fmts, range)})`);
 	// numbers: the canonical number text (_ntxt_) from the memo, then typed in _t
 	const nums = parts.filter(({ s }) => s.ntxt);
 	const ntxt = nums.map(({ c }) => `${memo(c)}.ntxt AS ${q('_ntxt_' + c.name)}`);
@@ -233,7 +240,7 @@ export function checkTableSql(spec: DatasetSpec, fmts: NumberFormats): string {
 	const keep = ['_t._row', '_t._line', ...parts.flatMap(({ s }) => s.select.map(([name]) => `_t.${q(name)}`))];
 	return `CREATE OR REPLACE TEMP TABLE _chk AS
 WITH ${memos.length ? memos.join(',\n') + ',\n' : ''}_n AS (
-	SELECT _s.*${ntxt.length ? ', ' + ntxt.join(',\n\t\t') : ''} FROM stg _s ${numJoins.join('\n\t')}
+	SELECT _s.*${ntxt.length ? ', ' + ntxt.join(',\n\t\t') : ''} FROM stg _s ${numJoins.join('\n\t')}${range ? `\n\tWHERE ${rangeSql('_s._row', range)}` : ''}
 ), _t AS (
 	SELECT stg.*, ${typed.join(',\n\t\t')}
 	FROM _n stg ${joins.join('\n\t')}

@@ -22,9 +22,10 @@ const clean = (text: string, t: FastTest = T) => cleanPrefix(text, text.length, 
 
 describe('cleanPrefix', () => {
 	it('takes plain lines, LF or CRLF, with empty fields, spaces and tabs', () => {
-		expect(clean('a;b;c;d\n1;2;;\n x ;\ty;z;\n')).toBe(3);
-		expect(clean('a;b;c;d\r\n1;2;;\r\n')).toBe(2);
-		expect(cleanPrefix('a;b;c;d\n1;2;3;4\n', 8, T)).toEqual({ lines: 1, end: 8 });
+		expect(cleanPrefix('a;b;c;d\n1;2;;\n x ;\ty;z;\n', 99, T)).toEqual({ lines: 3, end: 24, padded: true });
+		expect(cleanPrefix('a;b;c;d\r\n1;2;;\r\n', 99, T)).toEqual({ lines: 2, end: 16, padded: false });
+		expect(cleanPrefix('a;b;c;d\n1;2;3;4\n', 8, T)).toEqual({ lines: 1, end: 8, padded: false });
+		expect(cleanPrefix('a;"b ";c;d\n', 99, T).padded).toBe(true);
 	});
 	it('takes whole quoted fields with doubled quotes, closed on their line', () => {
 		expect(clean('a;"b ""x"", y";c;d\n"1";"2;3";4;5\n')).toBe(2);
@@ -61,8 +62,8 @@ describe('cleanPrefix', () => {
 const H = ['Datum', 'AGS', 'Lotse', 'Format', 'Thema', 'Altersgruppe', 'Teilnehmende', 'Minuten'];
 /** a clean line i, every 5th with quoted fields (one with doubled quotes and a delimiter inside) */
 const good = (i: number) => {
-	const thema = i % 5 === 0 ? `"Apps (""WhatsApp""; Signal) ${i}"` : i % 5 === 1 ? `"Thema ${i}"` : `Thema ${i}`;
-	return [`${(i % 28) + 1}.03.2025`, i % 13 ? '13076034' : ' 8435024 ', `MV-L${i % 50}`, i % 2 ? 'Telefon' : 'Hausbesuch', thema, '75+', String((i % 4) + 1), i % 3 ? '30' : '63,5'].join(';');
+	const thema = i % 41 === 3 ? '""' : i % 5 === 0 ? `"Apps (""WhatsApp""; Signal) ${i}"` : i % 5 === 1 ? `"Thema ${i}"` : `Thema ${i}`;
+	return [`${(i % 28) + 1}.03.2025`, i % 400 === 13 ? ' 8435024 ' : i % 400 === 14 ? '8435024' : '13076034', `MV-L${i % 50}`, i % 2 ? 'Telefon' : 'Hausbesuch', thema, '75+', String((i % 4) + 1), i % 3 ? '30' : '63,5'].join(';');
 };
 /** lines that are not clean, each a rule of its own */
 const dirty = [

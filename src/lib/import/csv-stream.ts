@@ -54,7 +54,7 @@ export interface StreamChunk {
 	 * clean lines for DuckDB to split (csv-fast.ts): UTF-8 bytes, staged after the chunk's
 	 * `ipc` rows as `_row` firstRow…, `_line` firstLine… (consecutive lines)
 	 */
-	fast?: { csv: Uint8Array; firstRow: number; firstLine: number; rows: number; test: FastTest };
+	fast?: { csv: Uint8Array; firstRow: number; firstLine: number; rows: number; padded: boolean; test: FastTest };
 }
 
 export interface StreamEnd {
@@ -84,6 +84,7 @@ interface FastLines {
 	text: string;
 	firstLine: number;
 	count: number;
+	padded: boolean;
 }
 
 type Mode = { kind: 'utf8'; strays: boolean } | { kind: 'w1252' } | { kind: 'utf16'; label: 'utf-16le' | 'utf-16be' };
@@ -282,7 +283,7 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 				const stop = last ? text.length : startOfLastLines(text, MAX_QUOTED_LINES + 1);
 				const pre = cleanPrefix(text, stop, fastTest);
 				if (pre.lines > 0) {
-					const out: FastLines = { fast: true, text: text.slice(0, pre.end), firstLine: lineBase, count: pre.lines };
+					const out: FastLines = { fast: true, text: text.slice(0, pre.end), firstLine: lineBase, count: pre.lines, padded: pre.padded };
 					lineBase += pre.lines;
 					pending = { text: text.slice(pre.end), last };
 					if (pending.text === '') {
@@ -447,7 +448,7 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 		segs[0].rows = shape.ok;
 		let fast: StreamChunk['fast'];
 		if (fastLines) {
-			fast = { csv: encoder.encode(fastLines.text), firstRow: rowsStaged + 1, firstLine: fastLines.firstLine, rows: fastLines.count, test: fastTest! };
+			fast = { csv: encoder.encode(fastLines.text), firstRow: rowsStaged + 1, firstLine: fastLines.firstLine, rows: fastLines.count, padded: fastLines.padded, test: fastTest! };
 			rowsStaged += fastLines.count;
 		}
 		yield {

@@ -233,7 +233,7 @@ async function stageFastLines(db: Db, match: HeaderMatch, fast: NonNullable<Stre
 	const before = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM stg'))[0].n;
 	await db.registerFile(FAST_FILE, fast.csv);
 	try {
-		await db.exec(fastChunkInsertSql(match.spec, match.mapping, FAST_FILE, fast.test, fast.firstRow, fast.firstLine));
+		await db.exec(fastChunkInsertSql(match.spec, match.mapping, FAST_FILE, fast.test, fast.firstRow, fast.firstLine, fast.padded));
 	} finally {
 		await db.dropFile(FAST_FILE).catch(() => undefined);
 	}

@@ -103,7 +103,9 @@ export const FOERDER_STATUS: Record<string, string[]> = {
 	zurückgezogen: ['zurueckgezogen', 'withdrawn']
 };
 
-const gemeindeAliases = ['gemeindeschluessel', 'gemeindeschlüssel', 'gemeinde', 'ags', 'ars', 'gkz', 'municipality', 'municipality key', 'regionalschluessel', 'regionalschlüssel', 'gemeinde ags', 'gemeindekennziffer'];
+const gemeindeAliases = ['gemeindeschluessel', 'gemeindeschlüssel', 'gemeinde', 'ags', 'ars', 'gkz', 'municipality', 'municipality key', 'regionalschluessel', 'regionalschlüssel', 'gemeinde ags', 'gemeindekennziffer',
+	// abbreviations in Ämter's exports ("Gem.-Schlüssel" → "gem schluessel" after normaliseHeader)
+	'gem schluessel', 'gem schl', 'gemeindeschl', 'gemeinde schluessel', 'gem kennziffer', 'gem kennz', 'gemeindenummer', 'gemeinde nr', 'gem nr', 'amtlicher gemeindeschluessel', 'amtl gemeindeschluessel'];
 
 export const DATASETS: Record<DatasetKind, DatasetSpec> = {
 	einsaetze: {

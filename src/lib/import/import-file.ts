@@ -110,6 +110,7 @@ export function emptyReport(file: string): ImportReport {
 		sheets: [],
 		encodingNotes: [],
 		lines: null,
+		notes: [],
 		profile: null,
 		rejectedRecords: { header: [], rows: [] }
 	};
@@ -363,8 +364,19 @@ async function checkAndReport(
 		}
 	}
 	const { extra, refused } = profileEnums(spec, profile);
+	// a column of the uniqueness rule without a file column: the fallback columns find duplicates
+	const mappedAll = (col: string) => (segments.length ? segments.every((s) => [...s.match!.mapping.values()].includes(col)) : [...firstMatch.mapping.values()].includes(col));
+	const missingKey = spec.unique?.find((c) => !mappedAll(c));
+	let checkSpec = spec;
+	if (missingKey && spec.uniqueFallback) {
+		checkSpec = { ...spec, unique: spec.uniqueFallback };
+		const label = (c: string, l: Lang) => spec.columns.find((x) => x.name === c)!.label[l];
+		const list = (l: Lang) => spec.uniqueFallback!.map((c) => (l === 'de' ? `„${label(c, l)}“` : `"${label(c, l)}"`)).join(l === 'de' ? ' und ' : ' and ');
+		const params = { missing_de: label(missingKey, 'de'), missing_en: label(missingKey, 'en'), fields_de: list('de'), fields_en: list('en') };
+		report.notes.push({ code: 'duplicate_key_fallback', message: message('duplicate_key_fallback', lang, params), params });
+	}
 	if (opts.signal?.aborted) throw new CancelledImport();
-	const { loaded, rejected: sqlRejected } = await validateStaged(db, spec, fmts, file.name, extra, refused, opts.validateBatchRows);
+	const { loaded, rejected: sqlRejected } = await validateStaged(db, checkSpec, fmts, file.name, extra, refused, opts.validateBatchRows);
 	report.rowsLoaded = loaded;
 	report.rowsRejected = sqlRejected + broken.length;
 

@@ -516,10 +516,7 @@ export async function validateStaged(
 			await db.exec(`INSERT INTO _errors ${errorListSql(spec)}`);
 			await db.exec(insertLoadedSql(spec, fileName));
 			for (const c of spec.columns.filter((x) => x.type === 'gemeinde')) {
-				await db.exec(
-					`INSERT INTO _repairs SELECT _chk._row, _chk._line, ${lit(c.name)}, stg.${q(c.name + '_raw')}, _chk.${q('_key_' + c.name)} FROM _chk JOIN stg ON stg._row = _chk._row
-					 WHERE _chk.${q(c.name)} IS NOT NULL AND length(regexp_replace(stg.${q(c.name + '_raw')}, '\\s', '', 'g')) IN (7, 11)`
-				);
+				await db.exec(`INSERT INTO _repairs SELECT _row, _line, ${lit(c.name)}, ${q('_repf_' + c.name)}, ${q('_key_' + c.name)} FROM _chk WHERE ${q(c.name)} IS NOT NULL AND ${q('_repf_' + c.name)} IS NOT NULL`);
 			}
 		}
 		await db.exec('DROP TABLE IF EXISTS _chk');

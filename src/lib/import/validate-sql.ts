@@ -140,7 +140,9 @@ function columnSql(c: ColumnSpec, fmts: NumberFormats): ColumnSql {
 			return {
 				select: [
 					[c.name, `${memo(c)}.ags`],
-					[`_key_${c.name}`, `${memo(c)}.k`]
+					[`_key_${c.name}`, `${memo(c)}.k`],
+					// the text as written when the key got its leading zero back (a repair to report)
+					[`_repf_${c.name}`, `CASE WHEN ${memo(c)}.rep THEN ${memo(c)}.v END`]
 				],
 				joins: [],
 				error: `CASE ${missing} WHEN NOT regexp_full_match(${q('_key_' + c.name)}, '[0-9]{8}|[0-9]{12}') THEN 'key_format'
@@ -195,7 +197,7 @@ function memoSql(c: ColumnSpec, fmts: NumberFormats, range?: RowRange): string {
 		case 'date':
 			return `SELECT v, ${dateExpr('v')} AS d FROM ${distinct}`;
 		case 'gemeinde':
-			return `SELECT _u.v, _kl.ags, _u.k FROM (SELECT v, ${keyExpr('v')} AS k FROM ${distinct}) _u LEFT JOIN _key_lookup _kl ON _kl.k = _u.k`;
+			return `SELECT _u.v, _kl.ags, _u.k, length(regexp_replace(_u.v, '\\s', '', 'g')) IN (7, 11) AS rep FROM (SELECT v, ${keyExpr('v')} AS k FROM ${distinct}) _u LEFT JOIN _key_lookup _kl ON _kl.k = _u.k`;
 		case 'enum':
 			return `SELECT _u.v, _em.canonical FROM ${distinct} LEFT JOIN _enum_map _em ON _em.col = ${lit(c.name)} AND _em.spelling = ${sqlEnumNorm('_u.v')}`;
 		default:

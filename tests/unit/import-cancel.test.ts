@@ -57,7 +57,7 @@ describe('cancel and out of memory', () => {
 			...db,
 			query: db.query.bind(db),
 			async exec(sql) {
-				if (sql.startsWith('INSERT INTO stg')) oom();
+				if (sql.includes('INSERT INTO stg')) oom();
 				return db.exec(sql);
 			},
 			async insertArrowIPC(table, ipc, create) {

@@ -231,7 +231,8 @@ const FAST_FILE = '_import_chunk.csv';
  * count that differs is an error of this program, never a silent loss.
  */
 async function stageFastLines(db: Db, match: HeaderMatch, fast: NonNullable<StreamChunk['fast']>) {
-	const before = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM stg'))[0].n;
+	// rows are staged in order, so `stg` holds firstRow − 1 rows before this run
+	const before = fast.firstRow - 1;
 	await db.registerFile(FAST_FILE, fast.csv);
 	try {
 		await db.exec(fastChunkInsertSql(match.spec, match.mapping, FAST_FILE, fast.test, fast.firstRow, fast.firstLine, fast.padded));

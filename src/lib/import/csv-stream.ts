@@ -21,8 +21,14 @@ import type { Dialect, LineAccount } from './report';
 import { stagingIPC, type StagedRow } from './staging';
 import { cleanPrefix, type FastTest } from './csv-fast';
 
-/** bytes decoded and parsed per step (a 1 M-row, 88 MB file: 22 steps) */
-export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
+/**
+ * bytes decoded and parsed per step (a 1 M-row, 88 MB file: 4 MB, then 6 steps of 16 MB). The
+ * first step stays small: it is parsed in JS whole (the header is decided there); later steps
+ * hand their clean lines to DuckDB, which reads fewer, larger runs faster (staging 1 M rows in
+ * Node: 2.9–4.1 s with 16 MB steps against 4.0–5.9 s with 4 MB, same minutes).
+ */
+export const DEFAULT_CHUNK_BYTES = 16 * 1024 * 1024;
+const FIRST_CHUNK_BYTES = 4 * 1024 * 1024;
 /** the first step is at least this long, so dialect and header are found as from the whole file */
 const HEAD_BYTES = 4 * 1024 * 1024;
 const MAX_QUOTED_LINES = 20;
@@ -124,12 +130,12 @@ function countBreaks(bytes: Uint8Array): number {
 }
 
 /** Decoded text pieces, each ending at a line break (but the last); notes carry file line numbers. */
-function* decodePieces(bytes: Uint8Array, mode: Mode, start: number, chunkBytes: number): Generator<{ text: string; bytesDone: number; notes: EncodingNote[] }> {
+function* decodePieces(bytes: Uint8Array, mode: Mode, start: number, chunkBytes: number, firstBytes = chunkBytes): Generator<{ text: string; bytesDone: number; notes: EncodingNote[] }> {
 	const n = bytes.length;
 	if (mode.kind === 'utf16') {
 		const dec = new TextDecoder(mode.label);
 		for (let at = start; at < n; ) {
-			const end = Math.min(n, at + Math.max(2, chunkBytes & ~1));
+			const end = Math.min(n, at + Math.max(2, (at === start ? firstBytes : chunkBytes) & ~1));
 			const text = dec.decode(bytes.subarray(at, end), { stream: end < n });
 			at = end;
 			yield { text, bytesDone: end, notes: [] };
@@ -140,7 +146,7 @@ function* decodePieces(bytes: Uint8Array, mode: Mode, start: number, chunkBytes:
 	let lineBase = 1;
 	for (let at = start; at < n; ) {
 		// cut after a LF byte: never inside a UTF-8 sequence, never between CR and LF
-		let end = Math.min(n, at + chunkBytes);
+		let end = Math.min(n, at + (at === start ? firstBytes : chunkBytes));
 		if (end < n) {
 			const lf = bytes.lastIndexOf(10, end - 1);
 			if (lf >= at) end = lf + 1;
@@ -218,7 +224,7 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 		if (e instanceof BinaryFileError) throw new FatalImport('binary_file');
 		throw e;
 	}
-	const pieces = decodePieces(bytes, enc.mode, enc.start, chunkBytes);
+	const pieces = decodePieces(bytes, enc.mode, enc.start, chunkBytes, Math.min(chunkBytes, FIRST_CHUNK_BYTES));
 	// dialect and header from the first 4 MB (or the whole file), decoded apart from the chunks
 	const headPiece = decodePieces(bytes, enc.mode, enc.start, HEAD_BYTES).next();
 	let headText = headPiece.done ? '' : headPiece.value.text;

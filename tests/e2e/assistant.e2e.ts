@@ -71,7 +71,7 @@ test('unknown headers and an unknown Format value: mapped in the assistant, ever
 	assert.match((await page.locator('#asst-enc option[value=""]').textContent()) ?? '', /UTF-8/);
 	assert.equal(await page.locator('#asst-kind').inputValue(), 'einsaetze', 'the closest kind is preselected');
 	assert.equal(await page.locator('[data-testid=assistant-import]').isDisabled(), true, 'cannot import with required fields open');
-	assert.match((await page.locator('[data-testid=assistant-blocked]').textContent()) ?? '', /Datum, Gemeindeschlüssel, Format, Teilnehmende ohne Spalte/);
+	assert.match((await page.locator('[data-testid=assistant-blocked]').textContent()) ?? '', /Datum, Format, Teilnehmende ohne Spalte/);
 
 	// step 2 by keyboard: "Weiter" with Enter, focus on the step heading
 	await page.locator('[data-testid=assistant-next]').focus();
@@ -82,9 +82,11 @@ test('unknown headers and an unknown Format value: mapped in the assistant, ever
 	assert.equal(await fieldRow('Lotsen-ID').locator('select').inputValue(), '2', 'Lotse → Lotsen-ID suggested');
 	assert.equal(await fieldRow('Lotsen-ID').locator('[data-testid=asst-conf]').textContent(), 'bekannter Name');
 	assert.equal(await fieldRow('Datum').locator('[data-testid=asst-conf]').textContent(), 'fehlt – Pflichtfeld');
+	// the abbreviation "Gem.-Schlüssel" is a known name of the Gemeindeschlüssel
+	assert.equal(await fieldRow('Gemeindeschlüssel').locator('select').inputValue(), '1', 'Gem.-Schlüssel → Gemeindeschlüssel suggested');
+	assert.equal(await fieldRow('Gemeindeschlüssel').locator('[data-testid=asst-conf]').textContent(), 'bekannter Name');
 	for (const [label, header] of [
 		['Datum', 'Datum des Einsatzes'],
-		['Gemeindeschlüssel', 'Gem.-Schlüssel'],
 		['Format', 'Art'],
 		['Teilnehmende', 'TN']
 	]) {

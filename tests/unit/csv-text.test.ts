@@ -68,6 +68,12 @@ describe('header mapping', () => {
 	it('detects the dataset kind from the header', () => {
 		expect(detectKind(['date', 'AGS', 'navigator id', 'channel', 'topic', 'age group', 'participants', 'minutes']).match?.kind).toBe('einsaetze');
 		expect(detectKind(['Projekt-ID', 'Projektname', 'Gemeindeschlüssel', 'Förderprogramm', 'Betrag (EUR)', 'Status']).match?.kind).toBe('coworking');
+		// abbreviations of Gemeindeschlüssel are suggested at once (exact aliases, confidence 1)
+		for (const h of ['Gem.-Schlüssel', 'Gem.-Schl.', 'Gemeinde-Nr.', 'Amtl. Gemeindeschlüssel']) {
+			const m = detectKind(['Datum', h, 'Lotse', 'Format', 'Thema', 'Altersgruppe', 'Teilnehmende', 'Minuten']).match;
+			expect(m?.mapping.get(1), h).toBe('ags');
+			expect(m?.confidence.get(1), h).toBe(1);
+		}
 		const none = detectKind(['foo', 'bar']);
 		expect(none.match).toBeNull();
 	});

@@ -152,8 +152,9 @@ describe('files that cannot be read', () => {
 		expect(report.fatal?.code).toBe('unknown_kind');
 		expect(report.fatal?.message).toBe(
 			'Datenart nicht erkannt. Gefundene Spalten: Datum, AGS, Bemerkung. Es fehlen je Datenart: ' +
-				'Bevölkerung nach Alter: Einwohner 65+; Qualifizierung: Lotsen-ID, Anbieter, Modul, Beginn, Status; ' +
-				'Coworking-Förderung: Projekt-ID, Projektname, Förderprogramm, Betrag (EUR), Status; Lotsen-Einsätze: Lotsen-ID, Format, Thema, Altersgruppe, Teilnehmende, Minuten. Siehe docs/datenformate.md.'
+				// (Projekt-ID is optional since stop 8: a coworking file without it is imported)
+				'Bevölkerung nach Alter: Einwohner 65+; Coworking-Förderung: Projektname, Förderprogramm, Betrag (EUR), Status; ' +
+				'Qualifizierung: Lotsen-ID, Anbieter, Modul, Beginn, Status; Lotsen-Einsätze: Lotsen-ID, Format, Thema, Altersgruppe, Teilnehmende, Minuten. Siehe docs/datenformate.md.'
 		);
 	});
 });

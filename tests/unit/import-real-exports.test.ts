@@ -83,6 +83,36 @@ describe('title lines above the header, notes below the data', () => {
 	});
 });
 
+describe('funding file without a project id column', () => {
+	const HN = ['Projekt', 'AGS', 'Förderprogramm', 'Betrag', 'Status'];
+	const rows = [
+		['Coworking Alte Schule', '13076034', 'ILERL M-V', '12.500,00', 'bewilligt'],
+		['Dorfbüro', '13076053', 'ILERL M-V', '40.000,00', 'bewilligt'],
+		['Coworking Alte Schule', '13076034', 'ILERL M-V', '9.000,00', 'eröffnet'], // same name in the same Gemeinde: line 2 again
+		['Coworking Alte Schule', '13076053', 'ILERL M-V', '9.000,00', 'eröffnet'] // same name, another Gemeinde: its own project
+	];
+	it('is imported; duplicates are found on Projektname + Gemeindeschlüssel, and the report says so', async () => {
+		const r = await importFile(db, { name: 'ohne-id.csv', bytes: csvBytes(HN, rows) });
+		expect(r.fatal).toBeNull();
+		expect(r.kind).toBe('coworking');
+		expect(counts(r)).toEqual([4, 3, 1]);
+		expect(r.rejections.map((x) => [x.line, x.column, x.code, x.reason])).toEqual([[4, 'Projekt', 'duplicate', 'Duplikat von Zeile 2']]);
+		expect(r.notes.map((n) => n.message)).toEqual(['Die Datei hat keine Spalte „Projekt-ID“: doppelte Zeilen werden an „Projektname“ und „Gemeindeschlüssel“ erkannt.']);
+		expect(formatReport(r, 'de')).toContain('doppelte Zeilen werden an „Projektname“ und „Gemeindeschlüssel“ erkannt');
+		// no id is invented: the column stays empty
+		expect(await db.query(`SELECT _line, projekt_id, name, ags, betrag_eur FROM coworking WHERE _file = 'ohne-id.csv' ORDER BY _line`)).toEqual([
+			{ _line: 2, projekt_id: null, name: 'Coworking Alte Schule', ags: '13076034', betrag_eur: 12500 },
+			{ _line: 3, projekt_id: null, name: 'Dorfbüro', ags: '13076053', betrag_eur: 40000 },
+			{ _line: 5, projekt_id: null, name: 'Coworking Alte Schule', ags: '13076053', betrag_eur: 9000 }
+		]);
+	});
+	it('with a project id column, the id alone decides (no note)', async () => {
+		const r = await importFile(db, { name: 'mit-id.csv', bytes: csvBytes(['Projekt-ID', ...HN], rows.map((x, i) => [`P${i}`, ...x])) });
+		expect(counts(r)).toEqual([4, 4, 0]);
+		expect(r.notes).toEqual([]);
+	});
+});
+
 describe('funding file with near column names', () => {
 	const HC = ['Aktenzeichen', 'Projekt', 'AGS', 'Förderprogramm', 'Betrag', 'Fördersatz', 'Anzahl Arbeitsplätze', 'Status', 'Eröffnungsdatum', 'Bemerkung'];
 	it('"Projekt" → Projektname, "Fördersatz" → Förderquote, … and names the unused column', async () => {

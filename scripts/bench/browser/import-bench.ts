@@ -54,11 +54,46 @@ export async function runImportBench(opts: {
 		await db.insertArrowIPC('raw_pq', await parquetToIPC(bytes), true);
 	};
 	const count = async (t: string) => Number((await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${t}`))[0].n);
+	/** time spent in the database per kind of statement during one import (where the time goes) */
+	const spent = new Map<string, number>();
+	const kindOf = (sql: string) =>
+		/_stg_seq/.test(sql) ? 'stage (DuckDB read_csv)' : /_repairs/.test(sql) ? 'repairs' : /^SELECT count\(\*\)::INTEGER AS n FROM stg/.test(sql) ? 'stage counts' : /^CREATE OR REPLACE TEMP TABLE _chk|^CREATE TEMP TABLE _chk/.test(sql) ? 'check (_chk)' : /^INSERT INTO _errors/.test(sql) ? 'errors' : /^INSERT INTO "/.test(sql) ? 'insert target' : /^COMMIT/.test(sql) ? 'commit' : /FILTER \(WHERE/.test(sql) ? 'number vote' : 'other SQL';
+	const timed: typeof db = {
+		...db,
+		async exec(sql) {
+			const t0 = performance.now();
+			try {
+				return await db.exec(sql);
+			} finally {
+				const k = kindOf(sql.trimStart());
+				spent.set(k, (spent.get(k) ?? 0) + performance.now() - t0);
+			}
+		},
+		async query(sql, params) {
+			const t0 = performance.now();
+			try {
+				return await db.query(sql, params);
+			} finally {
+				const k = kindOf(sql.trimStart());
+				spent.set(k, (spent.get(k) ?? 0) + performance.now() - t0);
+			}
+		},
+		async insertArrowIPC(table, ipc, create) {
+			const t0 = performance.now();
+			try {
+				return await db.insertArrowIPC(table, ipc, create);
+			} finally {
+				spent.set('stage (Arrow from JS)', (spent.get('stage (Arrow from JS)') ?? 0) + performance.now() - t0);
+			}
+		}
+	};
 	const appImport = async (bytes: Uint8Array, blob: Blob, name: string) => {
 		let report;
+		spent.clear();
 		const ms = await clock(async () => {
-			report = await importFile(db, { name, bytes, blob }, { csvSource: workerCsvSource, parquetToIPC: workerParquetToIPC });
+			report = await importFile(timed, { name, bytes, blob }, { csvSource: workerCsvSource, parquetToIPC: workerParquetToIPC });
 		});
+		log(`  ${name}: ` + [...spent].map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ') + `; not in the database ${(ms - [...spent.values()].reduce((a, b) => a + b, 0)).toFixed(0)} ms`);
 		return { ms, report: report! as Awaited<ReturnType<typeof importFile>> };
 	};
 	const out: ImportBenchRow[] = [];

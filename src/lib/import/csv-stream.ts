@@ -19,12 +19,21 @@ import type { ImportProfile } from './profile';
 import { checkShape, FatalImport, matchFor, type BrokenRow } from './read-file';
 import type { Dialect, LineAccount } from './report';
 import { stagingIPC, type StagedRow } from './staging';
+import { cleanPrefix, type FastTest } from './csv-fast';
 
-/** bytes decoded and parsed per step (a 1 M-row, 88 MB file: 22 steps) */
-export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
+/**
+ * bytes decoded and parsed per step (a 1 M-row, 88 MB file: 4 MB, then 6 steps of 16 MB). The
+ * first step stays small: it is parsed in JS whole (the header is decided there); later steps
+ * hand their clean lines to DuckDB, which reads fewer, larger runs faster (staging 1 M rows in
+ * Node: 2.9–4.1 s with 16 MB steps against 4.0–5.9 s with 4 MB, same minutes).
+ */
+export const DEFAULT_CHUNK_BYTES = 16 * 1024 * 1024;
+const FIRST_CHUNK_BYTES = 4 * 1024 * 1024;
 /** the first step is at least this long, so dialect and header are found as from the whole file */
 const HEAD_BYTES = 4 * 1024 * 1024;
 const MAX_QUOTED_LINES = 20;
+/** lines the JS parser takes at a time while the DuckDB fast path is on (≥ MAX_QUOTED_LINES + 2) */
+const JS_WINDOW_LINES = 32;
 
 export interface StreamHead {
 	dialect: Dialect;
@@ -47,6 +56,11 @@ export interface StreamChunk {
 	rowsRead: number;
 	bytesDone: number;
 	bytesTotal: number;
+	/**
+	 * clean lines for DuckDB to split (csv-fast.ts): UTF-8 bytes, staged after the chunk's
+	 * `ipc` rows as `_row` firstRow…, `_line` firstLine… (consecutive lines)
+	 */
+	fast?: { csv: Uint8Array; firstRow: number; firstLine: number; rows: number; padded: boolean; test: FastTest };
 }
 
 export interface StreamEnd {
@@ -66,6 +80,17 @@ export interface StreamOptions {
 	keepRows?: boolean;
 	/** build no Arrow IPC (finding rejected rows again) */
 	noIpc?: boolean;
+	/** let DuckDB split clean lines (csv-fast.ts); default on unless `keepRows` or `noIpc` */
+	fast?: boolean;
+}
+
+/** clean lines of a text (csv-fast.ts), from file line `firstLine` */
+interface FastLines {
+	fast: true;
+	text: string;
+	firstLine: number;
+	count: number;
+	padded: boolean;
 }
 
 type Mode = { kind: 'utf8'; strays: boolean } | { kind: 'w1252' } | { kind: 'utf16'; label: 'utf-16le' | 'utf-16be' };
@@ -105,12 +130,12 @@ function countBreaks(bytes: Uint8Array): number {
 }
 
 /** Decoded text pieces, each ending at a line break (but the last); notes carry file line numbers. */
-function* decodePieces(bytes: Uint8Array, mode: Mode, start: number, chunkBytes: number): Generator<{ text: string; bytesDone: number; notes: EncodingNote[] }> {
+function* decodePieces(bytes: Uint8Array, mode: Mode, start: number, chunkBytes: number, firstBytes = chunkBytes): Generator<{ text: string; bytesDone: number; notes: EncodingNote[] }> {
 	const n = bytes.length;
 	if (mode.kind === 'utf16') {
 		const dec = new TextDecoder(mode.label);
 		for (let at = start; at < n; ) {
-			const end = Math.min(n, at + Math.max(2, chunkBytes & ~1));
+			const end = Math.min(n, at + Math.max(2, (at === start ? firstBytes : chunkBytes) & ~1));
 			const text = dec.decode(bytes.subarray(at, end), { stream: end < n });
 			at = end;
 			yield { text, bytesDone: end, notes: [] };
@@ -121,7 +146,7 @@ function* decodePieces(bytes: Uint8Array, mode: Mode, start: number, chunkBytes:
 	let lineBase = 1;
 	for (let at = start; at < n; ) {
 		// cut after a LF byte: never inside a UTF-8 sequence, never between CR and LF
-		let end = Math.min(n, at + chunkBytes);
+		let end = Math.min(n, at + (at === start ? firstBytes : chunkBytes));
 		if (end < n) {
 			const lf = bytes.lastIndexOf(10, end - 1);
 			if (lf >= at) end = lf + 1;
@@ -161,6 +186,19 @@ function lineOffset(text: string, line: number): number {
 	return l === line ? 0 : text.length;
 }
 
+/** Where the last `k` lines of `text` (which ends at a line break) start; 0 when it has no more. */
+function startOfLastLines(text: string, k: number): number {
+	let seen = 0;
+	for (let i = text.length - 1; i >= 0; i--) {
+		const c = text.charCodeAt(i);
+		if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+			if (seen === k) return i + 1;
+			seen++;
+		}
+	}
+	return 0;
+}
+
 /** Last line-break position + 1 in `text` (0 when none). */
 function lastBreakEnd(text: string): number {
 	const lf = text.lastIndexOf('\n');
@@ -186,7 +224,7 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 		if (e instanceof BinaryFileError) throw new FatalImport('binary_file');
 		throw e;
 	}
-	const pieces = decodePieces(bytes, enc.mode, enc.start, chunkBytes);
+	const pieces = decodePieces(bytes, enc.mode, enc.start, chunkBytes, Math.min(chunkBytes, FIRST_CHUNK_BYTES));
 	// dialect and header from the first 4 MB (or the whole file), decoded apart from the chunks
 	const headPiece = decodePieces(bytes, enc.mode, enc.start, HEAD_BYTES).next();
 	let headText = headPiece.done ? '' : headPiece.value.text;
@@ -239,9 +277,41 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 	let pending: { text: string; last: boolean } | null = first;
 	let parsedBytes = 0;
 	let lineBase = 1;
-	function* records(): Generator<CsvRecord[]> {
+	/** set once the header is known and a kind fits: clean lines may go to DuckDB */
+	let fastTest: FastTest | null = null;
+	const encoder = new TextEncoder();
+	function* records(): Generator<CsvRecord[] | FastLines> {
 		while (pending) {
-			const { text, last } = pending;
+			let { text, last } = pending;
+			if (fastTest) {
+				// the clean lines at the start, but not the last 21 of a text that continues (they are
+				// parsed again with the next text, as below)
+				const stop = last ? text.length : startOfLastLines(text, MAX_QUOTED_LINES + 1);
+				const pre = cleanPrefix(text, stop, fastTest);
+				if (pre.lines > 0) {
+					const out: FastLines = { fast: true, text: text.slice(0, pre.end), firstLine: lineBase, count: pre.lines, padded: pre.padded };
+					lineBase += pre.lines;
+					pending = { text: text.slice(pre.end), last };
+					if (pending.text === '') {
+						const next = last ? null : nextText();
+						pending = next;
+					}
+					parsedBytes = pending ? bytesDone : bytes.length;
+					yield out;
+					continue;
+				}
+			}
+			// with the fast path on, the JS parser takes a window of lines after a line that is not
+			// clean, then the scan for clean lines goes on (not the whole rest of the text)
+			let tail = '';
+			if (fastTest) {
+				const cut = lineOffset(text, JS_WINDOW_LINES + 1);
+				if (cut < text.length) {
+					tail = text.slice(cut);
+					text = text.slice(0, cut);
+					last = false;
+				}
+			}
 			const recs = parseCsv(text, csv, { width });
 			let keep = recs.length;
 			let rest = '';
@@ -261,8 +331,11 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 				for (const r of out) ((r.line += lineBase - 1), (r.endLine += lineBase - 1));
 				lineBase += consumed;
 				parsedBytes = bytesDone; // the bytes of this text (roughly: its last lines go again with the next)
-				const next = nextText();
-				pending = next ? { text: rest + next.text, last: next.last } : rest ? { text: rest, last: true } : null;
+				if (tail) pending = { text: rest + tail, last: pending!.last };
+				else {
+					const next = nextText();
+					pending = next ? { text: rest + next.text, last: next.last } : rest ? { text: rest, last: true } : null;
+				}
 				yield out;
 			} else {
 				for (const r of recs) ((r.line += lineBase - 1), (r.endLine += lineBase - 1));
@@ -303,8 +376,17 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 		}
 	};
 	while (!firstRecs.done || queue.length) {
-		const recs = firstRecs.done ? [] : firstRecs.value;
+		const item = firstRecs.done ? [] : firstRecs.value;
+		const fastLines = Array.isArray(item) ? null : item;
+		const recs = Array.isArray(item) ? item : [];
 		const data: CsvRecord[] = [];
+		if (fastLines) {
+			// clean lines are data rows: note-like records held back so far were data after all
+			for (const f of footers) take(f, data);
+			footers.length = 0;
+			total = fastLines.firstLine + fastLines.count - 1;
+			dataLines += fastLines.count;
+		}
 		for (const r of recs) {
 			total = r.endLine;
 			if (isBlank(r)) {
@@ -342,6 +424,7 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 			}
 			const mf = matchFor(header.fields, profile);
 			match = mf.match;
+			if (match && (opts.fast ?? !(opts.keepRows || opts.noIpc))) fastTest = { delimiter: csv.delimiter, quote: csv.quote, escape: csv.escape, width: header.fields.length, headerFirst: header.fields[0] ?? '' };
 			yield {
 				type: 'head',
 				dialect: { format: 'csv', encoding: enc.encoding, delimiter: csv.delimiter, quote: csv.quote, escape: csv.escape, spaceAfter: csv.spaceAfter, headerLine: header.line },
@@ -369,12 +452,18 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 		rowsStaged += shape.ok.length;
 		const segs = mapping();
 		segs[0].rows = shape.ok;
+		let fast: StreamChunk['fast'];
+		if (fastLines) {
+			fast = { csv: encoder.encode(fastLines.text), firstRow: rowsStaged + 1, firstLine: fastLines.firstLine, rows: fastLines.count, padded: fastLines.padded, test: fastTest! };
+			rowsStaged += fastLines.count;
+		}
 		yield {
 			type: 'chunk',
 			ipc: opts.noIpc || shape.ok.length === 0 || !match ? null : stagingIPC(match.spec, segs, firstRow),
 			rows: opts.keepRows ? shape.ok : undefined,
+			fast,
 			firstRow,
-			rowCount: shape.ok.length,
+			rowCount: shape.ok.length + (fast?.rows ?? 0),
 			rowsRead: rowsStaged + broken.length,
 			bytesDone: parsedBytes,
 			bytesTotal: bytes.length

@@ -56,7 +56,7 @@ async function handle(m: WorkerRequest) {
 			it ??= csvChunks(await bytes!, { profile, chunkBytes });
 			const r = it.next();
 			const ev = r.done ? null : r.value;
-			post({ type: 'event', event: ev }, ev?.type === 'chunk' && ev.ipc ? [ev.ipc.buffer] : []);
+			post({ type: 'event', event: ev }, ev?.type === 'chunk' ? [ev.ipc?.buffer, ev.fast?.csv.buffer].filter((b): b is ArrayBuffer => !!b) : []);
 			return;
 		}
 		const found = rowsFromStream(csvChunks(await bytes!, { profile, chunkBytes, keepRows: true, noIpc: true }), m.ids);

@@ -16,7 +16,8 @@ import { FatalImport, readTabular, unknownKindParams, type BrokenRow, type ReadS
 import type { ImportReport, Lang, Rejection, Repair, SheetReport } from './report';
 import { DATASETS, type DatasetSpec } from './schemas';
 import { stageFromTable, stageRecords, type StagedRow } from './staging';
-import { csvChunks, rowsFromStream, type StreamEvent } from './csv-stream';
+import { csvChunks, rowsFromStream, type StreamChunk, type StreamEvent } from './csv-stream';
+import { fastChunkInsertSql } from './csv-fast';
 import { isXlsx } from './xlsx';
 import { checkTableSql, enumRows, errorListSql, insertLoadedSql, lit, normaliseEnum, numberEvidenceSql, q, targetTableSql, type NumberFormats } from './validate-sql';
 import { detectKind } from './header-map';
@@ -35,6 +36,8 @@ export interface ImportOptions {
 	csvSource?: CsvSourceFactory;
 	/** Parquet → Arrow IPC elsewhere (the browser: a worker); default: parquet-wasm in this thread */
 	parquetToIPC?: (file: InputFile) => Promise<Uint8Array>;
+	/** rows validated per batch (default VALIDATE_BATCH_ROWS; small in tests) */
+	validateBatchRows?: number;
 	/** 'whole': the file as one string through readTabular (the reference the streamed path is tested against) */
 	csvMode?: 'stream' | 'whole';
 }
@@ -107,6 +110,7 @@ export function emptyReport(file: string): ImportReport {
 		sheets: [],
 		encodingNotes: [],
 		lines: null,
+		notes: [],
 		profile: null,
 		rejectedRecords: { header: [], rows: [] }
 	};
@@ -192,6 +196,11 @@ async function streamCsv(db: Db, file: InputFile, report: ImportReport, lang: La
 					await db.insertArrowIPC('stg', ev.ipc, !created);
 					created = true;
 				}
+				if (ev.fast) {
+					if (!created) await stageRecords(db, seg!.match!.spec, [{ mapping: seg!.match!.mapping, rows: [] }]);
+					created = true;
+					await stageFastLines(db, seg!.match!, ev.fast);
+				}
 				seg!.rowCount += ev.rowCount;
 				report.rowsRead = ev.rowsRead;
 				opts.onProgress?.({ rowsRead: ev.rowsRead, bytesDone: ev.bytesDone, bytesTotal: ev.bytesTotal });
@@ -213,6 +222,25 @@ async function streamCsv(db: Db, file: InputFile, report: ImportReport, lang: La
 		source.close();
 		throw e;
 	}
+}
+
+const FAST_FILE = '_import_chunk.csv';
+
+/**
+ * Clean lines (csv-fast.ts) split by DuckDB into `stg`. Every line must arrive as one row: a
+ * count that differs is an error of this program, never a silent loss.
+ */
+async function stageFastLines(db: Db, match: HeaderMatch, fast: NonNullable<StreamChunk['fast']>) {
+	// rows are staged in order, so `stg` holds firstRow − 1 rows before this run
+	const before = fast.firstRow - 1;
+	await db.registerFile(FAST_FILE, fast.csv);
+	try {
+		await db.exec(fastChunkInsertSql(match.spec, match.mapping, FAST_FILE, fast.test, fast.firstRow, fast.firstLine, fast.padded));
+	} finally {
+		await db.dropFile(FAST_FILE).catch(() => undefined);
+	}
+	const after = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM stg'))[0].n;
+	if (after - before !== fast.rows) throw new Error(`internal: ${fast.rows} clean lines from line ${fast.firstLine}, ${after - before} rows staged`);
 }
 
 /** What the checks need of a segment once its rows are staged (rows themselves: `rowsAt`). */
@@ -337,8 +365,19 @@ async function checkAndReport(
 		}
 	}
 	const { extra, refused } = profileEnums(spec, profile);
+	// a column of the uniqueness rule without a file column: the fallback columns find duplicates
+	const mappedAll = (col: string) => (segments.length ? segments.every((s) => [...s.match!.mapping.values()].includes(col)) : [...firstMatch.mapping.values()].includes(col));
+	const missingKey = spec.unique?.find((c) => !mappedAll(c));
+	let checkSpec = spec;
+	if (missingKey && spec.uniqueFallback) {
+		checkSpec = { ...spec, unique: spec.uniqueFallback };
+		const label = (c: string, l: Lang) => spec.columns.find((x) => x.name === c)!.label[l];
+		const list = (l: Lang) => spec.uniqueFallback!.map((c) => (l === 'de' ? `„${label(c, l)}“` : `"${label(c, l)}"`)).join(l === 'de' ? ' und ' : ' and ');
+		const params = { missing_de: label(missingKey, 'de'), missing_en: label(missingKey, 'en'), fields_de: list('de'), fields_en: list('en') };
+		report.notes.push({ code: 'duplicate_key_fallback', message: message('duplicate_key_fallback', lang, params), params });
+	}
 	if (opts.signal?.aborted) throw new CancelledImport();
-	const { loaded, rejected: sqlRejected } = await validateStaged(db, spec, fmts, file.name, extra, refused);
+	const { loaded, rejected: sqlRejected } = await validateStaged(db, checkSpec, fmts, file.name, extra, refused, opts.validateBatchRows);
 	report.rowsLoaded = loaded;
 	report.rowsRejected = sqlRejected + broken.length;
 
@@ -432,8 +471,16 @@ async function perSheet(db: Db, segments: SegmentInfo[], broken: (BrokenRow & { 
 }
 
 /**
- * Validates the staging table `stg` and appends its good rows to the kind's table. Exported so
- * the benchmark can run exactly this SQL on native DuckDB.
+ * Rows validated per batch. A file's checks, typed copy and loaded rows of 10 M rows together
+ * pass duckdb-wasm's memory (about 3.1 GiB); in batches only one batch's `_chk` exists at a time.
+ * Kinds with a uniqueness rule are checked in one batch (duplicates span the whole file).
+ */
+export const VALIDATE_BATCH_ROWS = 1_000_000;
+
+/**
+ * Validates the staging table `stg` and appends its good rows to the kind's table. Leaves
+ * `_errors` (every error) and `_repairs` (keys that got their leading zero back) for the report.
+ * Exported so the benchmark can run exactly this SQL on native DuckDB.
  */
 export async function validateStaged(
 	db: Db,
@@ -441,7 +488,8 @@ export async function validateStaged(
 	fmts: NumberFormats,
 	fileName: string,
 	extraEnums: { col: string; spelling: string; canonical: string }[] = [],
-	refused: Set<string> = new Set()
+	refused: Set<string> = new Set(),
+	batchRows = VALIDATE_BATCH_ROWS
 ): Promise<{ loaded: number; rejected: number }> {
 	await db.exec(`CREATE OR REPLACE TEMP TABLE _enum_map (col VARCHAR, spelling VARCHAR, canonical VARCHAR)`);
 	const seen = new Set<string>();
@@ -452,15 +500,27 @@ export async function validateStaged(
 		return true;
 	});
 	if (enums.length) await db.exec(`INSERT INTO _enum_map VALUES ${enums.map((e) => `(${lit(e.col)}, ${lit(e.spelling)}, ${lit(e.canonical)})`).join(', ')}`);
-	await db.exec(checkTableSql(spec, fmts));
-	await db.exec(`CREATE OR REPLACE TEMP TABLE _errors AS ${errorListSql(spec)}`);
+	const staged = (await db.query<{ n: number | null }>('SELECT max(_row)::INTEGER AS n FROM stg'))[0].n ?? 0;
+	const step = spec.unique?.length ? Math.max(staged, 1) : Math.max(1, batchRows);
+	await db.exec('CREATE OR REPLACE TEMP TABLE _errors (_row INTEGER, _line INTEGER, col VARCHAR, value VARCHAR, code VARCHAR, first_row INTEGER)');
+	await db.exec('CREATE OR REPLACE TEMP TABLE _repairs (_row INTEGER, _line INTEGER, col VARCHAR, f VARCHAR, t VARCHAR)');
 	await db.exec(targetTableSql(spec));
 	// Loading a file again replaces its earlier rows instead of counting them twice.
 	// one transaction: a failure (out of memory) leaves the earlier rows of this file in place
 	await db.exec('BEGIN TRANSACTION');
 	try {
 		await db.exec(`DELETE FROM ${q(spec.table)} WHERE _file = ${lit(fileName)}`);
-		await db.exec(insertLoadedSql(spec, fileName));
+		for (let from = 1; from <= Math.max(staged, 1); from += step) {
+			const range = staged > step ? { from, to: from + step - 1 } : undefined;
+			await db.exec('DROP TABLE IF EXISTS _chk');
+			await db.exec(checkTableSql(spec, fmts, range));
+			await db.exec(`INSERT INTO _errors ${errorListSql(spec)}`);
+			await db.exec(insertLoadedSql(spec, fileName));
+			for (const c of spec.columns.filter((x) => x.type === 'gemeinde')) {
+				await db.exec(`INSERT INTO _repairs SELECT _row, _line, ${lit(c.name)}, ${q('_repf_' + c.name)}, ${q('_key_' + c.name)} FROM _chk WHERE ${q(c.name)} IS NOT NULL AND ${q('_repf_' + c.name)} IS NOT NULL`);
+			}
+		}
+		await db.exec('DROP TABLE IF EXISTS _chk');
 		await db.exec('COMMIT');
 	} catch (e) {
 		await db.exec('ROLLBACK').catch(() => undefined);
@@ -475,10 +535,7 @@ async function repairs(db: Db, spec: DatasetSpec, fileCol: (c: string) => string
 	const keyCols = spec.columns.filter((c) => c.type === 'gemeinde');
 	const out: Repair[] = [];
 	for (const c of keyCols) {
-		const rows = await db.query<{ _row: number; _line: number; f: string; t: string }>(
-			`SELECT _chk._row, _chk._line, stg.${q(c.name + '_raw')} AS f, _chk.${q('_key_' + c.name)} AS t FROM _chk JOIN stg ON stg._row = _chk._row
-			 WHERE _chk.${q(c.name)} IS NOT NULL AND length(regexp_replace(stg.${q(c.name + '_raw')}, '\\s', '', 'g')) IN (7, 11) ORDER BY _chk._row LIMIT ${max}`
-		);
+		const rows = await db.query<{ _row: number; _line: number; f: string; t: string }>(`SELECT _row, _line, f, t FROM _repairs WHERE col = ${lit(c.name)} ORDER BY _row LIMIT ${max}`);
 		for (const r of rows) {
 			const sheet = sheetOf(Number(r._row));
 			out.push({ line: Number(r._line), ...(sheet !== undefined ? { sheet } : {}), column: fileCol(c.name), from: r.f, to: r.t, code: 'repaired_leading_zero', reason: message('repaired_leading_zero', lang), params: {} });

@@ -31,7 +31,7 @@ export interface TableLayout {
 export const HEADER_SCAN_LINES = 30;
 
 /** words that start a note or total line below the data */
-const FOOTER_START = /^(summe|gesamt|insgesamt|total|quelle|stand|hinweis|hinweise|anmerkung|anmerkungen|erstellt|fußnote|fussnote|\*)/i;
+export const FOOTER_START = /^(summe|gesamt|insgesamt|total|quelle|stand|hinweis|hinweise|anmerkung|anmerkungen|erstellt|fußnote|fussnote|\*)/i;
 
 export function isNoteLike(r: CsvRecord): boolean {
 	if (r.error) return false;

@@ -14,6 +14,10 @@ const M: Record<string, { de: string; en: string }> = {
 	unknown_key: { de: 'Gemeindeschlüssel nicht im Gemeindeverzeichnis (MV/BW, 31.12.2023)', en: 'municipality key not in the reference (MV/BW, 31.12.2023)' },
 	unknown_value: { de: 'unbekannter Wert; erlaubt: {allowed}', en: 'unknown value; allowed: {allowed}' },
 	duplicate: { de: 'Duplikat von Zeile {first}', en: 'duplicate of line {first}' },
+	duplicate_key_fallback: {
+		de: 'Die Datei hat keine Spalte „{missing_de}“: doppelte Zeilen werden an {fields_de} erkannt.',
+		en: 'The file has no column "{missing_en}": duplicate rows are found by {fields_en}.'
+	},
 	date_order: { de: 'Abschluss liegt vor dem Beginn', en: 'completion is before start' },
 	completion_missing: { de: 'Status „abgeschlossen“ ohne Abschlussdatum', en: 'status "completed" without a completion date' },
 	too_many_fields: { de: 'zu viele Felder ({found} statt {expected})', en: 'too many fields ({found} instead of {expected})' },

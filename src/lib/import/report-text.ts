@@ -52,6 +52,7 @@ export function formatReport(r: ImportReport, lang: Lang): string {
 	for (const u of r.unusedSheets)
 		lines.push(`  ${de ? 'Blatt' : 'Sheet'} „${u.sheet}“ ${de ? 'nicht gelesen' : 'not read'}: ${message('sheet_' + u.reason, lang, { kind: r.kind ? DATASETS[r.kind].label[lang] : '–' })}`);
 	if (r.unusedColumns.length) lines.push(`  ${de ? 'Spalten, die nicht übernommen werden' : 'Columns not imported'}: ${r.unusedColumns.map((c) => `„${c}“`).join(', ')}`);
+	for (const nt of r.notes ?? []) lines.push(`  ${nt.message}`);
 	for (const t of skippedSummary(r.skipped, lang)) lines.push(`  ${t}`);
 	if (r.lines) lines.push(`  ${de ? 'Zeilen der Datei' : 'Lines in the file'}: ${n.format(r.lines.total)} (${de ? 'Kopfzeile' : 'header'} ${r.lines.header}, ${de ? 'Daten' : 'data'} ${n.format(r.lines.data)}, ${de ? 'übersprungen' : 'skipped'} ${r.lines.skipped}, ${de ? 'leer' : 'blank'} ${r.lines.blank})`);
 	if (r.repairs.length) lines.push(`  ${de ? 'Korrekturen' : 'Repairs'}: ${n.format(r.repairs.length)}`);

@@ -105,6 +105,8 @@ export interface ImportReport {
 	encodingNotes: EncodingNote[];
 	/** CSV line accounting (null for XLSX and Parquet) */
 	lines: LineAccount | null;
+	/** what the import decided that the user should know (e.g. how duplicates were found) */
+	notes: { code: string; message: string; params: Record<string, string | number> }[];
 	/** the import profile applied, if any */
 	profile: { signature: string; name?: string } | null;
 	/** the raw rejected records (header + rows, in the file's own columns) for the download; reasons are in `rejections` */

@@ -43,6 +43,11 @@ export interface DatasetSpec {
 	columns: ColumnSpec[];
 	/** columns whose combination must be unique within a file (duplicates are rejected) */
 	unique?: string[];
+	/**
+	 * duplicates are found on these columns instead when a column of `unique` has no file column
+	 * (the report says so: `notes`, code `duplicate_key_fallback`)
+	 */
+	uniqueFallback?: string[];
 	/** rules across columns: SQL over the typed columns; true = the row is rejected at `column` */
 	rowChecks?: { column: string; code: string; when: string }[];
 }
@@ -103,7 +108,9 @@ export const FOERDER_STATUS: Record<string, string[]> = {
 	zurückgezogen: ['zurueckgezogen', 'withdrawn']
 };
 
-const gemeindeAliases = ['gemeindeschluessel', 'gemeindeschlüssel', 'gemeinde', 'ags', 'ars', 'gkz', 'municipality', 'municipality key', 'regionalschluessel', 'regionalschlüssel', 'gemeinde ags', 'gemeindekennziffer'];
+const gemeindeAliases = ['gemeindeschluessel', 'gemeindeschlüssel', 'gemeinde', 'ags', 'ars', 'gkz', 'municipality', 'municipality key', 'regionalschluessel', 'regionalschlüssel', 'gemeinde ags', 'gemeindekennziffer',
+	// abbreviations in Ämter's exports ("Gem.-Schlüssel" → "gem schluessel" after normaliseHeader)
+	'gem schluessel', 'gem schl', 'gemeindeschl', 'gemeinde schluessel', 'gem kennziffer', 'gem kennz', 'gemeindenummer', 'gemeinde nr', 'gem nr', 'amtlicher gemeindeschluessel', 'amtl gemeindeschluessel'];
 
 export const DATASETS: Record<DatasetKind, DatasetSpec> = {
 	einsaetze: {
@@ -146,8 +153,10 @@ export const DATASETS: Record<DatasetKind, DatasetSpec> = {
 		table: 'coworking',
 		label: { de: 'Coworking-Förderung', en: 'Coworking funding' },
 		unique: ['projekt_id'],
+		// files without a project id are imported; duplicates are then a project name twice in one Gemeinde
+		uniqueFallback: ['name', 'ags'],
 		columns: [
-			{ name: 'projekt_id', label: { de: 'Projekt-ID', en: 'Project ID' }, type: 'id', required: true, aliases: ['projekt id', 'projektid', '~projekt', 'aktenzeichen', 'projektnummer', 'projekt nr', 'foerderkennzeichen', 'kennzeichen', 'project id', 'project', 'id', 'vorhaben id'] },
+			{ name: 'projekt_id', label: { de: 'Projekt-ID', en: 'Project ID' }, type: 'id', required: false, aliases: ['projekt id', 'projektid', '~projekt', 'aktenzeichen', 'projektnummer', 'projekt nr', 'foerderkennzeichen', 'kennzeichen', 'project id', 'project', 'id', 'vorhaben id'] },
 			{ name: 'name', label: { de: 'Projektname', en: 'Project name' }, type: 'text', required: true, aliases: ['name', 'projektname', 'projekt', 'projekttitel', 'projektbezeichnung', 'bezeichnung', 'vorhaben', 'project name', 'title'] },
 			{ name: 'ags', label: { de: 'Gemeindeschlüssel', en: 'Municipality key' }, type: 'gemeinde', required: true, aliases: gemeindeAliases },
 			{ name: 'programm', label: { de: 'Förderprogramm', en: 'Funding programme' }, type: 'text', required: true, aliases: ['programm', 'foerderprogramm', 'förderprogramm', 'richtlinie', 'programme', 'program'] },

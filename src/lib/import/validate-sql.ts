@@ -140,7 +140,9 @@ function columnSql(c: ColumnSpec, fmts: NumberFormats): ColumnSql {
 			return {
 				select: [
 					[c.name, `${memo(c)}.ags`],
-					[`_key_${c.name}`, `${memo(c)}.k`]
+					[`_key_${c.name}`, `${memo(c)}.k`],
+					// the text as written when the key got its leading zero back (a repair to report)
+					[`_repf_${c.name}`, `CASE WHEN ${memo(c)}.rep THEN ${memo(c)}.v END`]
 				],
 				joins: [],
 				error: `CASE ${missing} WHEN NOT regexp_full_match(${q('_key_' + c.name)}, '[0-9]{8}|[0-9]{12}') THEN 'key_format'
@@ -187,15 +189,15 @@ const MEMO_TYPES = new Set<ColumnSpec['type']>(['date', 'gemeinde', 'enum', 'int
  * numbers, a handful of Format values. The expressions are the same as per row; NULL text never
  * joins, and every expression gives NULL for NULL.
  */
-function memoSql(c: ColumnSpec, fmts: NumberFormats): string {
+function memoSql(c: ColumnSpec, fmts: NumberFormats, range?: RowRange): string {
 	const raw = q(c.name + '_raw');
-	const distinct = `(SELECT DISTINCT ${raw} AS v FROM stg) _u`;
+	const distinct = `(SELECT DISTINCT ${raw} AS v FROM stg${range ? ` WHERE ${rangeSql('_row', range)}` : ''}) _u`;
 	const fmt = fmts[c.name] ?? { decimal: null, intOnly: c.type === 'int' };
 	switch (c.type) {
 		case 'date':
 			return `SELECT v, ${dateExpr('v')} AS d FROM ${distinct}`;
 		case 'gemeinde':
-			return `SELECT _u.v, _kl.ags, _u.k FROM (SELECT v, ${keyExpr('v')} AS k FROM ${distinct}) _u LEFT JOIN _key_lookup _kl ON _kl.k = _u.k`;
+			return `SELECT _u.v, _kl.ags, _u.k, length(regexp_replace(_u.v, '\\s', '', 'g')) IN (7, 11) AS rep FROM (SELECT v, ${keyExpr('v')} AS k FROM ${distinct}) _u LEFT JOIN _key_lookup _kl ON _kl.k = _u.k`;
 		case 'enum':
 			return `SELECT _u.v, _em.canonical FROM ${distinct} LEFT JOIN _enum_map _em ON _em.col = ${lit(c.name)} AND _em.spelling = ${sqlEnumNorm('_u.v')}`;
 		default:
@@ -203,14 +205,21 @@ function memoSql(c: ColumnSpec, fmts: NumberFormats): string {
 	}
 }
 
+/** staged rows `from`…`to` (`_row`, inclusive): validation in batches keeps memory bounded */
+export interface RowRange {
+	from: number;
+	to: number;
+}
+const rangeSql = (col: string, r: RowRange) => `${col} BETWEEN ${r.from} AND ${r.to}`;
+
 /**
  * SQL creating `_chk`: row id, line, typed columns and one error code per column (`_err_<col>`).
  * `_row` identifies a staged row (unique across the sheets of a workbook); `_line` is the user's line.
  */
-export function checkTableSql(spec: DatasetSpec, fmts: NumberFormats): string {
+export function checkTableSql(spec: DatasetSpec, fmts: NumberFormats, range?: RowRange): string {
 	const parts = spec.columns.map((c) => ({ c, s: columnSql(c, fmts) }));
 	const memoCols = spec.columns.filter((c) => MEMO_TYPES.has(c.type));
-	const memos = memoCols.map((c) => `${memo(c)} AS (${memoSql(c, fmts)})`);
+	const memos = memoCols.map((c) => `${memo(c)} AS (${memoSql(c, fmts, range)})`);
 	// numbers: the canonical number text (_ntxt_) from the memo, then typed in _t
 	const nums = parts.filter(({ s }) => s.ntxt);
 	const ntxt = nums.map(({ c }) => `${memo(c)}.ntxt AS ${q('_ntxt_' + c.name)}`);
@@ -233,7 +242,7 @@ export function checkTableSql(spec: DatasetSpec, fmts: NumberFormats): string {
 	const keep = ['_t._row', '_t._line', ...parts.flatMap(({ s }) => s.select.map(([name]) => `_t.${q(name)}`))];
 	return `CREATE OR REPLACE TEMP TABLE _chk AS
 WITH ${memos.length ? memos.join(',\n') + ',\n' : ''}_n AS (
-	SELECT _s.*${ntxt.length ? ', ' + ntxt.join(',\n\t\t') : ''} FROM stg _s ${numJoins.join('\n\t')}
+	SELECT _s.*${ntxt.length ? ', ' + ntxt.join(',\n\t\t') : ''} FROM stg _s ${numJoins.join('\n\t')}${range ? `\n\tWHERE ${rangeSql('_s._row', range)}` : ''}
 ), _t AS (
 	SELECT stg.*, ${typed.join(',\n\t\t')}
 	FROM _n stg ${joins.join('\n\t')}

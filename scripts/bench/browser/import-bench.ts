@@ -31,9 +31,19 @@ export async function runImportBench(opts: {
 	log?: (s: string) => void;
 }): Promise<ImportBenchRow[]> {
 	const log = opts.log ?? (() => {});
-	const db = await openBrowserDb();
 	const ref = await Promise.all(Object.entries(opts.referenceUrls).map(async ([k, u]) => [k, new Uint8Array(await (await fetch(u)).arrayBuffer())]));
-	await loadReference(db, Object.fromEntries(ref));
+	const open = async () => {
+		const d = await openBrowserDb();
+		// copies: the database takes (detaches) the buffers it is given
+		await loadReference(d, Object.fromEntries(ref.map(([k, b]) => [k, (b as Uint8Array).slice()])));
+		return d;
+	};
+	let db = await open();
+	/** a new duckdb-wasm for each large file: after running out of memory an instance is not usable again */
+	const fresh = async () => {
+		await db.close().catch(() => undefined);
+		db = await open();
+	};
 	let longest = 0;
 	const obs = new PerformanceObserver((l) => {
 		for (const e of l.getEntries()) longest = Math.max(longest, e.duration);
@@ -58,7 +68,8 @@ export async function runImportBench(opts: {
 	const spent = new Map<string, number>();
 	const kindOf = (sql: string) =>
 		/_stg_seq/.test(sql) ? 'stage (DuckDB read_csv)' : /_repairs/.test(sql) ? 'repairs' : /^SELECT count\(\*\)::INTEGER AS n FROM stg/.test(sql) ? 'stage counts' : /^CREATE OR REPLACE TEMP TABLE _chk|^CREATE TEMP TABLE _chk/.test(sql) ? 'check (_chk)' : /^INSERT INTO _errors/.test(sql) ? 'errors' : /^INSERT INTO "/.test(sql) ? 'insert target' : /^COMMIT/.test(sql) ? 'commit' : /FILTER \(WHERE/.test(sql) ? 'number vote' : 'other SQL';
-	const timed: typeof db = {
+	// made per import: it wraps the database of the moment (`fresh` replaces it)
+	const timedDb = (): typeof db => ({
 		...db,
 		async exec(sql) {
 			const t0 = performance.now();
@@ -86,12 +97,12 @@ export async function runImportBench(opts: {
 				spent.set('stage (Arrow from JS)', (spent.get('stage (Arrow from JS)') ?? 0) + performance.now() - t0);
 			}
 		}
-	};
+	});
 	const appImport = async (bytes: Uint8Array, blob: Blob, name: string) => {
 		let report;
 		spent.clear();
 		const ms = await clock(async () => {
-			report = await importFile(timed, { name, bytes, blob }, { csvSource: workerCsvSource, parquetToIPC: workerParquetToIPC });
+			report = await importFile(timedDb(), { name, bytes, blob }, { csvSource: workerCsvSource, parquetToIPC: workerParquetToIPC });
 		});
 		log(`  ${name}: ` + [...spent].map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ') + `; not in the database ${(ms - [...spent.values()].reduce((a, b) => a + b, 0)).toFixed(0)} ms`);
 		return { ms, report: report! as Awaited<ReturnType<typeof importFile>> };
@@ -115,7 +126,16 @@ export async function runImportBench(opts: {
 			const blob = new Blob([bytes as Uint8Array<ArrayBuffer>]);
 			await new Promise((r) => setTimeout(r, 100));
 			longest = 0;
-			const { ms, report } = await appImport(bytes, blob, name);
+			let run;
+			try {
+				run = await appImport(bytes, blob, name);
+			} catch (e) {
+				// the app's import threw instead of reporting: recorded, not hidden
+				row.note += `; App: Fehler „${String((e as Error).message ?? e).slice(0, 120)}“`;
+				log(`${what}: raw ${row.raw.at(-1)?.toFixed(0)} ms, app threw: ${String((e as Error).message ?? e).slice(0, 120)}`);
+				continue;
+			}
+			const { ms, report } = run;
 			await new Promise((r) => setTimeout(r, 50)); // let the observer deliver
 			row.longestTask = Math.max(row.longestTask, longest);
 			row.app.push(ms);
@@ -127,8 +147,14 @@ export async function runImportBench(opts: {
 	};
 	await pair('CSV (; Dezimalkomma, dd.mm.yyyy)', opts.csv, rawCsv, 'raw_csv', 'bench.csv', opts.runs);
 	await pair('Parquet', opts.parquet, rawParquet, 'raw_pq', 'bench.parquet', opts.runs);
-	if (opts.big?.csv) await pair('CSV groß', opts.big.csv, rawCsv, 'raw_csv', 'bench-big.csv', 1);
-	if (opts.big?.parquet) await pair('Parquet groß', opts.big.parquet, rawParquet, 'raw_pq', 'bench-big.parquet', 1);
+	if (opts.big?.csv) {
+		await fresh();
+		await pair('CSV groß', opts.big.csv, rawCsv, 'raw_csv', 'bench-big.csv', 1);
+	}
+	if (opts.big?.parquet) {
+		await fresh();
+		await pair('Parquet groß', opts.big.parquet, rawParquet, 'raw_pq', 'bench-big.parquet', 1);
+	}
 	obs.disconnect();
 	await db.close();
 	return out;

@@ -2,6 +2,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { Db } from '../../../src/lib/db/types';
 import { sampleDb } from '../helpers/sample-db';
+import { shortKreisName } from '../../../src/lib/dashboard/kreis-name';
 import { runIndicator } from '../../../src/lib/indicators/run';
 import { defaultFilters, paramsFor, type ViewFilters } from '../../../src/lib/dashboard/filters';
 import { getIndicator } from '../../../src/lib/indicators/registry';
@@ -12,7 +13,6 @@ import {
 	anteilGeringSpec,
 	arbeitsplaetzeSpec,
 	coworkingSource,
-	shortKreisName,
 	eurJeEinwohnerSpec,
 	foerdersummeSpec,
 	statusSpec

@@ -28,6 +28,7 @@ import { ignoredNote } from '../notes';
 import { caveats, programmeDataLabel, sourceText } from '../sources';
 import { spec, type ChartSpec, type RenderOpts, type ViewContext } from '../spec';
 import { translate } from '../../i18n/translate';
+import { shortKreisName } from '../kreis-name';
 
 export { coworkingProgrammes };
 
@@ -68,19 +69,6 @@ function cwOpts(ctx: ViewContext, o: RenderOpts, id: string, programmes: string[
 /** "…." + "; clause." — one sentence with an extra clause */
 function addClause(sentence: string, clause: string): string {
 	return sentence.replace(/\.$/, '') + `; ${clause}.`;
-}
-
-/**
- * Short Kreis names for the bar labels (the official ones are cut off at the axis):
- * "Ludwigslust-Parchim, Landkreis" → "LK Ludwigslust-Parchim" / "Ludwigslust-Parchim",
- * "Rostock, kreisfreie Stadt" → "Rostock (Stadt)" / "Rostock (city)". The table keeps the official names.
- */
-export function shortKreisName(name: string, lang: Lang): string {
-	const lk = /^(.*), Landkreis$/.exec(name);
-	if (lk) return translate(lang, 'chart.cw.kreisShort', { name: lk[1] });
-	const st = /^(.*), kreisfreie Stadt$/.exec(name);
-	if (st) return translate(lang, 'chart.cw.cityShort', { name: st[1] });
-	return name;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import type { Lang } from '../../i18n/messages';
 import { getIndicator } from '../../indicators/registry';
 import type { FilterKey, IndicatorRow } from '../../indicators/types';
 import { chartOpts } from '../chart-opts';
+import { kreisTitle } from '../kreis-name';
 import { ageFilterConflict, estimateNote, estimateTitle, ignoredNote } from '../notes';
 import { runFiltered } from '../run';
 import { caveats, sourceText } from '../sources';
@@ -53,14 +54,6 @@ async function verbandShapes(db: Reader): Promise<Shape[]> {
 	return db.query<Shape>(`SELECT v.verband_ars AS key, v.name, v.land, x.geometry FROM verbaende v LEFT JOIN geo_verbaende x ON x.ars = v.verband_ars ORDER BY v.land = 'MV' DESC, v.verband_ars`);
 }
 
-/** "Ludwigslust-Parchim, Landkreis" → "Landkreis Ludwigslust-Parchim" / "Ludwigslust-Parchim district" for a title */
-export function kreisTitle(name: string, lang: Lang): string {
-	const lk = /^(.*), Landkreis$/.exec(name);
-	if (lk) return lang === 'de' ? `Landkreis ${lk[1]}` : `${lk[1]} district`;
-	const st = /^(.*), kreisfreie Stadt$/.exec(name);
-	if (st) return lang === 'de' ? `Stadt ${st[1]}` : `City of ${st[1]}`;
-	return name;
-}
 
 interface MapData {
 	rows: IndicatorRow[];

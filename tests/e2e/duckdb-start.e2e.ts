@@ -1,6 +1,6 @@
 /**
  * DuckDB's start in the browser (src/lib/db/duckdb-worker-start.js, issue 10 "fast start"):
- * - on a second visit Chromium takes the compiled DuckDB wasm from its code cache (the trace
+ * - on a later visit (the second or, when V8 wrote its cache late, the third or fourth) Chromium takes the compiled DuckDB wasm from its code cache (the trace
  *   event `v8.wasm.moduleCacheHit` for the wasm's URL), which duckdb-wasm's own loading never allowed;
  * - a server that sends the wasm without `application/wasm` still works (compiled from the bytes);
  * - a missing wasm is reported at once as a start-up error, not after the 120 s timeout.
@@ -53,7 +53,7 @@ before(() => {
 	assert.ok(existsSync(path.join(BUILD, 'index.html')), 'build/ missing: run `npx vite build` first');
 });
 
-test('a second visit takes the compiled DuckDB wasm from the code cache', async () => {
+test('a later visit (by the fourth) takes the compiled DuckDB wasm from the code cache', async () => {
 	const server = await serve('normal');
 	const browser: Launched = await launch();
 	try {
@@ -65,21 +65,33 @@ test('a second visit takes the compiled DuckDB wasm from the code cache', async 
 		// one did (background work, slow on a busy machine): leave the first visit open meanwhile
 		await first.waitForTimeout(10_000);
 		await first.close();
-		const second = await browser.context.newPage();
-		const cdp = await browser.context.newCDPSession(second);
-		const events: { name: string; args?: { url?: string; consumedCacheSize?: number } }[] = [];
-		cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
-		const complete = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-		await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline', 'v8.wasm'] }, transferMode: 'ReportEvents' });
-		await second.goto(server.url + '/');
-		assert.equal(await startOutcome(second), null, 'second visit draws a chart');
-		await cdp.send('Tracing.end');
-		await complete;
-		const setUrl = events.filter((e) => e.name === 'wasm.SetUrl').map((e) => e.args?.url ?? '');
-		const hits = events.filter((e) => e.name === 'v8.wasm.moduleCacheHit' && /\/duckdb-[^/]*\.wasm$/.test(e.args?.url ?? ''));
-		console.log(`wasm.SetUrl: ${setUrl.join(', ')}; code cache hits for DuckDB: ${hits.map((h) => `${h.args?.consumedCacheSize} bytes`).join(', ') || 'none'}`);
-		assert.ok(setUrl.some((u) => /\/duckdb-[^/]*\.wasm$/.test(u)), 'DuckDB is compiled from a response with its URL');
-		assert.equal(hits.length, 1, 'the compiled DuckDB module came from the code cache');
+		// When V8 writes the code cache is its own decision (tier-up, idle time); on a busy machine
+		// the second visit can come before it. So up to three later visits, each left open a while
+		// after a miss; a build that loses the wasm's URL never gets a hit.
+		type TraceEvent = { name: string; args?: { url?: string; consumedCacheSize?: number } };
+		let setUrl: string[] = [];
+		let hits: TraceEvent[] = [];
+		let visit = 1;
+		while (!hits.length && visit < 4) {
+			visit++;
+			const page = await browser.context.newPage();
+			const cdp = await browser.context.newCDPSession(page);
+			const events: TraceEvent[] = [];
+			cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
+			const complete = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
+			await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline', 'v8.wasm'] }, transferMode: 'ReportEvents' });
+			await page.goto(server.url + '/');
+			assert.equal(await startOutcome(page), null, `visit ${visit} draws a chart`);
+			await cdp.send('Tracing.end');
+			await complete;
+			setUrl = events.filter((e) => e.name === 'wasm.SetUrl').map((e) => e.args?.url ?? '');
+			hits = events.filter((e) => e.name === 'v8.wasm.moduleCacheHit' && /\/duckdb-[^/]*\.wasm$/.test(e.args?.url ?? ''));
+			console.log(`visit ${visit}: wasm.SetUrl: ${setUrl.join(', ')}; code cache hits for DuckDB: ${hits.map((h) => `${h.args?.consumedCacheSize} bytes`).join(', ') || 'none'}`);
+			assert.ok(setUrl.some((u) => /\/duckdb-[^/]*\.wasm$/.test(u)), 'DuckDB is compiled from a response with its URL');
+			if (!hits.length) await page.waitForTimeout(10_000);
+			await page.close();
+		}
+		assert.equal(hits.length, 1, 'the compiled DuckDB module came from the code cache (by the fourth visit)');
 	} finally {
 		await browser.close();
 		await server.close();

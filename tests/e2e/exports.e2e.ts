@@ -147,6 +147,8 @@ test('report pack: PowerPoint with a title slide and one slide per chart; Excel 
 	for (const s of slides) assert.match(await zip.file(s)!.async('string'), /Beispieldaten/, `${s} carries the sample mark`);
 	const texts = await Promise.all(slides.map((s) => zip.file(s)!.async('string')));
 	assert.ok(texts.some((x) => /Kontakte je 1\.000 Einwohner/.test(x)), 'the comparison charts are in the deck');
+	// the maps of the Amt's Gemeinden (boundaries loaded for the pack, not by this page)
+	assert.ok(texts.some((x) => /nach Gemeinden – Amt Dömitz-Malliß/.test(x)), 'the Amt\'s Gemeinde maps are in the deck');
 	const media = Object.keys(zip.files).filter((n) => n.startsWith('ppt/media/') && n.endsWith('.png'));
 	assert.ok(media.length >= charts, 'one image per chart');
 	const img = pngSize(new Uint8Array(await zip.file(media[0])!.async('uint8array')));
@@ -158,6 +160,8 @@ test('report pack: PowerPoint with a title slide and one slide per chart; Excel 
 	await wb.xlsx.load(xlsx.bytes as unknown as ArrayBuffer);
 	assert.ok(wb.worksheets.length >= charts, `${wb.worksheets.length} sheets`);
 	assert.ok(new Set(wb.worksheets.map((w) => w.name)).size === wb.worksheets.length, 'unique sheet names');
+	const mapSheet = wb.worksheets.find((w) => /nach Gemeinden – Amt Dömitz-Malliß/.test(String(w.getCell('A1').value)));
+	assert.ok(mapSheet, 'a sheet with a map\'s data table');
 });
 
 test('print: no navigation or filters, the Amt and period on top, the source under each chart', async () => {

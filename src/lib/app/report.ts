@@ -14,9 +14,12 @@ import { safeFileName } from '$lib/export/filename';
 import { sourceText } from '$lib/dashboard/sources';
 import { t } from '$lib/i18n';
 import { coordinator } from './load';
+import { ensureGeo } from './geo';
 import { stateKey } from './view.svelte';
 
 async function collect(ctx: ViewContext, specs: ChartSpec[], progress: (n: number, total: number) => void): Promise<ExportChart[]> {
+	// maps read the boundaries, which load on first use
+	if (specs.some((s) => s.geo)) await ensureGeo();
 	// one request for the whole pack, at low priority; a second click for other filters replaces it
 	const all = await coordinator().request(
 		async (q) => {

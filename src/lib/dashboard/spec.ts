@@ -74,6 +74,8 @@ export interface ChartSpec<D = unknown> {
 	 * shows the area's row of the data table (the table's `rowKeys` name the rows)
 	 */
 	select?: 'amt' | 'detail';
+	/** maps: `load` reads the boundaries (geo_* tables), which are loaded on first use */
+	geo?: true;
 }
 
 /** helper so a file can declare specs with their data type checked and still list them together */

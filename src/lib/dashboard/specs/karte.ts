@@ -112,6 +112,7 @@ function gemeindeMapSpec(id: GemeindeIndicator, chartId: string, scope: Gemeinde
 		id: chartId,
 		indicators: [id],
 		select: 'detail',
+		geo: true,
 		async load(db, f: ViewFilters) {
 			const shapes = await gemeindeShapes(db, f.amt, scope);
 			if (!shapes.length) return { rows: [], shapes, ignored: [] };
@@ -179,6 +180,7 @@ function verbandMapSpec(id: 'kontakte_je_1000' | 'anteil_65plus_ueber_10km', cha
 		id: chartId,
 		indicators: [id],
 		select: 'amt',
+		geo: true,
 		async load(db, f) {
 			const [shapes, res] = await Promise.all([verbandShapes(db), runFiltered(db, id, f, 'verband')]);
 			return { rows: res.rows, shapes, ignored: res.ignored };

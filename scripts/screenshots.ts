@@ -1,6 +1,7 @@
 /**
  * Screenshots of pages of the built app in Debian's Chromium, for looking at them:
- *   npm run build && tsx scripts/screenshots.ts [--width 1280 --height 800] [/path?query …]
+ *   npm run build && tsx scripts/screenshots.ts [--width 1280 --height 800] [--element CSS] [/path?query …]
+ * `--element` photographs only the first element the selector finds (e.g. `[data-testid=comparison-table]`).
  * PNGs go to tests/e2e/screenshots/manual/ (git-ignored).
  */
 import { mkdirSync } from 'node:fs';
@@ -21,6 +22,8 @@ const opt = (name: string, def: number) => {
 const width = opt('--width', 1280);
 const height = opt('--height', 800);
 const full = !args.includes('--viewport-only');
+const elementAt = args.indexOf('--element');
+const element = elementAt >= 0 ? args.splice(elementAt, 2)[1] : null;
 const paths = args.filter((a) => a.startsWith('/'));
 const out = path.join(ROOT, 'tests/e2e/screenshots/manual');
 mkdirSync(out, { recursive: true });
@@ -40,7 +43,8 @@ try {
 		await page.waitForFunction(() => !document.querySelector('[data-testid=chart][data-state=loading]'), null, { timeout: 60_000 });
 		await page.waitForTimeout(800);
 		const file = path.join(out, `${p.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'root'}-${width}.png`);
-		await page.screenshot({ path: file, fullPage: full });
+		if (element) await page.locator(element).first().screenshot({ path: file });
+		else await page.screenshot({ path: file, fullPage: full });
 		console.log(file);
 	}
 } finally {

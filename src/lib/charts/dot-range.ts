@@ -145,20 +145,35 @@ export function tableDotRange(rows: AmtComparisonRow[], o: DotRangeOpts & { capt
 	// a second Amt: its own value and rank column, both rank columns name their Amt
 	const two = !!o.amt2Name && rows.some((r) => r.second);
 	const n = (key: string, label: string, digits = d) => ({ key, label, numeric: true, digits });
-	const columns: TableModel['columns'] = [
-		{ key: 'indicator', label: L.indicator, numeric: false },
-		{ key: 'unit', label: L.unit, numeric: false },
-		n('amt', o.amtName),
-		...(two ? [n('amt2', o.amt2Name!)] : []),
-		n('peerMedian', L.peerMedian),
-		n('peerQ1', L.peerQ1),
-		n('peerQ3', L.peerQ3),
-		n('percentile', two ? `${o.amtName}: ${L.percentile}` : L.percentile, 0),
-		...(two ? [n('percentile2', `${o.amt2Name!}: ${L.percentile}`, 0)] : []),
-		n('bwMedian', L.bwMedian),
-		n('mvMedian', L.mvMedian),
-		n('peerCount', L.peerN, 0)
-	];
+	// two Ämter: both values, then both ranks, then the peer group — what is compared stands side
+	// by side, and the rank heads are short (the caption names whose peer group it is)
+	const columns: TableModel['columns'] = two
+		? [
+				{ key: 'indicator', label: L.indicator, numeric: false },
+				{ key: 'unit', label: L.unit, numeric: false },
+				n('amt', o.amtName),
+				n('amt2', o.amt2Name!),
+				n('percentile', `${o.amtName}: ${L.percentileShort}`, 0),
+				n('percentile2', `${o.amt2Name!}: ${L.percentileShort}`, 0),
+				n('peerMedian', L.peerMedian),
+				n('peerQ1', L.peerQ1),
+				n('peerQ3', L.peerQ3),
+				n('bwMedian', L.bwMedian),
+				n('mvMedian', L.mvMedian),
+				n('peerCount', L.peerN, 0)
+			]
+		: [
+				{ key: 'indicator', label: L.indicator, numeric: false },
+				{ key: 'unit', label: L.unit, numeric: false },
+				n('amt', o.amtName),
+				n('peerMedian', L.peerMedian),
+				n('peerQ1', L.peerQ1),
+				n('peerQ3', L.peerQ3),
+				n('percentile', L.percentile, 0),
+				n('bwMedian', L.bwMedian),
+				n('mvMedian', L.mvMedian),
+				n('peerCount', L.peerN, 0)
+			];
 	if (est) columns.push({ key: 'note', label: L.note, numeric: false });
 	const caption = o.caption ?? o.title ?? (rows.length === 1 ? rows[0].title[o.lang] : o.amtName);
 	return {
@@ -166,7 +181,7 @@ export function tableDotRange(rows: AmtComparisonRow[], o: DotRangeOpts & { capt
 		columns,
 		rows: rows.map((r) => {
 			const row: (string | number | null)[] = two
-				? [r.title[o.lang], r.unit[o.lang], r.amtValue, r.second?.value ?? null, r.peerMedian, r.peerQ1, r.peerQ3, r.percentile, r.second?.percentile ?? null, r.bwMedian, r.mvMedian, r.peerCount]
+				? [r.title[o.lang], r.unit[o.lang], r.amtValue, r.second?.value ?? null, r.percentile, r.second?.percentile ?? null, r.peerMedian, r.peerQ1, r.peerQ3, r.bwMedian, r.mvMedian, r.peerCount]
 				: [r.title[o.lang], r.unit[o.lang], r.amtValue, r.peerMedian, r.peerQ1, r.peerQ3, r.percentile, r.bwMedian, r.mvMedian, r.peerCount];
 			if (est) row.push(r.estimate ? L.estimate : null);
 			return row;

@@ -145,25 +145,25 @@ describe('dot-range with a second Amt', () => {
 		);
 	});
 
-	it('the table: a value column and a rank column per Amt, each headed with its name', () => {
+	it('the table: a value column and a rank column per Amt, each headed with its name, the two values side by side', () => {
 		const t = tableDotRange([TWO], de2);
-		expect(t.columns.map((c) => c.key)).toEqual(['indicator', 'unit', 'amt', 'amt2', 'peerMedian', 'peerQ1', 'peerQ3', 'percentile', 'percentile2', 'bwMedian', 'mvMedian', 'peerCount', 'note']);
+		expect(t.columns.map((c) => c.key)).toEqual(['indicator', 'unit', 'amt', 'amt2', 'percentile', 'percentile2', 'peerMedian', 'peerQ1', 'peerQ3', 'bwMedian', 'mvMedian', 'peerCount', 'note']);
 		expect(t.columns.map((c) => c.label)).toEqual([
 			'Kennzahl',
 			'Einheit',
 			'Amt Dömitz-Malliß',
 			'Amt Ludwigslust-Land',
+			'Amt Dömitz-Malliß: Perzentilrang (%)',
+			'Amt Ludwigslust-Land: Perzentilrang (%)',
 			'Median der BW-Vergleichsgruppe',
 			expect.any(String),
 			expect.any(String),
-			'Amt Dömitz-Malliß: Perzentilrang in der Vergleichsgruppe (%)',
-			'Amt Ludwigslust-Land: Perzentilrang in der Vergleichsgruppe (%)',
 			expect.any(String),
 			expect.any(String),
 			expect.any(String),
 			expect.any(String)
 		]);
-		expect(t.rows).toEqual([['Reichweite bei Älteren', COMPARISON.unit.de, 31.4, 12.75, 24, 18.25, 30.1, 80, 0, 22, 12.5, 15, 'Schätzung']]);
+		expect(t.rows).toEqual([['Reichweite bei Älteren', COMPARISON.unit.de, 31.4, 12.75, 80, 0, 24, 18.25, 30.1, 22, 12.5, 15, 'Schätzung']]);
 		// without a chosen second Amt the table is the one-Amt table
 		expect(tableDotRange([TWO], de).rows).toEqual(tableDotRange([COMPARISON], de).rows);
 	});

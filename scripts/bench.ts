@@ -81,6 +81,8 @@ interface StartupFigures {
 	exportLibsOnStart: string[];
 	/** what the first visit used, with the bytes sent */
 	usedFiles: { file: string; bytes: number }[];
+	/** every file the first (median-free: first run's) visit fetched, with the bytes the server sends for it, largest first */
+	sentFiles: { file: string; bytes: number; used: boolean; times: number }[];
 	chromium: string;
 	runs: Pick<StartupRun, 'coldMs' | 'warmMs' | 'firstVisitBytes' | 'coldMarks' | 'warmMarks'>[];
 }
@@ -122,6 +124,10 @@ async function startupFigures(): Promise<StartupFigures> {
 		encoding,
 		exportLibsOnStart,
 		usedFiles: usedList.sort().map((file) => ({ file, bytes: sentSize(file, encoding) })),
+		sentFiles: [...new Set(runs[0].firstVisitRequests.map((r) => r.split(' ')[1].split('?')[0]))]
+			.filter((p) => existsSync(path.join(BUILD, p)) && statSync(path.join(BUILD, p)).isFile())
+			.map((p) => ({ file: p.replace(/^\//, ''), bytes: sentSize(p, encoding), used: used.has(p), times: runs[0].firstVisitRequests.filter((r) => r.split(' ')[1].split('?')[0] === p).length }))
+			.sort((a, b) => b.bytes - a.bytes),
 		chromium: result.chromium,
 		runs: runs.map(({ coldMs, warmMs, firstVisitBytes, coldMarks, warmMarks }) => ({ coldMs, warmMs, firstVisitBytes, coldMarks, warmMarks }))
 	};
@@ -310,6 +316,18 @@ const m = machine();
 console.log(`Messung ${started.toISOString()} auf ${m.cpu}, ${m.cores} Kerne, ${m.memoryGiB} GiB, Last ${m.loadAverage.join(' / ')}`);
 console.log(`Start: ${STARTUP_RUNS} erste und zweite Besuche …`);
 const startup = await startupFigures();
+// BENCH_ONLY=startup (`npm run bench:startup`): the start figures and what the first visit was sent, nothing else
+if (process.env.BENCH_ONLY === 'startup') {
+	console.log(`Last am Ende ${os.loadavg().map((x) => de(x, 1)).join(' / ')}`);
+	console.log('\n' + markdownTable(startupRows(startup)));
+	console.log(`\nErster Besuch, Dateien (Bytes wie gesendet, ${startup.encoding}); „benutzt“ = von Seite oder Workern angefragt:`);
+	for (const f of startup.sentFiles) console.log(`${kb(f.bytes).padStart(12)}  ${f.used ? 'benutzt ' : 'Vorrat  '} ${f.times > 1 ? `${f.times}× ` : ''}${f.file}`);
+	const other = startup.firstVisitBytes - startup.sentFiles.reduce((s, f) => s + f.bytes * f.times, 0);
+	console.log(`${kb(other).padStart(12)}  Rest (Kopfzeilen, Navigation, doppelte Abrufe)`);
+	mkdirSync(DIR, { recursive: true });
+	writeFileSync(path.join(DIR, 'startup.json'), JSON.stringify({ date: started.toISOString(), machine: m, startup }, null, '\t') + '\n');
+	process.exit(0);
+}
 console.log('Filterwechsel …');
 const interaction = await interactionFigures();
 console.log(`Datenweg: ${de(N)} Einsatzzeilen, ${RUNS} Durchläufe …`);

@@ -16,7 +16,9 @@
  *    Ämter-Vergleich in Chromium (the benchmark's own page, .bench/app/, never in the app's
  *    build) and on native DuckDB (@duckdb/node-api) with the same files and SQL.
  * Not a test: nothing here asserts a time. BENCH_ROWS (default 250 000), BENCH_RUNS (3),
- * BENCH_STARTUP_RUNS (3) change the work; a run takes a few minutes.
+ * BENCH_STARTUP_RUNS (3) change the work; a run takes a few minutes. BENCH_ONLY=startup
+ * (`npm run bench:startup`) measures the start only, lists every file of the first visit with its
+ * bytes and writes .bench/startup.json; BENCH_BUILD measures another build folder.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -41,7 +43,8 @@ const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 3);
 const DIR = path.join(ROOT, '.bench');
 const CSV = `${DIR}/einsaetze_${N}.csv`;
 const PARQUET = `${DIR}/einsaetze_${N}.parquet`;
-const BUILD = path.join(ROOT, 'build');
+/** BENCH_BUILD: another build folder to measure (e.g. an older build, for a before/after under the same load) */
+const BUILD = process.env.BENCH_BUILD ? path.resolve(process.env.BENCH_BUILD) : path.join(ROOT, 'build');
 const RESULTS = path.join(ROOT, 'bench/results.json');
 const README = path.join(ROOT, 'README.md');
 

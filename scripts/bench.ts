@@ -16,7 +16,9 @@
  *    Ämter-Vergleich in Chromium (the benchmark's own page, .bench/app/, never in the app's
  *    build) and on native DuckDB (@duckdb/node-api) with the same files and SQL.
  * Not a test: nothing here asserts a time. BENCH_ROWS (default 250 000), BENCH_RUNS (3),
- * BENCH_STARTUP_RUNS (3) change the work; a run takes a few minutes.
+ * BENCH_STARTUP_RUNS (3) change the work; a run takes a few minutes. BENCH_ONLY=startup
+ * (`npm run bench:startup`) measures the start only, lists every file of the first visit with its
+ * bytes and writes .bench/startup.json; BENCH_BUILD measures another build folder.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -41,7 +43,8 @@ const STARTUP_RUNS = Number(process.env.BENCH_STARTUP_RUNS ?? 3);
 const DIR = path.join(ROOT, '.bench');
 const CSV = `${DIR}/einsaetze_${N}.csv`;
 const PARQUET = `${DIR}/einsaetze_${N}.parquet`;
-const BUILD = path.join(ROOT, 'build');
+/** BENCH_BUILD: another build folder to measure (e.g. an older build, for a before/after under the same load) */
+const BUILD = process.env.BENCH_BUILD ? path.resolve(process.env.BENCH_BUILD) : path.join(ROOT, 'build');
 const RESULTS = path.join(ROOT, 'bench/results.json');
 const README = path.join(ROOT, 'README.md');
 
@@ -81,6 +84,8 @@ interface StartupFigures {
 	exportLibsOnStart: string[];
 	/** what the first visit used, with the bytes sent */
 	usedFiles: { file: string; bytes: number }[];
+	/** every file the first (median-free: first run's) visit fetched, with the bytes the server sends for it, largest first */
+	sentFiles: { file: string; bytes: number; used: boolean; times: number }[];
 	chromium: string;
 	runs: Pick<StartupRun, 'coldMs' | 'warmMs' | 'firstVisitBytes' | 'coldMarks' | 'warmMarks'>[];
 }
@@ -122,6 +127,10 @@ async function startupFigures(): Promise<StartupFigures> {
 		encoding,
 		exportLibsOnStart,
 		usedFiles: usedList.sort().map((file) => ({ file, bytes: sentSize(file, encoding) })),
+		sentFiles: [...new Set(runs[0].firstVisitRequests.map((r) => r.split(' ')[1].split('?')[0]))]
+			.filter((p) => existsSync(path.join(BUILD, p)) && statSync(path.join(BUILD, p)).isFile())
+			.map((p) => ({ file: p.replace(/^\//, ''), bytes: sentSize(p, encoding), used: used.has(p), times: runs[0].firstVisitRequests.filter((r) => r.split(' ')[1].split('?')[0] === p).length }))
+			.sort((a, b) => b.bytes - a.bytes),
 		chromium: result.chromium,
 		runs: runs.map(({ coldMs, warmMs, firstVisitBytes, coldMarks, warmMarks }) => ({ coldMs, warmMs, firstVisitBytes, coldMarks, warmMarks }))
 	};
@@ -310,6 +319,18 @@ const m = machine();
 console.log(`Messung ${started.toISOString()} auf ${m.cpu}, ${m.cores} Kerne, ${m.memoryGiB} GiB, Last ${m.loadAverage.join(' / ')}`);
 console.log(`Start: ${STARTUP_RUNS} erste und zweite Besuche …`);
 const startup = await startupFigures();
+// BENCH_ONLY=startup (`npm run bench:startup`): the start figures and what the first visit was sent, nothing else
+if (process.env.BENCH_ONLY === 'startup') {
+	console.log(`Last am Ende ${os.loadavg().map((x) => de(x, 1)).join(' / ')}`);
+	console.log('\n' + markdownTable(startupRows(startup)));
+	console.log(`\nErster Besuch, Dateien (Bytes wie gesendet, ${startup.encoding}); „benutzt“ = von Seite oder Workern angefragt:`);
+	for (const f of startup.sentFiles) console.log(`${kb(f.bytes).padStart(12)}  ${f.used ? 'benutzt ' : 'Vorrat  '} ${f.times > 1 ? `${f.times}× ` : ''}${f.file}`);
+	const other = startup.firstVisitBytes - startup.sentFiles.reduce((s, f) => s + f.bytes * f.times, 0);
+	console.log(`${kb(other).padStart(12)}  Rest (Kopfzeilen, Navigation, doppelte Abrufe)`);
+	mkdirSync(DIR, { recursive: true });
+	writeFileSync(path.join(DIR, 'startup.json'), JSON.stringify({ date: started.toISOString(), machine: m, startup }, null, '\t') + '\n');
+	process.exit(0);
+}
 console.log('Filterwechsel …');
 const interaction = await interactionFigures();
 console.log(`Datenweg: ${de(N)} Einsatzzeilen, ${RUNS} Durchläufe …`);

@@ -28,6 +28,7 @@ export const TYPES: Record<string, string> = {
 	'.css': 'text/css; charset=utf-8',
 	'.wasm': 'application/wasm',
 	'.json': 'application/json; charset=utf-8',
+	'.geojson': 'application/geo+json',
 	'.webmanifest': 'application/manifest+json',
 	'.svg': 'image/svg+xml',
 	'.png': 'image/png',

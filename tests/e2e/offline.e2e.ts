@@ -6,7 +6,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -139,6 +139,22 @@ test('after one visit the app starts and loads the sample data with no server an
 		// the charts are drawn offline too, for the Amt in the address
 		await deep.locator('[data-testid=chart][data-state=ready]').first().waitFor({ timeout: 60_000 });
 		assert.match((await deep.locator('[data-chart="vergleich-kontakte_je_1000"] .summary').textContent()) ?? '', /^Amt Ludwigslust-Land/);
+
+		// an export from the chart menu (ExcelJS, precached, never loaded before this), still offline
+		const menu = deep.locator('[data-chart="vergleich-kontakte_je_1000"] [data-testid=chart-menu]');
+		await menu.locator('summary').click();
+		const [download] = await Promise.all([deep.waitForEvent('download', { timeout: 60_000 }), menu.locator('button[data-action=xlsx]').click()]);
+		const xlsx = readFileSync((await download.path())!);
+		assert.equal(xlsx.subarray(0, 2).toString('latin1'), 'PK', 'an XLSX (zip) file came out offline');
+		assert.ok(xlsx.length > 2_000, `the workbook has content (${xlsx.length} bytes)`);
+
+		// the map page: the boundaries (precached, compressed on the wire) were never fetched by a page before
+		await deep.goto(preview.url + '/karte?amt=130765654');
+		await waitForSampleData(deep, 'offline Karte');
+		await deep.waitForFunction(() => document.querySelector('[data-chart="karte-aemter-kontakte"][data-state=ready] svg path'), null, { timeout: 120_000 });
+		const areas = await deep.locator('[data-chart="karte-aemter-kontakte"] svg path').count();
+		assert.ok(areas >= 578, `all 578 Ämter/Verbände drawn offline (${areas} paths)`);
+		assert.equal(await deep.locator('[data-testid=load-error]').count(), 0);
 
 		await deep.goto(preview.url + '/');
 		await waitForSampleData(deep, 'offline start address');

@@ -5,7 +5,7 @@
  */
 import { describe, it, expect } from 'vitest';
 import { inspectionInput } from '../../src/lib/import/inspect-sample';
-import { inspectFile } from '../../src/lib/import/inspect';
+import { inspectFile, inspectTextFile } from '../../src/lib/import/inspect';
 import { csvBytes, encode, parquetBytes, xlsxBytes, csvString, type Cell } from './helpers/fixtures';
 
 const HEADER = ['Datum', 'Gemeindeschlüssel', 'Lotse', 'Format', 'Thema', 'Altersgruppe', 'Teilnehmende', 'Minuten'];
@@ -69,5 +69,19 @@ describe('inspectionInput', () => {
 		expect(part.mapping).toEqual(whole.mapping);
 		expect(part.preview).toEqual(whole.preview);
 		expect(part.numbers.map((n) => [n.field, n.decimal])).toEqual(whole.numbers.map((n) => [n.field, n.decimal]));
+	});
+
+	it('the worker’s text-only inspection of a part equals the full inspection; a workbook is not read as one there', async () => {
+		const bytes = encode(csvString(HEADER, rows(3000)), 'windows-1252');
+		const input = inspectionInput(bytes, 20_000)!;
+		const profile = null;
+		expect(await inspectTextFile(input.bytes, 'x.csv', profile)).toEqual(await inspectFile(input.bytes, 'x.csv', profile));
+		expect(await inspectTextFile(new Uint8Array(), 'leer.csv')).toEqual(await inspectFile(new Uint8Array(), 'leer.csv'));
+		// a workbook never reaches the worker (inspectionInput above); if it did, it would not be parsed as one
+		const xlsx = await xlsxBytes(HEADER, rows(5));
+		expect((await inspectFile(xlsx, 'x.xlsx')).format).toBe('xlsx');
+		const asText = await inspectTextFile(xlsx, 'x.xlsx');
+		expect(asText.format).toBe('csv');
+		expect(asText.fatal).not.toBeNull();
 	});
 });

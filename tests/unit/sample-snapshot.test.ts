@@ -13,10 +13,10 @@ import path from 'node:path';
 import { importFile } from '../../src/lib/import/import-file';
 import { ensureDatasetTables } from '../../src/lib/import/tables';
 import { buildSummaries } from '../../src/lib/db/summary';
-import { attachSnapshot, SAMPLE_FILE_NAMES, type SnapshotManifest } from '../../src/lib/import/sample-snapshot';
+import { attachSnapshot, SAMPLE_FILE_NAMES, SORTED_IN_SNAPSHOT, type SnapshotManifest } from '../../src/lib/import/sample-snapshot';
 import type { ImportReport } from '../../src/lib/import/report';
 import type { Db } from '../../src/lib/db/types';
-import { buildSampleSnapshot, dictionaryEncodeText } from '../../scripts/build-sample-snapshot';
+import { buildSampleSnapshot, compactIPC } from '../../scripts/build-sample-snapshot';
 import { DataType, tableFromIPC } from 'apache-arrow';
 import { openNodeDb } from '../../src/lib/db/node';
 import { referenceDb } from './helpers/db';
@@ -67,11 +67,14 @@ describe('sample snapshot', () => {
 		}
 	});
 
-	it('attaches every table with the same column types and the same rows in the same order', async () => {
+	it('attaches every table with the same column types and the same rows (in the same order, except the sorted summaries)', async () => {
+		expect([...SORTED_IN_SNAPSHOT].sort()).toEqual(['s_angebote', 's_einsaetze', 's_einsaetze_thema', 's_gebiet_start', 's_lotsen_monat']);
 		for (const t of manifest.tables) {
 			expect(await columns(attached, t.name), t.name).toEqual(await columns(byHand, t.name));
-			const hand = await byHand.query(`SELECT * FROM "${t.name}"`);
-			const snap = await attached.query(`SELECT * FROM "${t.name}"`);
+			// a summary's order is its GROUP BY's (undefined): compared as sorted rows; every other table row for row as imported
+			const order = SORTED_IN_SNAPSHOT.has(t.name) ? ' ORDER BY ALL' : '';
+			const hand = await byHand.query(`SELECT * FROM "${t.name}"${order}`);
+			const snap = await attached.query(`SELECT * FROM "${t.name}"${order}`);
 			expect(snap.length, t.name).toBe(hand.length);
 			expect(snap.length, t.name).toBe(t.rows);
 			// row by row; the first difference is reported with its table and row number
@@ -80,6 +83,15 @@ describe('sample snapshot', () => {
 		// the activity rows are the sum of the two activity files (MV 3,028 + BW 99,512 lines read, none rejected)
 		const [{ n }] = await attached.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM einsaetze');
 		expect(n).toBe(3_028 + 99_512);
+	});
+
+	it('stores the raw tables in the import order and the summaries sorted (the order the files compress in)', async () => {
+		const stored = (t: string) => tableFromIPC(readFileSync(path.join(dir, manifest.tables.find((x) => x.name === t)!.file!)));
+		const lines = stored('einsaetze').getChild('_line')!.toArray() as Int8Array;
+		const hand = await byHand.query<{ l: number }>('SELECT _line AS l FROM einsaetze');
+		expect([...lines.slice(0, 50)]).toEqual(hand.slice(0, 50).map((r) => r.l));
+		const ags = [...stored('s_lotsen_monat').getChild('ags')!] as string[];
+		expect(ags).toEqual([...ags].sort());
 	});
 
 	it('keeps the import reports of an import by hand (rows read = loaded + rejected)', () => {
@@ -93,17 +105,41 @@ describe('sample snapshot', () => {
 		await expect(attachSnapshot(attached, broken, async (t) => new Uint8Array(readFileSync(path.join(dir, t.file!))))).rejects.toThrow(/coworking: 32 rows attached, 33 expected/);
 	});
 
-	it('writes text columns dictionary-encoded and DuckDB reads them back unchanged (NULL, umlauts, leading zeros)', async () => {
-		const sql = `SELECT * FROM (VALUES ('01001', 'Köln', 1, DATE '2025-01-31'), (NULL, 'Köln', NULL, NULL), ('01001', '=SUMME(A1)', 3, DATE '2024-02-29')) t(ags, name, n, d)`;
-		const encoded = dictionaryEncodeText(await attached.queryIPC(sql));
-		const types = Object.fromEntries(tableFromIPC(encoded).schema.fields.map((f) => [f.name, DataType.isDictionary(f.type)]));
-		expect(types).toEqual({ ags: true, name: true, n: false, d: false });
-		await attached.exec('CREATE OR REPLACE TABLE _dict_check (ags VARCHAR, name VARCHAR, n INTEGER, d DATE)');
+	it('writes text columns dictionary-encoded and whole numbers narrow, and DuckDB reads them back unchanged (NULL, umlauts, leading zeros, -0, 2^31)', async () => {
+		const sql = `SELECT * FROM (VALUES
+			('01001', 'Köln', 1, 12.0::DOUBLE, 5::BIGINT, 1.5::DOUBLE, DATE '2025-01-31'),
+			(NULL, 'Köln', NULL, -0.0::DOUBLE, 40000::BIGINT, 2::DOUBLE, NULL),
+			('01001', '=SUMME(A1)', 3, NULL, 2147483648::BIGINT, 3::DOUBLE, DATE '2024-02-29'),
+			('01002', 'Ä', -128, -300.0::DOUBLE, -7::BIGINT, 4::DOUBLE, DATE '2024-03-01')
+		) t(ags, name, n, whole, big, frac, d)`;
+		const encoded = compactIPC(await attached.queryIPC(sql));
+		const types = Object.fromEntries(tableFromIPC(encoded).schema.fields.map((f) => [f.name, String(f.type)]));
+		// n: -128…3 fits Int8 (|−128| > 127, so Int16); whole has a -0 (kept as a float); big has 2^31 (kept); frac has 1.5
+		expect(types).toEqual({
+			ags: 'Dictionary<Int8, Utf8>',
+			name: 'Dictionary<Int8, Utf8>',
+			n: 'Int16',
+			whole: 'Float64',
+			big: 'Float64',
+			frac: 'Float64',
+			d: 'Date32<DAY>'
+		});
+		await attached.exec('CREATE OR REPLACE TABLE _dict_check (ags VARCHAR, name VARCHAR, n INTEGER, whole DOUBLE, big BIGINT, frac DOUBLE, d DATE)');
 		await attached.insertArrowIPC('_dict_check', encoded, false);
-		expect(await attached.query('SELECT * FROM _dict_check')).toEqual(await attached.query(sql));
-		// the sample activity file on disk is dictionary-encoded too
+		const back = await attached.query('SELECT * FROM _dict_check');
+		expect(back).toEqual(await attached.query(sql));
+		expect(Object.is(back[1].whole, -0)).toBe(true);
+		// a column of whole numbers below 2^31 becomes the narrowest integer type and comes back as DOUBLE/BIGINT
+		const wholeSql = `SELECT * FROM (VALUES (12.0::DOUBLE, 5::BIGINT), (NULL, 40000::BIGINT), (-300.0::DOUBLE, -7::BIGINT)) t(whole, big)`;
+		const wholeIpc = compactIPC(await attached.queryIPC(wholeSql));
+		expect(tableFromIPC(wholeIpc).schema.fields.map((f) => String(f.type))).toEqual(['Int16', 'Int32']);
+		await attached.exec('CREATE OR REPLACE TABLE _dict_check (whole DOUBLE, big BIGINT)');
+		await attached.insertArrowIPC('_dict_check', wholeIpc, false);
+		expect(await attached.query('SELECT * FROM _dict_check')).toEqual(await attached.query(wholeSql));
+		// the sample activity file on disk: texts as narrow dictionaries, minutes (DOUBLE, whole numbers up to 120) as Int8
 		const einsaetze = tableFromIPC(readFileSync(path.join(dir, manifest.tables.find((t) => t.name === 'einsaetze')!.file!)));
-		expect(DataType.isDictionary(einsaetze.schema.fields.find((f) => f.name === 'ags')!.type)).toBe(true);
+		const typeOf = (c: string) => String(einsaetze.schema.fields.find((f) => f.name === c)!.type);
+		expect([typeOf('ags'), typeOf('format'), typeOf('minuten')]).toEqual(['Dictionary<Int16, Utf8>', 'Dictionary<Int8, Utf8>', 'Int8']);
 		await attached.exec('DROP TABLE _dict_check');
 	});
 });

@@ -1,11 +1,12 @@
 /**
- * Web Worker: the import assistant's inspection (inspect.ts) of a large file's first part, so
- * the page stays responsive while it is parsed. One request, one reply; inspectFile never throws.
+ * Web Worker: the import assistant's inspection (inspect.ts) of a large text file's first part, so
+ * the page stays responsive while it is parsed. One request, one reply; inspectTextFile never throws.
+ * Text only (inspect-sample.ts sends nothing else here): workbooks and Parquet files are inspected
+ * on the page, so this worker carries neither ExcelJS nor parquet-wasm (the page has them already).
  */
-import { inspectFile, type Inspection } from './inspect';
+import { inspectTextFile, type Inspection } from './inspect';
 import type { ImportProfile } from './profile';
 import type { Lang } from './report';
-import './parquet-browser';
 
 export interface InspectRequest {
 	bytes: Uint8Array;
@@ -16,6 +17,6 @@ export interface InspectRequest {
 
 self.onmessage = async (e: MessageEvent<InspectRequest>) => {
 	const { bytes, file, profile, lang } = e.data;
-	const out: Inspection = await inspectFile(bytes, file, profile, lang);
+	const out: Inspection = await inspectTextFile(bytes, file, profile, lang);
 	self.postMessage(out);
 };

@@ -225,6 +225,12 @@ export async function readTabular(bytes: Uint8Array, profile?: ImportProfile): P
 	return isXlsx(bytes) ? readWorkbook(bytes, profile) : readCsvText(bytes, profile);
 }
 
+/** readTabular for text only: the bytes are read as delimited text, never as a workbook (no ExcelJS in the caller's bundle) */
+export async function readText(bytes: Uint8Array, profile?: ImportProfile): Promise<ReadResult> {
+	if (bytes.length === 0) throw new FatalImport('empty_file');
+	return readCsvText(bytes, profile);
+}
+
 /** The "unknown kind" message parameters, in the user's words (German labels, the file's headers). */
 export function unknownKindParams(header: string[], candidates: HeaderMatch[], lang: Lang): Record<string, string> {
 	return {

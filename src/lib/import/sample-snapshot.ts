@@ -17,7 +17,7 @@
  * compares every table row by row with a fresh import.
  */
 import type { Db } from '../db/types';
-import { buildSummaries } from '../db/summary';
+import { buildSummaries, SUMMARY_SQL } from '../db/summary';
 import { referenceViews } from '../db/reference';
 import { importFile } from './import-file';
 import type { ImportReport, Lang } from './report';
@@ -60,6 +60,14 @@ export interface Snapshot {
 const NOT_SNAPSHOT = new Set<string>(['stg']);
 
 /**
+ * The summary tables (db/summary.ts). Their row order is a GROUP BY's, which means nothing, so the
+ * snapshot stores them sorted by all columns, group keys first: equal keys then stand in runs
+ * and the files compress to 40–85 % less (stop 9: s_lotsen_monat 48 → 8 kB brotli). The other tables
+ * keep their order (the import's, file line by line).
+ */
+export const SORTED_IN_SNAPSHOT: ReadonlySet<string> = new Set(SUMMARY_SQL.map((sql) => /CREATE OR REPLACE TABLE (\w+)/.exec(sql)![1]));
+
+/**
  * Imports the sample files into `db` (which has the reference tables) with the app's import,
  * builds the summaries, and returns every resulting table. Throws if a sample file does not
  * load cleanly: the committed samples must.
@@ -88,16 +96,17 @@ export async function buildSnapshot(db: Db, read: (name: string) => Promise<Uint
 		if (columns.some((c) => c.type.startsWith('DECIMAL'))) throw new Error(`${name}: DECIMAL columns are not supported by the snapshot`);
 		const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${q(name)}`);
 		tables.push({ name, rows: n, columns, file: n ? `${name}.arrow` : null });
-		if (n) ipc.set(name, await db.queryIPC(`SELECT * FROM ${q(name)}`));
+		if (n) ipc.set(name, await db.queryIPC(`SELECT * FROM ${q(name)}${SORTED_IN_SNAPSHOT.has(name) ? ' ORDER BY ALL' : ''}`));
 	}
 	return { manifest: { format: 2, inputs: opts.inputs, lang: opts.lang, reports, tables }, ipc };
 }
 
 /**
  * Creates the snapshot's tables in `db` (replacing tables of the same name) from their Arrow IPC
- * streams, in the stored row order, then the reference views (db/reference.ts). Each table is
+ * streams, in the stored row order (the summaries sorted, see SORTED_IN_SNAPSHOT), then the reference views (db/reference.ts). Each table is
  * created with its recorded column types first and the Arrow rows inserted into it, so a column
- * that travelled as DOUBLE (BIGINT, see above) is cast back on the way in, in one pass.
+ * that travelled as DOUBLE (BIGINT, see above) or narrower (the build stores whole numbers in the
+ * smallest integer type that holds them, scripts/build-sample-snapshot.ts) is cast back on the way in, in one pass.
  * Every call is a round trip to DuckDB's worker on start-up's path: all tables are created in one
  * statement and counted in one, so only the inserts go one by one.
  */

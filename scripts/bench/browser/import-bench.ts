@@ -8,7 +8,8 @@
 import { openBrowserDb } from '$lib/db/browser';
 import { loadReference, type ReferenceName } from '$lib/db/reference';
 import { importFile } from '$lib/import/import-file';
-import { workerCsvSource, workerParquetToIPC } from '$lib/import/csv-stream-worker-source';
+import { workerCsvSource } from '$lib/import/csv-stream-worker-source';
+import { workerParquetBatches } from '$lib/import/parquet-worker-source';
 import { parquetToIPC } from '$lib/import/parquet';
 import '$lib/import/parquet-browser';
 
@@ -102,7 +103,7 @@ export async function runImportBench(opts: {
 		let report;
 		spent.clear();
 		const ms = await clock(async () => {
-			report = await importFile(timedDb(), { name, bytes, blob }, { csvSource: workerCsvSource, parquetToIPC: workerParquetToIPC });
+			report = await importFile(timedDb(), { name, bytes, blob }, { csvSource: workerCsvSource, parquetSource: workerParquetBatches });
 		});
 		log(`  ${name}: ` + [...spent].map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ') + `; not in the database ${(ms - [...spent.values()].reduce((a, b) => a + b, 0)).toFixed(0)} ms`);
 		return { ms, report: report! as Awaited<ReturnType<typeof importFile>> };

@@ -28,6 +28,8 @@ export async function runImportBench(opts: {
 	parquet: string;
 	big?: { csv?: string; parquet?: string };
 	runs: number;
+	/** 'csv' or 'parquet': only that format (BENCH_IMPORT_ONLY) */
+	only?: string;
 	referenceUrls: Record<ReferenceName, string>;
 	log?: (s: string) => void;
 }): Promise<ImportBenchRow[]> {
@@ -146,13 +148,15 @@ export async function runImportBench(opts: {
 		}
 		out.push(row);
 	};
-	await pair('CSV (; Dezimalkomma, dd.mm.yyyy)', opts.csv, rawCsv, 'raw_csv', 'bench.csv', opts.runs);
-	await pair('Parquet', opts.parquet, rawParquet, 'raw_pq', 'bench.parquet', opts.runs);
-	if (opts.big?.csv) {
+	const csvToo = opts.only !== 'parquet';
+	const parquetToo = opts.only !== 'csv';
+	if (csvToo) await pair('CSV (; Dezimalkomma, dd.mm.yyyy)', opts.csv, rawCsv, 'raw_csv', 'bench.csv', opts.runs);
+	if (parquetToo) await pair('Parquet', opts.parquet, rawParquet, 'raw_pq', 'bench.parquet', opts.runs);
+	if (opts.big?.csv && csvToo) {
 		await fresh();
 		await pair('CSV groß', opts.big.csv, rawCsv, 'raw_csv', 'bench-big.csv', 1);
 	}
-	if (opts.big?.parquet) {
+	if (opts.big?.parquet && parquetToo) {
 		await fresh();
 		await pair('Parquet groß', opts.big.parquet, rawParquet, 'raw_pq', 'bench-big.parquet', 1);
 	}

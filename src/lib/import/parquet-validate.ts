@@ -63,6 +63,14 @@ export function voteViewSql(fields: FieldSource[], types: Map<string, string>, c
 const memo = (c: ColumnSpec) => q('_m_' + c.name);
 
 /**
+ * A record's position in the batch (0-based): its rowid minus the batch's first. Rows are
+ * numbered in insertion order (the Arrow order), but a table made inside a transaction numbers
+ * them from 2^55, not 0.
+ */
+const POS = '(_b.rowid - _base.b)';
+const BASE = 'CROSS JOIN (SELECT min(rowid) AS b FROM _pqb) _base';
+
+/**
  * SQL creating `_chk` for the batch in `_pqb` whose first record is record `offset + 1`:
  * `_row`, `_line`, typed columns, `_key_`/`_repf_` for keys, one `_err_<field>` per field,
  * `_rule_<i>` per row check, `_first_row` (uniqueness, across batches through `_pq_seen`).
@@ -70,7 +78,7 @@ const memo = (c: ColumnSpec) => q('_m_' + c.name);
 export function batchCheckSql(spec: DatasetSpec, fields: FieldSource[], types: Map<string, string>, colOf: Map<string, string>, fmts: NumberFormats, offset: number): string {
 	const memos: string[] = [];
 	const joins: string[] = [];
-	const sel: string[] = [`(_b.rowid + ${offset + 1})::INTEGER AS _row`, `(_b.rowid + ${offset + 2})::INTEGER AS _line`];
+	const sel: string[] = [`(${POS} + ${offset + 1})::INTEGER AS _row`, `(${POS} + ${offset + 2})::INTEGER AS _line`];
 	const keep: string[] = ['_row', '_line'];
 	const errs: string[] = [];
 	for (const f of fields) {
@@ -176,7 +184,7 @@ export function batchCheckSql(spec: DatasetSpec, fields: FieldSource[], types: M
 	return `CREATE OR REPLACE TEMP TABLE _chk AS
 WITH ${memos.length ? memos.join(',\n') + ',\n' : ''}_t0 AS (
 	SELECT ${sel.join(',\n\t\t')}
-	FROM _pqb _b ${joins.join('\n\t')}
+	FROM _pqb _b ${BASE} ${joins.join('\n\t')}
 ), _t AS (SELECT *${rules.length ? ', ' + rules.join(', ') : ''} FROM _t0)
 SELECT ${keep.map((k) => `_t.${k}`).join(', ')}, ${errs.join(',\n\t')}${rules.length ? ',\n\t' + (spec.rowChecks ?? []).map((_, i) => `_t.${q(`_rule_${i}`)}`).join(', ') : ''}, ${first}
 FROM _t ${seenJoin}`;
@@ -198,7 +206,7 @@ export function batchErrorsSql(spec: DatasetSpec, fields: FieldSource[], types: 
 	const dup = spec.unique?.length ? [`SELECT _row, _line, ${lit(spec.unique[0])}, 'duplicate', _first_row FROM _chk WHERE _row > _first_row`] : [];
 	const value = `CASE _e.col ${fields.map((f) => `WHEN ${lit(f.c.name)} THEN ${textOf(f, f.src === undefined ? undefined : types.get(colOf.get(f.c.name)!))}`).join(' ')} END`;
 	return `INSERT INTO _errors SELECT _e._row, _e._line, _e.col, ${value}, _e.code, _e.first_row
-		FROM (${[...perColumn, ...rules, ...dup].join('\nUNION ALL\n')}) _e JOIN _pqb _b ON _b.rowid = _e._row - ${offset + 1}`;
+		FROM (${[...perColumn, ...rules, ...dup].join('\nUNION ALL\n')}) _e JOIN (SELECT _b.*, ${POS} AS _pos FROM _pqb _b ${BASE}) _b ON _b._pos = _e._row - ${offset + 1}`;
 }
 
 export interface ParquetLoadInput {
@@ -250,6 +258,8 @@ export async function loadParquetBatches(db: Db, input: ParquetLoadInput): Promi
 	for (const f of spec.columns.filter((c) => NUMERIC_FIELD.has(c.type))) fmts[f.name] = { decimal: input.decimalOverrides[f.name] ?? null, intOnly: f.type === 'int' };
 	const toVote = voting.filter((f) => !input.decimalOverrides[f.c.name]);
 	if (toVote.length) {
+		// the previous import's `stg` (its rejected rows) makes way for the vote's view
+		await db.exec('DROP TABLE IF EXISTS stg');
 		const sums = new Map<string, [number, number]>(toVote.map((f) => [f.c.name, [0, 0]]));
 		while (await nextBatch()) {
 			await db.exec(voteViewSql(toVote, types, colOf));
@@ -301,8 +311,8 @@ export async function loadParquetBatches(db: Db, input: ParquetLoadInput): Promi
 				await db.exec(batchErrorsSql(spec, fields, types, colOf, offset));
 				if (kept < input.maxDetails) {
 					const texts = fields.map((f) => `${textOf(f, f.src === undefined ? undefined : types.get(colOf.get(f.c.name)!))}`);
-					await db.exec(`INSERT INTO _pq_rej SELECT (_b.rowid + ${offset + 1})::INTEGER, (_b.rowid + ${offset + 2})::INTEGER, ${texts.join(', ')} FROM _pqb _b
-						WHERE _b.rowid + ${offset + 1} IN (SELECT DISTINCT _row FROM _errors WHERE _row > ${offset} ORDER BY _row LIMIT ${input.maxDetails - kept})`);
+					await db.exec(`INSERT INTO _pq_rej SELECT (${POS} + ${offset + 1})::INTEGER, (${POS} + ${offset + 2})::INTEGER, ${texts.join(', ')} FROM _pqb _b ${BASE}
+						WHERE ${POS} + ${offset + 1} IN (SELECT DISTINCT _row FROM _errors WHERE _row > ${offset} ORDER BY _row LIMIT ${input.maxDetails - kept})`);
 					kept = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM _pq_rej'))[0].n;
 				}
 			}

@@ -71,11 +71,39 @@ const POS = '(_b.rowid - _base.b)';
 const BASE = 'CROSS JOIN (SELECT min(rowid) AS b FROM _pqb) _base';
 
 /**
- * SQL creating `_chk` for the batch in `_pqb` whose first record is record `offset + 1`:
+ * The check query (`_chk`'s rows) for the batch in `_pqb` whose first record is record `offset + 1`:
  * `_row`, `_line`, typed columns, `_key_`/`_repf_` for keys, one `_err_<field>` per field,
  * `_rule_<i>` per row check, `_first_row` (uniqueness, across batches through `_pq_seen`).
  */
-export function batchCheckSql(spec: DatasetSpec, fields: FieldSource[], types: Map<string, string>, colOf: Map<string, string>, fmts: NumberFormats, offset: number): string {
+/** the memo of a key or closed-list field: each distinct file value `v`, its text `t`, and what it maps to */
+function memoBody(f: FieldSource, types: Map<string, string>, colOf: Map<string, string>): string {
+	const { c } = f;
+	// no per-row trim: the memo is joined on the value as it is
+	const distinct = `(SELECT v, NULLIF(trim(${types.get(colOf.get(c.name)!) === 'VARCHAR' ? 'v' : 'CAST(v AS VARCHAR)'}), '') AS t FROM (SELECT DISTINCT _b.${f.src} AS v FROM _pqb _b)) _u`;
+	return c.type === 'gemeinde'
+		? `SELECT _u.v, _u.t, _kl.ags, _u.k, regexp_full_match(_u.k, '[0-9]{8}|[0-9]{12}') AS kf, length(regexp_replace(_u.t, '\\s', '', 'g')) IN (7, 11) AS rep FROM (SELECT v, t, ${keyExpr('t')} AS k FROM ${distinct}) _u LEFT JOIN _key_lookup _kl ON _kl.k = _u.k`
+		: `SELECT _u.v, _u.t, _em.canonical FROM ${distinct} LEFT JOIN _enum_map _em ON _em.col = ${lit(c.name)} AND _em.spelling = ${sqlEnumNorm('_u.t')}`;
+}
+
+/**
+ * Key and closed-list fields (text in the file) whose every value in the batch is already what
+ * would be loaded (a known AGS as written; an allowed value in its canonical spelling; no blanks):
+ * the checks take such a column as it is, without a lookup per row. One query for all fields;
+ * the answer is per batch.
+ */
+export async function identityFields(db: Db, fields: FieldSource[], types: Map<string, string>, colOf: Map<string, string>): Promise<Set<string>> {
+	const cands = fields.filter((f) => f.src !== undefined && !f.typed && (f.c.type === 'gemeinde' || f.c.type === 'enum') && types.get(colOf.get(f.c.name)!) === 'VARCHAR');
+	if (!cands.length) return new Set();
+	const res = (f: FieldSource) => (f.c.type === 'gemeinde' ? 'ags' : 'canonical');
+	const row = (
+		await db.query<Record<string, boolean>>(
+			`SELECT ${cands.map((f) => `(SELECT coalesce(bool_and(coalesce(${res(f)} = v AND t = v, false)), true) FROM (${memoBody(f, types, colOf)})) AS ${q(f.c.name)}`).join(', ')}`
+		)
+	)[0];
+	return new Set(cands.filter((f) => row[f.c.name] === true).map((f) => f.c.name));
+}
+
+export function batchCheckSql(spec: DatasetSpec, fields: FieldSource[], types: Map<string, string>, colOf: Map<string, string>, fmts: NumberFormats, offset: number, identity: Set<string> = new Set()): string {
 	const memos: string[] = [];
 	const joins: string[] = [];
 	const sel: string[] = [`(${POS} + ${offset + 1})::INTEGER AS _row`, `(${POS} + ${offset + 2})::INTEGER AS _line`];
@@ -98,9 +126,20 @@ export function batchCheckSql(spec: DatasetSpec, fields: FieldSource[], types: M
 			continue;
 		}
 		const src = `_b.${f.src}`;
+		if (identity.has(c.name)) {
+			// every value of the batch is valid as it stands (identityFields)
+			sel.push(`${src} AS ${n}`, `false AS ${q('_null_' + c.name)}`);
+			if (c.type === 'gemeinde') {
+				sel.push(`${src} AS ${q('_key_' + c.name)}`, `NULL::VARCHAR AS ${q('_repf_' + c.name)}`);
+				keep.push(q('_key_' + c.name), q('_repf_' + c.name));
+			}
+			errs.push(`NULL::VARCHAR AS ${q('_err_' + c.name)}`);
+			continue;
+		}
 		const m = memo(c);
-		const distinct = `(SELECT DISTINCT ${txt} AS v FROM _pqb _b) _u`;
-		const joinMemo = () => joins.push(`LEFT JOIN ${m} ON ${m}.v = ${txt}`);
+		// memo rows: each distinct file value `v` (joined on as it is: no per-row trim) and its text `t`
+		const distinct = `(SELECT v, NULLIF(trim(${types.get(colOf.get(c.name)!) === 'VARCHAR' ? 'v' : 'CAST(v AS VARCHAR)'}), '') AS t FROM (SELECT DISTINCT ${src} AS v FROM _pqb _b)) _u`;
+		const joinMemo = () => joins.push(`LEFT JOIN ${m} ON ${m}.v = ${src}`);
 		const range = (v: string) => (c.max !== undefined ? `WHEN ${v} > ${c.max} THEN 'too_large'` : '');
 		if (f.typed && c.type === 'date') {
 			sel.push(`${src} AS ${n}`, `${src} IS NULL AS ${q('_null_' + c.name)}`);
@@ -123,10 +162,12 @@ export function batchCheckSql(spec: DatasetSpec, fields: FieldSource[], types: M
 					: `CASE ${missing} WHEN NOT isfinite(${nm}) THEN 'not_a_number' ${c.type === 'int' ? `WHEN _t.${n} IS NULL THEN 'not_an_integer'` : ''} WHEN _t.${n} < 0 THEN 'negative' ${range('_t.' + n)} END AS ${q('_err_' + c.name)}`
 			);
 		} else {
-			sel.push(`${txt} IS NULL AS ${q('_null_' + c.name)}`);
+			// a memo'd field is missing when its text is (a NULL value finds no memo row)
+			const memoNull = `${m}.t IS NULL AS ${q('_null_' + c.name)}`;
+			sel.push(['date', 'int', 'decimal', 'rate', 'gemeinde', 'enum'].includes(c.type) ? memoNull : `${txt} IS NULL AS ${q('_null_' + c.name)}`);
 			switch (c.type) {
 				case 'date':
-					memos.push(`${m} AS (SELECT v, ${dateExpr('v')} AS d FROM ${distinct})`);
+					memos.push(`${m} AS (SELECT v, t, ${dateExpr('t')} AS d FROM ${distinct})`);
 					joinMemo();
 					sel.push(`${m}.d AS ${n}`);
 					errs.push(`CASE ${missing} WHEN _t.${n} IS NULL THEN 'invalid_date' WHEN _t.${n} < DATE ${lit(c.minDate!)} OR _t.${n} > DATE ${lit(c.maxDate!)} THEN 'date_out_of_range' END AS ${q('_err_' + c.name)}`);
@@ -135,7 +176,7 @@ export function batchCheckSql(spec: DatasetSpec, fields: FieldSource[], types: M
 				case 'decimal':
 				case 'rate': {
 					const fmt: ColumnNumberFormat = fmts[c.name] ?? { decimal: null, intOnly: c.type === 'int' };
-					memos.push(`${m} AS (SELECT v, ${numberTextSql('v', fmt)} AS ntxt, contains(v, '%') AS pct FROM ${distinct})`);
+					memos.push(`${m} AS (SELECT v, t, ${numberTextSql('t', fmt)} AS ntxt, contains(t, '%') AS pct FROM ${distinct})`);
 					joinMemo();
 					const num = `TRY_CAST(${m}.ntxt AS DOUBLE)`;
 					sel.push(`${m}.ntxt AS ${q('_ntxt_' + c.name)}`, `${num} AS ${q('_num_' + c.name)}`);
@@ -153,16 +194,14 @@ export function batchCheckSql(spec: DatasetSpec, fields: FieldSource[], types: M
 					break;
 				}
 				case 'gemeinde':
-					memos.push(
-						`${m} AS (SELECT _u.v, _kl.ags, _u.k, regexp_full_match(_u.k, '[0-9]{8}|[0-9]{12}') AS kf, length(regexp_replace(_u.v, '\\s', '', 'g')) IN (7, 11) AS rep FROM (SELECT v, ${keyExpr('v')} AS k FROM ${distinct}) _u LEFT JOIN _key_lookup _kl ON _kl.k = _u.k)`
-					);
+					memos.push(`${m} AS (${memoBody(f, types, colOf)})`);
 					joinMemo();
-					sel.push(`${m}.ags AS ${n}`, `${m}.k AS ${q('_key_' + c.name)}`, `${m}.kf AS ${q('_kf_' + c.name)}`, `CASE WHEN ${m}.rep THEN ${m}.v END AS ${q('_repf_' + c.name)}`);
+					sel.push(`${m}.ags AS ${n}`, `${m}.k AS ${q('_key_' + c.name)}`, `${m}.kf AS ${q('_kf_' + c.name)}`, `CASE WHEN ${m}.rep THEN ${m}.t END AS ${q('_repf_' + c.name)}`);
 					keep.push(q('_key_' + c.name), q('_repf_' + c.name));
 					errs.push(`CASE ${missing} WHEN NOT _t.${q('_kf_' + c.name)} THEN 'key_format' WHEN _t.${n} IS NULL THEN 'unknown_key' END AS ${q('_err_' + c.name)}`);
 					break;
 				case 'enum':
-					memos.push(`${m} AS (SELECT _u.v, _em.canonical FROM ${distinct} LEFT JOIN _enum_map _em ON _em.col = ${lit(c.name)} AND _em.spelling = ${sqlEnumNorm('_u.v')})`);
+					memos.push(`${m} AS (${memoBody(f, types, colOf)})`);
 					joinMemo();
 					sel.push(`${m}.canonical AS ${n}`);
 					errs.push(`CASE ${missing} WHEN _t.${n} IS NULL THEN 'unknown_value' END AS ${q('_err_' + c.name)}`);
@@ -181,8 +220,7 @@ export function batchCheckSql(spec: DatasetSpec, fields: FieldSource[], types: M
 		: 'NULL::INTEGER AS _first_row';
 	const seenJoin = u.length ? `LEFT JOIN _pq_seen _s ON ${u.map((k) => `_s.${q(k)} = _t.${q(k)}`).join(' AND ')}` : '';
 	// rule conditions name the typed fields without a table: they are evaluated inside _t
-	return `CREATE OR REPLACE TEMP TABLE _chk AS
-WITH ${memos.length ? memos.join(',\n') + ',\n' : ''}_t0 AS (
+	return `WITH ${memos.length ? memos.join(',\n') + ',\n' : ''}_t0 AS (
 	SELECT ${sel.join(',\n\t\t')}
 	FROM _pqb _b ${BASE} ${joins.join('\n\t')}
 ), _t AS (SELECT *${rules.length ? ', ' + rules.join(', ') : ''} FROM _t0)
@@ -304,9 +342,14 @@ export async function loadParquetBatches(db: Db, input: ParquetLoadInput): Promi
 			input.checkCancel?.();
 			const rows = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM _pqb'))[0].n;
 			input.onRows?.(offset + rows);
-			await db.exec(batchCheckSql(spec, fields, types, colOf, fmts, offset));
-			const bad = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM _chk WHERE NOT (${ok})`))[0].n;
-			await db.exec(`INSERT INTO ${q(spec.table)} SELECT ${cols.join(', ')}, ${lit(fileName)}, _line FROM _chk${bad ? ` WHERE ${ok}` : ''}`);
+			const identity = await identityFields(db, fields, types, colOf);
+			// a key read through its memo may have had its leading zero restored (a repair to report)
+			const repairable = spec.columns.some((c) => c.type === 'gemeinde' && colOf.has(c.name) && !identity.has(c.name));
+			const check = batchCheckSql(spec, fields, types, colOf, fmts, offset, identity);
+			// a batch without errors goes to the table straight from the check query; else `_chk` is kept for the error list
+			const bad = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${check}) WHERE NOT (${ok})`))[0].n;
+			if (bad || u.length || repairable) await db.exec(`CREATE OR REPLACE TEMP TABLE _chk AS ${check}`);
+			await db.exec(`INSERT INTO ${q(spec.table)} SELECT ${cols.join(', ')}, ${lit(fileName)}, _line FROM ${bad || u.length || repairable ? '_chk' : `(${check})`}${bad ? ` WHERE ${ok}` : ''}`);
 			if (bad) {
 				await db.exec(batchErrorsSql(spec, fields, types, colOf, offset));
 				if (kept < input.maxDetails) {
@@ -316,11 +359,11 @@ export async function loadParquetBatches(db: Db, input: ParquetLoadInput): Promi
 					kept = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM _pq_rej'))[0].n;
 				}
 			}
-			for (const c of spec.columns.filter((x) => x.type === 'gemeinde' && colOf.has(x.name))) {
+			for (const c of repairable ? spec.columns.filter((x) => x.type === 'gemeinde' && colOf.has(x.name)) : []) {
 				await db.exec(`INSERT INTO _repairs SELECT _row, _line, ${lit(c.name)}, ${q('_repf_' + c.name)}, ${q('_key_' + c.name)} FROM _chk WHERE ${q(c.name)} IS NOT NULL AND ${q('_repf_' + c.name)} IS NOT NULL`);
 			}
 			if (u.length) await db.exec(`INSERT INTO _pq_seen SELECT ${u.map(q).join(', ')}, _row FROM _chk WHERE _first_row = _row`);
-			await db.exec('DROP TABLE _chk');
+			await db.exec('DROP TABLE IF EXISTS _chk');
 			offset += rows;
 		}
 		await db.exec('COMMIT');

@@ -346,10 +346,18 @@ export async function loadParquetBatches(db: Db, input: ParquetLoadInput): Promi
 			// a key read through its memo may have had its leading zero restored (a repair to report)
 			const repairable = spec.columns.some((c) => c.type === 'gemeinde' && colOf.has(c.name) && !identity.has(c.name));
 			const check = batchCheckSql(spec, fields, types, colOf, fmts, offset, identity);
-			// a batch without errors goes to the table straight from the check query; else `_chk` is kept for the error list
-			const bad = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${check}) WHERE NOT (${ok})`))[0].n;
-			if (bad || u.length || repairable) await db.exec(`CREATE OR REPLACE TEMP TABLE _chk AS ${check}`);
-			await db.exec(`INSERT INTO ${q(spec.table)} SELECT ${cols.join(', ')}, ${lit(fileName)}, _line FROM ${bad || u.length || repairable ? '_chk' : `(${check})`}${bad ? ` WHERE ${ok}` : ''}`);
+			// the good rows go to the table straight from the check query; `_chk` is kept only when
+			// something needs it: the error list, key repairs, or the keys seen (uniqueness)
+			let bad: number;
+			if (u.length) {
+				await db.exec(`CREATE OR REPLACE TEMP TABLE _chk AS ${check}`);
+				bad = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM _chk WHERE NOT (${ok})`))[0].n;
+				await db.exec(`INSERT INTO ${q(spec.table)} SELECT ${cols.join(', ')}, ${lit(fileName)}, _line FROM _chk WHERE ${ok}`);
+			} else {
+				const ins = await db.query<{ Count: number }>(`INSERT INTO ${q(spec.table)} SELECT ${cols.join(', ')}, ${lit(fileName)}, _line FROM (${check}) WHERE ${ok}`);
+				bad = rows - Number(ins[0]?.Count ?? 0);
+				if (bad || repairable) await db.exec(`CREATE OR REPLACE TEMP TABLE _chk AS ${check}`);
+			}
 			if (bad) {
 				await db.exec(batchErrorsSql(spec, fields, types, colOf, offset));
 				if (kept < input.maxDetails) {

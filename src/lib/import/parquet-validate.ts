@@ -146,20 +146,27 @@ export function batchCheckSql(spec: DatasetSpec, fields: FieldSource[], types: M
 			errs.push(`CASE ${missing} WHEN _t.${n} < DATE ${lit(c.minDate!)} OR _t.${n} > DATE ${lit(c.maxDate!)} THEN 'date_out_of_range' END AS ${q('_err_' + c.name)}`);
 		} else if (f.typed) {
 			// a typed number: no decimal mark to decide, no text to parse
-			const num = `CAST(${src} AS DOUBLE)`;
+			const t = types.get(colOf.get(c.name)!)!;
+			// integer columns are whole and finite already; only their range can be wrong
+			const integral = /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT)$/.test(t);
+			const num = integral ? src : `CAST(${src} AS DOUBLE)`;
 			const nm = `_t.${q('_num_' + c.name)}`;
-			sel.push(`${num} AS ${q('_num_' + c.name)}`, `${src} IS NULL AS ${q('_null_' + c.name)}`);
+			sel.push(`${integral ? 'true' : `isfinite(${num})`} AS ${q('_num_' + c.name)}`, `${src} IS NULL AS ${q('_null_' + c.name)}`);
 			const typedValue = (v: string) =>
 				c.type === 'int'
-					? `CASE WHEN isfinite(${v}) AND ${v} = round(${v}) AND abs(${v}) < 2e9 THEN CAST(${v} AS INTEGER) END`
+					? /^(TINYINT|SMALLINT|UTINYINT|USMALLINT|INTEGER)$/.test(t)
+						? `CAST(${v} AS INTEGER)`
+						: `CASE WHEN ${integral ? '' : `isfinite(${v}) AND ${v} = round(${v}) AND `}abs(${v}) < 2e9 THEN CAST(${v} AS INTEGER) END`
+					: c.type === 'decimal' && integral
+						? `CAST(${v} AS DOUBLE)`
 					: c.type === 'rate'
 						? `CASE WHEN ${v} > 1 THEN ${v} / 100 ELSE ${v} END`
 						: v;
 			sel.push(`${typedValue(num)} AS ${n}`);
 			errs.push(
 				c.type === 'rate'
-					? `CASE ${missing} WHEN NOT isfinite(${nm}) THEN 'not_a_number' WHEN _t.${n} < 0 OR _t.${n} > 1 THEN 'rate_out_of_range' END AS ${q('_err_' + c.name)}`
-					: `CASE ${missing} WHEN NOT isfinite(${nm}) THEN 'not_a_number' ${c.type === 'int' ? `WHEN _t.${n} IS NULL THEN 'not_an_integer'` : ''} WHEN _t.${n} < 0 THEN 'negative' ${range('_t.' + n)} END AS ${q('_err_' + c.name)}`
+					? `CASE ${missing} WHEN NOT ${nm} THEN 'not_a_number' WHEN _t.${n} < 0 OR _t.${n} > 1 THEN 'rate_out_of_range' END AS ${q('_err_' + c.name)}`
+					: `CASE ${missing} WHEN NOT ${nm} THEN 'not_a_number' ${c.type === 'int' ? `WHEN _t.${n} IS NULL THEN 'not_an_integer'` : ''} WHEN _t.${n} < 0 THEN 'negative' ${range('_t.' + n)} END AS ${q('_err_' + c.name)}`
 			);
 		} else {
 			// a memo'd field is missing when its text is (a NULL value finds no memo row)

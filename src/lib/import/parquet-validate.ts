@@ -87,32 +87,20 @@ function memoBody(f: FieldSource, types: Map<string, string>, colOf: Map<string,
 
 /**
  * Key and closed-list fields (text in the file) whose every value in the batch is already what
- * would be loaded (a known AGS as written; an allowed value in its canonical spelling; no blanks),
- * and free-text fields whose values `trim` would not change (first and last characters printable
- * ASCII or letters U+00C0–U+167F, where no space lives; anything else keeps the trim):
+ * would be loaded (a known AGS as written; an allowed value in its canonical spelling; no blanks):
  * the checks take such a column as it is, without a lookup per row. One query for all fields;
  * the answer is per batch.
  */
 export async function identityFields(db: Db, fields: FieldSource[], types: Map<string, string>, colOf: Map<string, string>): Promise<Set<string>> {
-	const text = (f: FieldSource) => f.src !== undefined && !f.typed && types.get(colOf.get(f.c.name)!) === 'VARCHAR';
-	const cands = fields.filter((f) => text(f) && (f.c.type === 'gemeinde' || f.c.type === 'enum'));
-	// free text: no value starts or ends with a character `trim` could remove, none is blank
-	// (and none is missing in a required field), so `trim` would change nothing
-	const plain = fields.filter((f) => text(f) && (f.c.type === 'id' || f.c.type === 'text'));
-	if (!cands.length && !plain.length) return new Set();
+	const cands = fields.filter((f) => f.src !== undefined && !f.typed && (f.c.type === 'gemeinde' || f.c.type === 'enum') && types.get(colOf.get(f.c.name)!) === 'VARCHAR');
+	if (!cands.length) return new Set();
 	const res = (f: FieldSource) => (f.c.type === 'gemeinde' ? 'ags' : 'canonical');
-	const edge = (cp: string) => `((${cp} BETWEEN 33 AND 126) OR (${cp} BETWEEN 192 AND 5759))`;
-	const plainSql = (f: FieldSource) => {
-		const v = `_b.${f.src}`;
-		const ok = `${v} <> '' AND ${edge(`ord(${v})`)} AND ${edge(`ord(right(${v}, 1))`)}`;
-		return `coalesce(bool_and(${f.c.required ? `coalesce(${ok}, false)` : `${v} IS NULL OR (${ok})`}), true) AS ${q(f.c.name)}`;
-	};
-	const parts = [
-		...cands.map((f) => `(SELECT coalesce(bool_and(coalesce(${res(f)} = v AND t = v, false)), true) FROM (${memoBody(f, types, colOf)})) AS ${q(f.c.name)}`),
-		...(plain.length ? [`_p.*`] : [])
-	];
-	const row = (await db.query<Record<string, boolean>>(`SELECT ${parts.join(', ')}${plain.length ? ` FROM (SELECT ${plain.map(plainSql).join(', ')} FROM _pqb _b) _p` : ''}`))[0];
-	return new Set([...cands, ...plain].filter((f) => row[f.c.name] === true).map((f) => f.c.name));
+	const row = (
+		await db.query<Record<string, boolean>>(
+			`SELECT ${cands.map((f) => `(SELECT coalesce(bool_and(coalesce(${res(f)} = v AND t = v, false)), true) FROM (${memoBody(f, types, colOf)})) AS ${q(f.c.name)}`).join(', ')}`
+		)
+	)[0];
+	return new Set(cands.filter((f) => row[f.c.name] === true).map((f) => f.c.name));
 }
 
 export function batchCheckSql(spec: DatasetSpec, fields: FieldSource[], types: Map<string, string>, colOf: Map<string, string>, fmts: NumberFormats, offset: number, identity: Set<string> = new Set()): string {
@@ -139,13 +127,13 @@ export function batchCheckSql(spec: DatasetSpec, fields: FieldSource[], types: M
 		}
 		const src = `_b.${f.src}`;
 		if (identity.has(c.name)) {
-			// every value of the batch is valid as it stands (identityFields); free text may be NULL
-			sel.push(`${src} AS ${n}`, `${src} IS NULL AS ${q('_null_' + c.name)}`);
+			// every value of the batch is valid as it stands (identityFields)
+			sel.push(`${src} AS ${n}`, `false AS ${q('_null_' + c.name)}`);
 			if (c.type === 'gemeinde') {
 				sel.push(`${src} AS ${q('_key_' + c.name)}`, `NULL::VARCHAR AS ${q('_repf_' + c.name)}`);
 				keep.push(q('_key_' + c.name), q('_repf_' + c.name));
 			}
-			errs.push(`CASE ${missing} END AS ${q('_err_' + c.name)}`);
+			errs.push(`NULL::VARCHAR AS ${q('_err_' + c.name)}`);
 			continue;
 		}
 		const m = memo(c);

@@ -118,6 +118,30 @@ describe('Parquet checked on typed columns, in batches', () => {
 		expect([r2.rowsRead, r2.rowsLoaded, r2.rowsRejected]).toEqual([4, 3, 1]);
 	});
 
+	it('free text is trimmed as before whether or not its batch needs it (spaces, no-break space, blank)', async () => {
+		const n = 6;
+		const text = parquetBytes(
+			{
+				Datum: { days: Array(n).fill(d('2025-03-01')) },
+				AGS: Array(n).fill('13076034'),
+				// batch 1 needs no trim; batch 2 has a no-break space and a trailing space; batch 3 a blank
+				Lotse: ['Ölmühle-1', 'B', '\u00a0C', 'D ', '  ', 'E '],
+				Format: Array(n).fill('Telefon'),
+				Thema: Array(n).fill('T'),
+				Altersgruppe: Array(n).fill('75+'),
+				Teilnehmende: { int32: Array(n).fill(1) },
+				Minuten: { int32: Array(n).fill(30) }
+			},
+			{ rowGroupRows: 2 }
+		);
+		for (const opts of [{}, { parquetBatchRows: 2 }] as ImportOptions[]) {
+			const r = await importFile(db, { name: 'text.parquet', bytes: text }, opts);
+			expect([r.rowsRead, r.rowsLoaded, r.rowsRejected]).toEqual([6, 5, 1]);
+			expect(brief(r)).toEqual([[6, 'Lotse', 'missing_value']]);
+			expect((await db.query<{ lotse_id: string }>(`SELECT lotse_id FROM einsaetze WHERE _file = 'text.parquet' ORDER BY _line`)).map((x) => x.lotse_id)).toEqual(['Ölmühle-1', 'B', 'C', 'D', 'E']);
+		}
+	});
+
 	it('finds duplicate keys across batches, with the line of the first occurrence', async () => {
 		const pop = parquetBytes(
 			{

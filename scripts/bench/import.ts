@@ -2,7 +2,7 @@
  * Import part of `npm run bench`: the app's import against DuckDB's own reader of the same file,
  * in one Chromium page and one duckdb-wasm (scripts/bench/browser/import-bench.ts does the browser side, in the benchmark's own build).
  * Prints import ÷ raw read for a German CSV and for Parquet at 1 M rows, and what happens at 10 M.
- * Run alone: `npx vite build --config scripts/bench/vite.config.ts && npx tsx scripts/bench/import.ts` (BENCH_ROWS, BENCH_BIG_ROWS, BENCH_RUNS).
+ * Run alone: `npx vite build --config scripts/bench/vite.config.ts && npx tsx scripts/bench/import.ts` (BENCH_ROWS, BENCH_BIG_ROWS, BENCH_RUNS; BENCH_IMPORT_ONLY=parquet or csv runs one format).
  * Not a test: nothing here asserts a time.
  */
 import { existsSync, mkdirSync } from 'node:fs';
@@ -47,6 +47,8 @@ const median = (xs: number[]) => {
 export async function benchImport(page: Page, baseUrl: string, files: { csv: string; parquet: string; bigCsv?: string; bigParquet?: string }, runs: number): Promise<ImportBenchRow[]> {
 	const u = (f: string) => `/bench-data/${path.basename(f)}`;
 	const q = new URLSearchParams({ suite: 'import', csv: u(files.csv), parquet: u(files.parquet), runs: String(runs) });
+	const only = process.env.BENCH_IMPORT_ONLY;
+	if (only) q.set('only', only);
 	if (files.bigCsv) q.set('bigcsv', u(files.bigCsv));
 	if (files.bigParquet) q.set('bigparquet', u(files.bigParquet));
 	page.on('console', (m) => console.log('  [Chromium]', m.text()));

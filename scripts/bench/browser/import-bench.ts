@@ -8,7 +8,8 @@
 import { openBrowserDb } from '$lib/db/browser';
 import { loadReference, type ReferenceName } from '$lib/db/reference';
 import { importFile } from '$lib/import/import-file';
-import { workerCsvSource, workerParquetToIPC } from '$lib/import/csv-stream-worker-source';
+import { workerCsvSource } from '$lib/import/csv-stream-worker-source';
+import { workerParquetBatches } from '$lib/import/parquet-worker-source';
 import { parquetToIPC } from '$lib/import/parquet';
 import '$lib/import/parquet-browser';
 
@@ -27,6 +28,8 @@ export async function runImportBench(opts: {
 	parquet: string;
 	big?: { csv?: string; parquet?: string };
 	runs: number;
+	/** 'csv' or 'parquet': only that format (BENCH_IMPORT_ONLY) */
+	only?: string;
 	referenceUrls: Record<ReferenceName, string>;
 	log?: (s: string) => void;
 }): Promise<ImportBenchRow[]> {
@@ -102,7 +105,7 @@ export async function runImportBench(opts: {
 		let report;
 		spent.clear();
 		const ms = await clock(async () => {
-			report = await importFile(timedDb(), { name, bytes, blob }, { csvSource: workerCsvSource, parquetToIPC: workerParquetToIPC });
+			report = await importFile(timedDb(), { name, bytes, blob }, { csvSource: workerCsvSource, parquetSource: workerParquetBatches });
 		});
 		log(`  ${name}: ` + [...spent].map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ') + `; not in the database ${(ms - [...spent.values()].reduce((a, b) => a + b, 0)).toFixed(0)} ms`);
 		return { ms, report: report! as Awaited<ReturnType<typeof importFile>> };
@@ -145,13 +148,15 @@ export async function runImportBench(opts: {
 		}
 		out.push(row);
 	};
-	await pair('CSV (; Dezimalkomma, dd.mm.yyyy)', opts.csv, rawCsv, 'raw_csv', 'bench.csv', opts.runs);
-	await pair('Parquet', opts.parquet, rawParquet, 'raw_pq', 'bench.parquet', opts.runs);
-	if (opts.big?.csv) {
+	const csvToo = opts.only !== 'parquet';
+	const parquetToo = opts.only !== 'csv';
+	if (csvToo) await pair('CSV (; Dezimalkomma, dd.mm.yyyy)', opts.csv, rawCsv, 'raw_csv', 'bench.csv', opts.runs);
+	if (parquetToo) await pair('Parquet', opts.parquet, rawParquet, 'raw_pq', 'bench.parquet', opts.runs);
+	if (opts.big?.csv && csvToo) {
 		await fresh();
 		await pair('CSV groß', opts.big.csv, rawCsv, 'raw_csv', 'bench-big.csv', 1);
 	}
-	if (opts.big?.parquet) {
+	if (opts.big?.parquet && parquetToo) {
 		await fresh();
 		await pair('Parquet groß', opts.big.parquet, rawParquet, 'raw_pq', 'bench-big.parquet', 1);
 	}

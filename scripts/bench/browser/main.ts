@@ -31,7 +31,7 @@ if (!csv || !parquet) {
 } else if (p.get('suite') === 'import') {
 	const big = { csv: p.get('bigcsv') ?? undefined, parquet: p.get('bigparquet') ?? undefined };
 	import('./import-bench')
-		.then(({ runImportBench }) => runImportBench({ csv, parquet, big, runs: Number(p.get('runs') ?? 3), referenceUrls: REFERENCE_URLS, log: (s) => console.log(s) }))
+		.then(({ runImportBench }) => runImportBench({ csv, parquet, big, only: p.get('only') ?? undefined, runs: Number(p.get('runs') ?? 3), referenceUrls: REFERENCE_URLS, log: (s) => console.log(s) }))
 		.then(
 			(results) => finish(results, 'Fertig.'),
 			(e) => finish({ error: String((e as Error)?.message ?? e) }, 'Fehler.')

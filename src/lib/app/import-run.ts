@@ -1,12 +1,13 @@
 /**
  * How the app runs one import in the browser: CSV decoded and parsed in a worker chunk by chunk
- * (the page stays responsive), Parquet converted in that worker too, progress into `app.progress`,
+ * (the page stays responsive), Parquet read batch by batch in its own worker, progress into `app.progress`,
  * and one cancel switch for the running import. Used by every import path (own files through the
  * Arbeitsstand, the demo file), so all of them show the progress bar and can be cancelled.
  */
 import type { ImportOptions } from '$lib/import/import-file';
 import type { ImportReport } from '$lib/import/report';
-import { workerCsvSource, workerParquetToIPC } from '$lib/import/csv-stream-worker-source';
+import { workerCsvSource } from '$lib/import/csv-stream-worker-source';
+import { workerParquetBatches } from '$lib/import/parquet-worker-source';
 import { app } from './state.svelte';
 
 let running: AbortController | null = null;
@@ -17,10 +18,10 @@ export function cancelImport(): void {
 }
 
 /** Options for the next `importFile` call; `importDone` clears the progress afterwards. */
-export function browserImportOptions(): Pick<ImportOptions, 'csvSource' | 'parquetToIPC' | 'signal' | 'onProgress'> {
+export function browserImportOptions(): Pick<ImportOptions, 'csvSource' | 'parquetSource' | 'signal' | 'onProgress'> {
 	running = new AbortController();
 	app.progress = null;
-	return { csvSource: workerCsvSource, parquetToIPC: workerParquetToIPC, signal: running.signal, onProgress: (p) => (app.progress = p) };
+	return { csvSource: workerCsvSource, parquetSource: workerParquetBatches, signal: running.signal, onProgress: (p) => (app.progress = p) };
 }
 
 export function importDone(): void {

@@ -9,17 +9,18 @@ import type { Db } from '../db/types';
 import { matchKind, normaliseHeader, type HeaderMatch } from './header-map';
 import { message } from './messages';
 import { ambiguousReadings } from './number-format';
-import { isParquet, parquetToIPC } from './parquet';
+import { isParquet, openParquetBatches, type ParquetBatches, type ParquetBatchSource } from './parquet';
+import { loadParquetBatches } from './parquet-validate';
 import type { ImportProfile } from './profile';
 import { headerSignature } from './profile';
 import { FatalImport, readTabular, unknownKindParams, type BrokenRow, type ReadSegment } from './read-file';
 import type { ImportReport, Lang, Rejection, Repair, SheetReport } from './report';
 import { DATASETS, type DatasetSpec } from './schemas';
-import { stageFromTable, stageRecords, type StagedRow } from './staging';
+import { stageRecords, type StagedRow } from './staging';
 import { csvChunks, rowsFromStream, type StreamChunk, type StreamEvent } from './csv-stream';
 import { fastChunkInsertSql } from './csv-fast';
 import { isXlsx } from './xlsx';
-import { lit, normaliseEnum, q } from './validate-sql';
+import { lit, normaliseEnum, q, type NumberFormats } from './validate-sql';
 import { decideNumberFormats, validateStaged } from './validate-staged';
 import { detectKind } from './header-map';
 
@@ -35,8 +36,10 @@ export interface ImportOptions {
 	signal?: AbortSignal;
 	/** where CSV chunks come from (the browser: a Web Worker); default: parsed in this thread */
 	csvSource?: CsvSourceFactory;
-	/** Parquet → Arrow IPC elsewhere (the browser: a worker); default: parquet-wasm in this thread */
-	parquetToIPC?: (file: InputFile) => Promise<Uint8Array>;
+	/** Parquet read batch by batch elsewhere (the browser: a worker); default: parquet-wasm in this thread */
+	parquetSource?: ParquetBatchSource;
+	/** Parquet rows per batch (whole row groups; default PARQUET_BATCH_ROWS; small in tests) */
+	parquetBatchRows?: number;
 	/** rows validated per batch (default VALIDATE_BATCH_ROWS; small in tests) */
 	validateBatchRows?: number;
 	/** 'whole': the file as one string through readTabular (the reference the streamed path is tested against) */
@@ -125,6 +128,8 @@ export async function importFile(db: Db, file: InputFile, opts: ImportOptions = 
 	} catch (e) {
 		// nothing of this file stays behind: staging dropped, the kind's table untouched (see validateStaged)
 		await db.exec('DROP TABLE IF EXISTS stg').catch(() => undefined);
+		await db.exec('DROP VIEW IF EXISTS stg').catch(() => undefined);
+		for (const t of ['_pqb', '_chk', '_pq_seen', '_pq_rej']) await db.exec(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined);
 		const [code, params]: [string, Record<string, string | number>] =
 			e instanceof FatalImport
 				? [e.code, e.params]
@@ -227,6 +232,24 @@ async function stageFastLines(db: Db, match: HeaderMatch, fast: NonNullable<Stre
 }
 
 /** What the checks need of a segment once its rows are staged (rows themselves: `rowsAt`). */
+/** A Parquet file being imported: its batches (the first one already in `_pqb`), column types and mapping. */
+interface ParquetCtx {
+	batches: ParquetBatches;
+	reopen: () => Promise<ParquetBatches>;
+	/** field → file column */
+	colOf: Map<string, string>;
+	/** file column → DuckDB type */
+	types: Map<string, string>;
+}
+
+/**
+ * Parquet rows checked per batch (whole row groups). Small enough that a batch's Arrow copy,
+ * table and checks stay far below duckdb-wasm's memory beside a 10 M-row target table; large
+ * enough that the per-statement cost does not count, and the worker reads batch k+1 while
+ * DuckDB checks batch k.
+ */
+export const PARQUET_BATCH_ROWS = 250_000;
+
 interface SegmentInfo {
 	sheet?: string;
 	header: string[];
@@ -248,27 +271,43 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 	let rowsAt: (ids: number[]) => Promise<Map<number, StagedRow>> = async () => new Map();
 	let closeSource = () => {};
 
+	let parquet: ParquetCtx | undefined;
+
 	if (isParquet(bytes)) {
-		let ipc: Uint8Array;
+		// the first batch of row groups tells the columns and their types; the rest follow in loadParquetBatches
+		const open = () => (opts.parquetSource ?? openParquetBatches)(file, opts.parquetBatchRows ?? PARQUET_BATCH_ROWS);
+		let batches: ParquetBatches;
+		let first: Uint8Array | null;
 		try {
-			ipc = opts.parquetToIPC ? await opts.parquetToIPC(file) : await parquetToIPC(bytes);
+			batches = await open();
+			first = await batches.next();
 		} catch (e) {
+			if (isOutOfMemory(e)) throw e;
 			throw new FatalImport('unreadable_parquet', { detail: String((e as Error).message ?? e).slice(0, 120) });
 		}
-		await db.exec('DROP TABLE IF EXISTS _pq');
-		await db.insertArrowIPC('_pq', ipc, true);
-		header = (await db.query<{ column_name: string }>('DESCRIBE _pq')).map((r) => r.column_name);
-		report.dialect = { format: 'parquet', decimal: '.' };
-		const fixed = profile?.columns ? new Map(header.flatMap((h, i) => (Object.prototype.hasOwnProperty.call(profile.columns, h) ? [[i, profile.columns![h]] as [number, string | null]] : []))) : undefined;
-		const match = profile?.kind ? matchKind(DATASETS[profile.kind], header, fixed) : detectKind(header).match;
-		if (!match || match.missing.length) {
-			const cands = profile?.kind ? [matchKind(DATASETS[profile.kind], header, fixed)] : detectKind(header).candidates;
-			throw new FatalImport('unknown_kind', unknownKindParams(header, cands, lang));
+		closeSource = () => batches.close();
+		try {
+			await db.exec('DROP TABLE IF EXISTS _pqb');
+			await db.insertArrowIPC('_pqb', first!, true);
+			first = null;
+			const described = await db.query<{ column_name: string; column_type: string }>('DESCRIBE _pqb');
+			header = described.map((r) => r.column_name);
+			report.dialect = { format: 'parquet', decimal: '.' };
+			const fixed = profile?.columns ? new Map(header.flatMap((h, i) => (Object.prototype.hasOwnProperty.call(profile.columns, h) ? [[i, profile.columns![h]] as [number, string | null]] : []))) : undefined;
+			const match = profile?.kind ? matchKind(DATASETS[profile.kind], header, fixed) : detectKind(header).match;
+			if (!match || match.missing.length) {
+				const cands = profile?.kind ? [matchKind(DATASETS[profile.kind], header, fixed)] : detectKind(header).candidates;
+				throw new FatalImport('unknown_kind', unknownKindParams(header, cands, lang));
+			}
+			firstMatch = match;
+			spec = match.spec;
+			const colOf = new Map([...match.mapping].map(([i, name]) => [name, header[i]]));
+			parquet = { batches, reopen: open, colOf, types: new Map(described.map((r) => [r.column_name, r.column_type])) };
+		} catch (e) {
+			batches.close();
+			await db.exec('DROP TABLE IF EXISTS _pqb').catch(() => undefined);
+			throw e;
 		}
-		firstMatch = match;
-		spec = match.spec;
-		await stageFromTable(db, spec, '_pq', header, match.mapping);
-		await db.exec('DROP TABLE _pq');
 	} else if (!isXlsx(bytes) && opts.csvMode !== 'whole') {
 		const { segment, source } = await streamCsv(db, file, report, lang, profile, opts);
 		spec = segment.match!.spec;
@@ -300,7 +339,7 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 		rowsAt = async (ids) => new Map(ids.filter((i) => byId[i - 1]).map((i) => [i, byId[i - 1]]));
 	}
 	try {
-		await checkAndReport(db, file, lang, maxDetails, report, profile, opts, { spec, segments, header, firstMatch, rowsAt });
+		await checkAndReport(db, file, lang, maxDetails, report, profile, opts, { spec, segments, header, firstMatch, rowsAt, parquet });
 	} finally {
 		closeSource();
 	}
@@ -314,9 +353,9 @@ async function checkAndReport(
 	report: ImportReport,
 	profile: ImportProfile | undefined,
 	opts: ImportOptions,
-	ctx: { spec: DatasetSpec; segments: SegmentInfo[]; header: string[]; firstMatch: HeaderMatch; rowsAt: (ids: number[]) => Promise<Map<number, StagedRow>> }
+	ctx: { spec: DatasetSpec; segments: SegmentInfo[]; header: string[]; firstMatch: HeaderMatch; rowsAt: (ids: number[]) => Promise<Map<number, StagedRow>>; parquet?: ParquetCtx }
 ) {
-	const { spec, segments, header, firstMatch, rowsAt } = ctx;
+	const { spec, segments, header, firstMatch, rowsAt, parquet } = ctx;
 	if (profile) report.profile = { signature: profile.signature, name: profile.name };
 	report.kind = spec.kind;
 	const unused = new Set<string>();
@@ -334,20 +373,6 @@ async function checkAndReport(
 	};
 
 	const broken: (BrokenRow & { sheet?: string })[] = segments.flatMap((s) => s.broken.map((b) => ({ ...b, sheet: s.sheet })));
-	const staged = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM stg'))[0].n;
-	report.rowsRead = staged + broken.length;
-	if (report.rowsRead === 0) throw new FatalImport('header_only');
-
-	opts.onProgress?.({ rowsRead: report.rowsRead, bytesDone: file.bytes.length, bytesTotal: file.bytes.length, checking: true });
-	const fmts = await decideNumberFormats(db, spec, profile?.decimal ?? {});
-	if (report.dialect) {
-		report.dialect.decimalByColumn = Object.fromEntries(Object.entries(fmts).filter(([c]) => firstMatch.mapping.size && [...firstMatch.mapping.values()].includes(c)).map(([c, f]) => [fileCol(c), f.decimal]));
-		if (report.dialect.format === 'csv') {
-			const marks = new Set(Object.values(fmts).map((f) => f.decimal).filter(Boolean));
-			report.dialect.decimal = marks.size === 1 ? ([...marks][0] as ',' | '.') : undefined;
-		}
-	}
-	const { extra, refused } = profileEnums(spec, profile);
 	// a column of the uniqueness rule without a file column: the fallback columns find duplicates
 	const mappedAll = (col: string) => (segments.length ? segments.every((s) => [...s.match!.mapping.values()].includes(col)) : [...firstMatch.mapping.values()].includes(col));
 	const missingKey = spec.unique?.find((c) => !mappedAll(c));
@@ -359,10 +384,52 @@ async function checkAndReport(
 		const params = { missing_de: label(missingKey, 'de'), missing_en: label(missingKey, 'en'), fields_de: list('de'), fields_en: list('en') };
 		report.notes.push({ code: 'duplicate_key_fallback', message: message('duplicate_key_fallback', lang, params), params });
 	}
-	if (opts.signal?.aborted) throw new CancelledImport();
-	const { loaded, rejected: sqlRejected } = await validateStaged(db, checkSpec, fmts, file.name, extra, refused, opts.validateBatchRows);
-	report.rowsLoaded = loaded;
-	report.rowsRejected = sqlRejected + broken.length;
+	const { extra, refused } = profileEnums(spec, profile);
+	let fmts: NumberFormats;
+	if (parquet) {
+		// Parquet: typed checks batch by batch (parquet-validate.ts), no staging table of the file
+		if (parquet.batches.numRows === 0) throw new FatalImport('header_only');
+		const res = await loadParquetBatches(db, {
+			spec: checkSpec,
+			colOf: parquet.colOf,
+			types: parquet.types,
+			fileName: file.name,
+			decimalOverrides: profile?.decimal ?? {},
+			extraEnums: extra,
+			refused,
+			maxDetails,
+			batches: parquet.batches,
+			reopen: parquet.reopen,
+			onRows: (rows) => {
+				report.rowsRead = rows;
+				opts.onProgress?.({ rowsRead: rows, bytesDone: Math.round((file.bytes.length * rows) / Math.max(1, parquet.batches.numRows)), bytesTotal: file.bytes.length });
+			},
+			checkCancel: () => {
+				if (opts.signal?.aborted) throw new CancelledImport();
+			}
+		});
+		report.rowsRead = res.rowsRead;
+		report.rowsLoaded = res.loaded;
+		report.rowsRejected = res.rejected;
+		fmts = res.fmts;
+	} else {
+		const staged = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM stg'))[0].n;
+		report.rowsRead = staged + broken.length;
+		if (report.rowsRead === 0) throw new FatalImport('header_only');
+		opts.onProgress?.({ rowsRead: report.rowsRead, bytesDone: file.bytes.length, bytesTotal: file.bytes.length, checking: true });
+		fmts = await decideNumberFormats(db, spec, profile?.decimal ?? {});
+		if (opts.signal?.aborted) throw new CancelledImport();
+		const { loaded, rejected: sqlRejected } = await validateStaged(db, checkSpec, fmts, file.name, extra, refused, opts.validateBatchRows);
+		report.rowsLoaded = loaded;
+		report.rowsRejected = sqlRejected + broken.length;
+	}
+	if (report.dialect) {
+		report.dialect.decimalByColumn = Object.fromEntries(Object.entries(fmts).filter(([c]) => firstMatch.mapping.size && [...firstMatch.mapping.values()].includes(c)).map(([c, f]) => [fileCol(c), f.decimal]));
+		if (report.dialect.format === 'csv') {
+			const marks = new Set(Object.values(fmts).map((f) => f.decimal).filter(Boolean));
+			report.dialect.decimal = marks.size === 1 ? ([...marks][0] as ',' | '.') : undefined;
+		}
+	}
 
 	// row id → sheet (rows were staged segment after segment)
 	const bounds: { last: number; sheet?: string }[] = [];
@@ -381,7 +448,10 @@ async function checkAndReport(
 	);
 	const firstRows = [...new Set(errs.filter((e) => e.first_row !== null).map((e) => Number(e.first_row)))];
 	const lineOfRow = new Map<number, number>();
-	if (firstRows.length) {
+	if (firstRows.length && parquet) {
+		// Parquet: a record's line is its position + 1 (the first row of a duplicate may have loaded)
+		for (const r of firstRows) lineOfRow.set(r, r + 1);
+	} else if (firstRows.length) {
 		for (const r of await db.query<{ _row: number; _line: number }>(`SELECT _row, _line FROM stg WHERE _row IN (${firstRows.join(',')})`)) lineOfRow.set(Number(r._row), Number(r._line));
 	}
 	const rejection = (line: number, sheet: string | undefined, column: string, value: string, code: string, params: Record<string, string | number>): Rejection => ({

@@ -14,7 +14,7 @@ export const q = (id: string) => '"' + id.replace(/"/g, '""') + '"';
 export const lit = (s: string) => "'" + s.replace(/'/g, "''") + "'";
 
 /** the same normalisation as `normaliseEnum` below, in SQL */
-const sqlEnumNorm = (v: string) => `regexp_replace(lower(replace(replace(trim(${v}), '–', '-'), '—', '-')), '\\s+', ' ', 'g')`;
+export const sqlEnumNorm = (v: string) => `regexp_replace(lower(replace(replace(trim(${v}), '–', '-'), '—', '-')), '\\s+', ' ', 'g')`;
 export function normaliseEnum(v: string): string {
 	return v.trim().replace(/[–—]/g, '-').toLowerCase().replace(/\s+/g, ' ');
 }
@@ -69,14 +69,14 @@ export function numberEvidenceSql(cols: string[]): string {
 	return `SELECT * FROM ${perCol.join(', ')}`;
 }
 
-const dateExpr = (v: string) => `COALESCE(
+export const dateExpr = (v: string) => `COALESCE(
 	TRY_CAST(try_strptime(${v}, '%d.%m.%Y') AS DATE),
 	TRY_CAST(try_strptime(${v}, '%Y-%m-%d') AS DATE),
 	TRY_CAST(${v} AS DATE),
 	CASE WHEN regexp_full_match(${v}, '[0-9]{5}(\\.0+)?') THEN DATE '1899-12-30' + CAST(CAST(${v} AS DOUBLE) AS INTEGER) END)`;
 
 /** digits only; 7/11 digits get their leading zero back (Excel stores keys as numbers) */
-const keyExpr = (v: string) => `CASE
+export const keyExpr = (v: string) => `CASE
 	WHEN regexp_full_match(regexp_replace(${v}, '\\s', '', 'g'), '[0-9]{7}|[0-9]{11}') THEN '0' || regexp_replace(${v}, '\\s', '', 'g')
 	ELSE regexp_replace(${v}, '\\s', '', 'g') END`;
 

@@ -6,7 +6,7 @@
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import * as pq from 'parquet-wasm';
-import { tableToIPC, vectorFromArray, makeVector, Utf8, DateDay, Table, type Vector } from 'apache-arrow';
+import { tableToIPC, vectorFromArray, makeVector, Utf8, DateDay, Int32, Float64, Table, type Vector } from 'apache-arrow';
 
 export type Cell = string | number | null;
 
@@ -57,17 +57,24 @@ export async function xlsxBytes(header: string[], rows: (Cell | Date)[][], sheet
 	return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 
-/** Parquet from columns: strings → Utf8, Int32Array → Int32, {days} → Date32. */
-export function parquetBytes(columns: Record<string, (string | null)[] | Int32Array | { days: number[] }>): Uint8Array {
+/**
+ * Parquet from columns: strings → Utf8, Int32Array → Int32, {days} → Date32, {int32} / {float64}
+ * → Int32 / Float64 with nulls. `rowGroupRows` splits the file into row groups of that many rows.
+ */
+export type ParquetColumn = (string | null)[] | Int32Array | { days: (number | null)[] } | { int32: (number | null)[] } | { float64: (number | null)[] };
+export function parquetBytes(columns: Record<string, ParquetColumn>, opts: { rowGroupRows?: number } = {}): Uint8Array {
 	const vecs: Record<string, Vector> = {};
 	for (const [name, v] of Object.entries(columns)) {
 		if (v instanceof Int32Array) vecs[name] = makeVector(v);
 		else if (Array.isArray(v)) vecs[name] = vectorFromArray(v, new Utf8());
-		else vecs[name] = vectorFromArray(v.days.map((d) => new Date(d * 86400000)), new DateDay());
+		else if ('int32' in v) vecs[name] = vectorFromArray(v.int32, new Int32());
+		else if ('float64' in v) vecs[name] = vectorFromArray(v.float64, new Float64());
+		else vecs[name] = vectorFromArray(v.days.map((d) => (d === null ? null : new Date(d * 86400000))), new DateDay());
 	}
 	const ipc = tableToIPC(new Table(vecs), 'stream');
 	const wasmTable = pq.Table.fromIPCStream(ipc);
-	return pq.writeParquet(wasmTable);
+	const props = opts.rowGroupRows ? new pq.WriterPropertiesBuilder().setMaxRowGroupSize(opts.rowGroupRows).build() : undefined;
+	return pq.writeParquet(wasmTable, props);
 }
 
 export const daysSinceEpoch = (iso: string) => Date.parse(iso + 'T00:00:00Z') / 86400000;

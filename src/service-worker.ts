@@ -16,9 +16,11 @@
  *   Their names carry no hash, so this cache belongs to one build; older ones are deleted on
  *   activate.
  *
- * What is precached (on install): the shell, `static/` and every file of `build` except the
- * WebAssembly files and DuckDB's worker scripts (DuckDB 34 MB, parquet-wasm 5 MB). Those are
- * cached on first use by the cache-first rule below: on a first visit the app registers this
+ * What is precached (on install): the shell, `static/` and every file of `build` except DuckDB's
+ * WebAssembly files and worker scripts (34 MB per variant, only one of which the browser uses).
+ * parquet-wasm (5 MB, 1,35 MB brotli) is precached: without it a Parquet import fails offline,
+ * and the app must work with no network after one visit; page and workers share its one URL
+ * (import/parquet-browser.ts). DuckDB's files are cached on first use by the cache-first rule below: on a first visit the app registers this
  * worker itself and waits until it controls the page before it starts DuckDB
  * (src/lib/app/offline.ts), so the wasm is downloaded exactly once, through this worker, and
  * lands in the cache. Earlier, the page and the precache fetched it at the same time (75 MB on a
@@ -55,8 +57,8 @@ const NAVIGATION_TIMEOUT_MS = 4_000;
 
 const DEV = build.length === 0;
 
-/** wasm and DuckDB's workers (see above): cached on first use only */
-const NOT_PRECACHED = /\.wasm$|\/duckdb-browser-[^/]*\.worker\./;
+/** DuckDB's wasm and workers (see above): cached on first use only */
+const NOT_PRECACHED = /\/duckdb-[^/]*\.wasm$|\/duckdb-browser-[^/]*\.worker\./;
 const PRECACHE_IMMUTABLE = build.filter((f) => !NOT_PRECACHED.test(f));
 const CURRENT_IMMUTABLE = new Set(build);
 const SHELL_FILES = [SHELL_URL, ...files];

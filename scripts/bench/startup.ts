@@ -85,9 +85,10 @@ export async function measureStartupOnce(browser: Browser, serverUrl: string, pa
 		await settle(page, proxy.bytes);
 		const firstVisitBytes = proxy.bytes();
 		const firstVisitRequests = proxy.requests();
-		// the wasm is fetched inside DuckDB's worker, which Playwright may not report; the service
-		// worker never precaches wasm (src/service-worker.ts), so every wasm on the wire was used
-		for (const r of firstVisitRequests) if (r.endsWith('.wasm')) used.add(r.split(' ')[1]);
+		// DuckDB's wasm is fetched inside DuckDB's worker, which Playwright may not report; the service
+		// worker never precaches DuckDB's wasm (src/service-worker.ts), so every DuckDB wasm on the
+		// wire was used. parquet-wasm is precached for offline imports, not used by the start page.
+		for (const r of firstVisitRequests) if (/\/duckdb-[^/]*\.wasm$/.test(r)) used.add(r.split(' ')[1]);
 		await page.close();
 		const warm = await context.newPage();
 		await warm.goto(proxy.url + path);

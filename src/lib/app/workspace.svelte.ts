@@ -22,7 +22,7 @@ import { setWorkspaceParquetInit } from '$lib/workspace/parquet-io';
 import { datasetTableSchemas } from '$lib/workspace/tables';
 import { applyWorkspace, readWorkspace, writeWorkspace, WorkspaceError, type WorkspaceFileEntry } from '$lib/workspace/workspace-file';
 import parquetInit from 'parquet-wasm';
-import parquetWasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
+import { parquetWasmUrl } from '$lib/import/parquet-browser';
 import { dropSampleRows, refreshCounts, removeSampleData, withDb } from './load';
 import { app, type LoadedFile } from './state.svelte';
 

@@ -4,13 +4,15 @@
  * the next batch as Arrow IPC (transferred, not copied) or null after the last.
  * A picked file arrives as the `File` itself; parquet-wasm reads only the parts it needs from it.
  */
-import { openParquetBatches, type ParquetBatches } from './parquet';
-import './parquet-browser';
+import init from 'parquet-wasm';
+import { openParquetBatches, setParquetInit, type ParquetBatches } from './parquet';
 
-export type ParquetWorkerRequest = { type: 'open'; bytes?: Uint8Array; blob?: Blob; batchRows: number } | { type: 'next' };
+/** `wasmUrl`: where the page serves parquet-wasm's wasm (one copy for page and workers) */
+export type ParquetWorkerRequest = { type: 'open'; bytes?: Uint8Array; blob?: Blob; batchRows: number; wasmUrl: string } | { type: 'next' };
 export type ParquetWorkerReply = { type: 'opened'; numRows: number } | { type: 'batch'; ipc: Uint8Array | null } | { type: 'error'; message: string };
 
 let src: ParquetBatches | null = null;
+let wasmSet = false;
 const post = (m: ParquetWorkerReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
 let chain: Promise<void> = Promise.resolve();
@@ -22,6 +24,8 @@ self.onmessage = (e: MessageEvent<ParquetWorkerRequest>) => {
 async function handle(m: ParquetWorkerRequest) {
 	try {
 		if (m.type === 'open') {
+			if (!wasmSet) setParquetInit(() => init({ module_or_path: m.wasmUrl }));
+			wasmSet = true;
 			src = await openParquetBatches({ bytes: m.bytes ?? new Uint8Array(0), blob: m.blob }, m.batchRows);
 			post({ type: 'opened', numRows: src.numRows });
 			return;

@@ -43,9 +43,17 @@ async function serve(wasm: WasmAnswer): Promise<{ url: string; close(): Promise<
 	};
 }
 
-/** a drawn chart or the start-up error, whichever comes first; returns the error's technical text */
+/**
+ * DuckDB ready and a chart drawn, or the start-up error, whichever comes first; returns the
+ * error's technical text. (The start page may draw its first charts from the start seed before
+ * DuckDB is open, so a drawn chart alone says nothing about DuckDB.)
+ */
 async function startOutcome(page: Page): Promise<string | null> {
-	await page.waitForFunction(() => document.querySelector('[data-testid=chart][data-state=ready]') || document.querySelector('[data-testid=load-error]'), null, { timeout: 180_000, polling: 100 });
+	await page.waitForFunction(
+		() => (performance.getEntriesByName('dlm:data-ready').length > 0 && document.querySelector('[data-testid=chart][data-state=ready]')) || document.querySelector('[data-testid=load-error]'),
+		null,
+		{ timeout: 180_000, polling: 100 }
+	);
 	return (await page.locator('[data-testid=load-error]').count()) ? await page.locator('[data-testid=load-error] code').textContent() : null;
 }
 

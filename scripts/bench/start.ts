@@ -4,7 +4,7 @@
  * the app's own marks (dlm:sw-wait, dlm:db-open, dlm:attach, dlm:data-ready, dlm:seeded) per run
  * and as medians, and the load average before and after. Builds nothing: run `npm run build`
  * first (`npm run bench:start` does both).
- *   tsx scripts/bench/start.ts [--runs 5] [--later 1] [--path /]
+ *   tsx scripts/bench/start.ts [--runs 5] [--later 1] [--path /] [--dir build]
  * `--later n`: n more visits after the second (V8 may write the wasm code cache only after it).
  */
 import os from 'node:os';
@@ -16,7 +16,12 @@ import { measureStartup } from './startup';
 import { median } from './queries';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BUILD = path.join(ROOT, 'build');
+const arg0 = (name: string) => {
+	const i = process.argv.indexOf(`--${name}`);
+	return i > 0 ? process.argv[i + 1] : undefined;
+};
+/** `--dir` another build (e.g. of an earlier commit, to compare in the same period of load) */
+const BUILD = path.resolve(arg0('dir') ?? path.join(ROOT, 'build'));
 const arg = (name: string, dflt: string) => {
 	const i = process.argv.indexOf(`--${name}`);
 	return i > 0 ? process.argv[i + 1] : dflt;

@@ -57,6 +57,15 @@ async function startOutcome(page: Page): Promise<string | null> {
 	return (await page.locator('[data-testid=load-error]').count()) ? await page.locator('[data-testid=load-error] code').textContent() : null;
 }
 
+/**
+ * The code-cache visits open the Ämter-Vergleich, not the start page: the start page's default
+ * state is answered by the start seed (app/start-seed.ts), so DuckDB runs only start-up's few
+ * statements there, too little for V8 to tier the module up and write its code cache (no hit on
+ * visits 2–4 in a run here, with the seed). The Vergleich asks its SQL live, as every page does
+ * once the user works with the data.
+ */
+const CACHE_PAGE = '/vergleich';
+
 before(() => {
 	assert.ok(existsSync(path.join(BUILD, 'index.html')), 'build/ missing: run `npx vite build` first');
 });
@@ -66,7 +75,7 @@ test('a later visit (by the fourth) takes the compiled DuckDB wasm from the code
 	const browser: Launched = await launch();
 	try {
 		const first = browser.context.pages()[0] ?? (await browser.context.newPage());
-		await first.goto(server.url + '/');
+		await first.goto(server.url + CACHE_PAGE);
 		assert.equal(await startOutcome(first), null, 'first visit draws a chart');
 		await first.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
 		// V8 writes the code cache once enough functions reached its top tier, or a while after the last
@@ -88,7 +97,7 @@ test('a later visit (by the fourth) takes the compiled DuckDB wasm from the code
 			cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
 			const complete = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
 			await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline', 'v8.wasm'] }, transferMode: 'ReportEvents' });
-			await page.goto(server.url + '/');
+			await page.goto(server.url + CACHE_PAGE);
 			assert.equal(await startOutcome(page), null, `visit ${visit} draws a chart`);
 			await cdp.send('Tracing.end');
 			await complete;

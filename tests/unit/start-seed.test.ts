@@ -18,7 +18,7 @@ import { Coordinator } from '../../src/lib/db/coordinator';
 import { openNodeDb } from '../../src/lib/db/node';
 import { readCatalog } from '../../src/lib/db/catalog';
 import type { Db } from '../../src/lib/db/types';
-import { decodeStartSeed, encodeStartSeed, seedApplies, startFilters, startPageJobs, START_SEED_FORMAT, type StartSeed } from '../../src/lib/dashboard/start-seed';
+import { checkStartSeed, decodeStartSeed, encodeStartSeed, seedApplies, startFilters, startPageJobs, START_SEED_FORMAT, type StartSeed } from '../../src/lib/dashboard/start-seed';
 
 let db: Db;
 let dir: string;
@@ -88,6 +88,18 @@ describe('start seed', () => {
 		await seeded.write(async () => undefined);
 		await live.write(async () => undefined);
 		await fresh.write(async () => undefined);
+	});
+
+	it('the check the app runs once DuckDB is ready finds no difference, and finds a changed answer', async () => {
+		expect(await checkStartSeed(db, seed)).toEqual([]);
+		// one number of the key figures' statement over a seed table changed by 1e-9
+		const i = seed.entries.findIndex((e) => e.kind === 'rows' && e.sql.includes('_seed_') && Array.isArray(e.value) && e.value.length);
+		expect(i).toBeGreaterThan(-1);
+		const rows = structuredClone(seed.entries[i].value) as Record<string, unknown>[];
+		const k = Object.keys(rows[0]).find((x) => typeof rows[0][x] === 'number')!;
+		rows[0][k] = (rows[0][k] as number) + 1e-9;
+		const tampered = { ...seed, entries: seed.entries.map((e, j) => (j === i ? { ...e, value: rows } : e)) };
+		expect(await checkStartSeed(db, tampered)).toEqual([seed.entries[i].sql]);
 	});
 
 	it('applies only to the snapshot it was made from, with nothing of the user stored', () => {

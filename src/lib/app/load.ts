@@ -29,7 +29,7 @@ import { ensureDatasetTables } from '$lib/import/tables';
 import { buildSummaries } from '$lib/db/summary';
 import { Coordinator } from '$lib/db/coordinator';
 import { deleteFileRows, readCatalog, type Catalog } from '$lib/db/catalog';
-import { seedApplies } from '$lib/dashboard/start-seed';
+import { checkStartSeed, seedApplies, type StartSeed } from '$lib/dashboard/start-seed';
 import { fetchStartSeed } from './start-seed';
 import { MARK, measure } from './draw-marks';
 import { i18n, t, formatInt } from '$lib/i18n';
@@ -61,6 +61,8 @@ let nextId = 1;
 let seededCatalog: Catalog | null = null;
 /** start-up's live catalog is in (a seed arriving later is not used) */
 let liveCatalog = false;
+/** the seed the page drew from, until DuckDB checked it */
+let usedSeed: StartSeed | null = null;
 
 /** The app's one coordinator; every page query is a request to it. Throws before `startApp`. */
 export function coordinator(): Coordinator {
@@ -123,6 +125,7 @@ export function startApp(): Promise<void> {
 	app.seeded = false;
 	seededCatalog = null;
 	liveCatalog = false;
+	usedSeed = null;
 	app.step = { key: 'db' };
 	// a first visit waits for the service worker, so that everything is downloaded once (offline.ts)
 	const swP = serviceWorkerReady();
@@ -162,6 +165,7 @@ export function startApp(): Promise<void> {
 			app.loadMs = measureSince('dlm:data-ready', t0);
 			app.step = null;
 			app.phase = 'ready';
+			if (app.seeded && usedSeed) checkSeedWhenIdle(c, usedSeed);
 		} catch (e) {
 			console.error(e);
 			app.error = errorText(e);
@@ -181,6 +185,7 @@ export function startApp(): Promise<void> {
 		return c.request((q) => readCatalog(q)).then((catalog) => {
 			if (coord !== c || app.phase !== 'loading' || liveCatalog) return c.unseed();
 			seededCatalog = catalog;
+			usedSeed = seed;
 			for (const report of manifest.reports) addReport(report);
 			applyCatalog(catalog);
 			app.dataVersion++;
@@ -192,6 +197,30 @@ export function startApp(): Promise<void> {
 		console.warn('start seed not used', e);
 	});
 	return startup;
+}
+
+/**
+ * Once DuckDB is ready and the page idle: every seeded statement again, live (outside the
+ * coordinator, which keeps answering from its cache). A difference takes the seed back, so
+ * every chart asks again; the unit test start-seed.test.ts makes sure this never happens.
+ */
+function checkSeedWhenIdle(c: Coordinator, seed: StartSeed) {
+	const version = c.version;
+	const run = () => {
+		if (coord !== c || !db || c.version !== version) return;
+		const t0 = performance.now();
+		checkStartSeed(db, seed)
+			.then((wrong) => {
+				measureSince('dlm:seed-checked', t0);
+				if (wrong.length && coord === c && c.version === version) {
+					console.error('start seed differs from the data', wrong);
+					unseed('answers differ');
+				}
+			})
+			.catch((e: unknown) => console.warn('start seed not checked', e));
+	};
+	if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 3000 });
+	else setTimeout(run, 500);
 }
 
 /** the seed's answers are not those of the data: the coordinator forgets them, every client asks again */

@@ -10,7 +10,7 @@
  */
 import { Coordinator, type Reads, type SeedEntry } from '../db/coordinator';
 import { readCatalog } from '../db/catalog';
-import type { Db } from '../db/types';
+import type { Db, Reader } from '../db/types';
 import { defaultFilters, parseFilters, type ViewFilters } from './filters';
 import { UEBERBLICK_CHARTS, loadKeyFigures } from './specs/ueberblick';
 
@@ -75,6 +75,25 @@ export function seedApplies(seed: StartSeed | null, o: { snapshot: string; store
 	return !!seed && seed.format === START_SEED_FORMAT && seed.snapshot === o.snapshot && o.storedEmpty;
 }
 
+/**
+ * Runs every seeded statement live on `db` and returns the SQL of those whose answer differs from
+ * the seed's (exactly, as the seed file keeps numbers). The seed's temp tables are read as
+ * subqueries of their SQL, as `directReads` gives a relation. The app runs it once DuckDB is
+ * ready and idle: a safety net for the seed, and work that lets V8 tier DuckDB up and write its
+ * code cache, which the seeded start page alone no longer causes.
+ */
+export async function checkStartSeed(db: Reader, seed: StartSeed): Promise<string[]> {
+	const tables = new Map(seed.entries.filter((e) => e.kind === 'table').map((e) => [String(e.value), e.sql]));
+	const inline = (sql: string): string => sql.replace(/\b_seed_\d+\b/g, (n) => (tables.has(n) ? `(${inline(tables.get(n)!)})` : n));
+	const wrong: string[] = [];
+	for (const e of seed.entries) {
+		if (e.kind !== 'rows') continue;
+		const live = await db.query(inline(e.sql), e.params);
+		if (exact(live) !== exact(e.value)) wrong.push(e.sql);
+	}
+	return wrong;
+}
+
 /* JSON keeps every finite number exactly; NaN, ±Infinity and -0 travel as {"$n": "…"} */
 const SPECIAL = new Map<string, number>([
 	['NaN', NaN],
@@ -83,12 +102,16 @@ const SPECIAL = new Map<string, number>([
 	['-0', -0]
 ]);
 
+function exactNumber(_k: string, v: unknown): unknown {
+	if (typeof v !== 'number') return v;
+	if (Object.is(v, -0)) return { $n: '-0' };
+	return Number.isFinite(v) ? v : { $n: String(v) };
+}
+
+const exact = (v: unknown) => JSON.stringify(v, exactNumber);
+
 export function encodeStartSeed(seed: StartSeed): string {
-	return JSON.stringify(seed, (_k, v: unknown) => {
-		if (typeof v !== 'number') return v;
-		if (Object.is(v, -0)) return { $n: '-0' };
-		return Number.isFinite(v) ? v : { $n: String(v) };
-	});
+	return JSON.stringify(seed, exactNumber);
 }
 
 export function decodeStartSeed(text: string): StartSeed {

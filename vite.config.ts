@@ -5,7 +5,8 @@ import { sveltekit } from '@sveltejs/kit/vite';
 /**
  * Before every build and dev start: the sample data imported once into a ready, validated form
  * (.generated/sample-snapshot/, see scripts/build-sample-snapshot.ts) that start-up only attaches.
- * Run as its own Node process (the import code needs the duckdb-wasm Node build); it returns at
+ * Then the start seed: the start page's default-state answers computed on that snapshot
+ * (.generated/start-seed/, scripts/build-start-seed.ts). Each runs as its own Node process (the import code needs the duckdb-wasm Node build); it returns at
  * once when its inputs have not changed. Not under Vitest: the unit tests build their own.
  */
 function sampleSnapshot(): Plugin {
@@ -15,6 +16,8 @@ function sampleSnapshot(): Plugin {
 		buildStart() {
 			if (done || process.env.VITEST) return;
 			execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-sample-snapshot.ts'], { stdio: 'inherit' });
+			// then the start page's answers on it (scripts/build-start-seed.ts)
+			execFileSync(process.execPath, ['--import', 'tsx', 'scripts/build-start-seed.ts'], { stdio: 'inherit' });
 			done = true;
 		}
 	};

@@ -25,6 +25,8 @@ export interface StartupRun {
 	/** the app's own performance entries (`dlm:*` measures), cold and warm, when the build has them */
 	coldMarks: Record<string, number>;
 	warmMarks: Record<string, number>;
+	/** visits after the second (only when asked for: `laterVisits`), e.g. to see the wasm code cache of V8, which it may write late */
+	later: { ms: number; marks: Record<string, number> }[];
 	acceptEncoding: string;
 }
 
@@ -42,7 +44,9 @@ async function firstChartMs(page: Page): Promise<number> {
 	return ms;
 }
 
-function appMarks(page: Page): Promise<Record<string, number>> {
+/** the app's `dlm:*` measures once start-up is over (the first chart may come before DuckDB is ready: start seed) */
+async function appMarks(page: Page): Promise<Record<string, number>> {
+	await page.waitForFunction(() => performance.getEntriesByName('dlm:data-ready').length > 0 || document.querySelector('[data-testid=load-error]'), null, { timeout: 180_000, polling: 100 });
 	return page.evaluate(() => Object.fromEntries(performance.getEntriesByType('measure').filter((e) => e.name.startsWith('dlm:')).map((e) => [e.name, e.duration])));
 }
 
@@ -63,7 +67,7 @@ async function settle(page: Page, bytes: () => number, quietMs = 2_000): Promise
 }
 
 /** One first visit and one second visit of `path` in a fresh browser profile. */
-export async function measureStartupOnce(browser: Browser, serverUrl: string, path = '/'): Promise<StartupRun> {
+export async function measureStartupOnce(browser: Browser, serverUrl: string, path = '/', laterVisits = 0): Promise<StartupRun> {
 	const u = new URL(serverUrl);
 	const proxy = await startCountingProxy({ host: u.hostname, port: Number(u.port) });
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'de-DE', serviceWorkers: 'allow' });
@@ -94,18 +98,26 @@ export async function measureStartupOnce(browser: Browser, serverUrl: string, pa
 		await warm.goto(proxy.url + path);
 		const warmMs = await firstChartMs(warm);
 		const warmMarks = await appMarks(warm);
-		return { coldMs, warmMs, firstVisitBytes, firstVisitRequests, usedPaths: [...used], coldMarks, warmMarks, acceptEncoding };
+		const later: StartupRun['later'] = [];
+		let last = warm;
+		for (let i = 0; i < laterVisits; i++) {
+			await last.close();
+			last = await context.newPage();
+			await last.goto(proxy.url + path);
+			later.push({ ms: await firstChartMs(last), marks: await appMarks(last) });
+		}
+		return { coldMs, warmMs, firstVisitBytes, firstVisitRequests, usedPaths: [...used], coldMarks, warmMarks, later, acceptEncoding };
 	} finally {
 		await context.close();
 		await proxy.close();
 	}
 }
 
-export async function measureStartup(serverUrl: string, runs: number, path = '/'): Promise<{ runs: StartupRun[]; chromium: string }> {
+export async function measureStartup(serverUrl: string, runs: number, path = '/', laterVisits = 0): Promise<{ runs: StartupRun[]; chromium: string }> {
 	const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: QUIET_FLAGS });
 	try {
 		const out: StartupRun[] = [];
-		for (let i = 0; i < runs; i++) out.push(await measureStartupOnce(browser, serverUrl, path));
+		for (let i = 0; i < runs; i++) out.push(await measureStartupOnce(browser, serverUrl, path, laterVisits));
 		return { runs: out, chromium: browser.version() };
 	} finally {
 		await browser.close();

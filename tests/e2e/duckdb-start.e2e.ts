@@ -43,11 +43,27 @@ async function serve(wasm: WasmAnswer): Promise<{ url: string; close(): Promise<
 	};
 }
 
-/** a drawn chart or the start-up error, whichever comes first; returns the error's technical text */
+/**
+ * DuckDB ready and a chart drawn, or the start-up error, whichever comes first; returns the
+ * error's technical text. (The start page may draw its first charts from the start seed before
+ * DuckDB is open, so a drawn chart alone says nothing about DuckDB.)
+ */
 async function startOutcome(page: Page): Promise<string | null> {
-	await page.waitForFunction(() => document.querySelector('[data-testid=chart][data-state=ready]') || document.querySelector('[data-testid=load-error]'), null, { timeout: 180_000, polling: 100 });
+	await page.waitForFunction(
+		() => (performance.getEntriesByName('dlm:data-ready').length > 0 && document.querySelector('[data-testid=chart][data-state=ready]')) || document.querySelector('[data-testid=load-error]'),
+		null,
+		{ timeout: 180_000, polling: 100 }
+	);
 	return (await page.locator('[data-testid=load-error]').count()) ? await page.locator('[data-testid=load-error] code').textContent() : null;
 }
+
+/**
+ * The code-cache visits open the start page. Its default state is answered by the start seed
+ * (app/start-seed.ts), so DuckDB itself runs little SQL before the first chart; without the
+ * seed's check once DuckDB is ready (dashboard/start-seed.ts, checkStartSeed) V8 wrote no code
+ * cache on visits 2–4 in a run here, with it the third visit hit.
+ */
+const CACHE_PAGE = '/';
 
 before(() => {
 	assert.ok(existsSync(path.join(BUILD, 'index.html')), 'build/ missing: run `npx vite build` first');
@@ -58,7 +74,7 @@ test('a later visit (by the fourth) takes the compiled DuckDB wasm from the code
 	const browser: Launched = await launch();
 	try {
 		const first = browser.context.pages()[0] ?? (await browser.context.newPage());
-		await first.goto(server.url + '/');
+		await first.goto(server.url + CACHE_PAGE);
 		assert.equal(await startOutcome(first), null, 'first visit draws a chart');
 		await first.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 });
 		// V8 writes the code cache once enough functions reached its top tier, or a while after the last
@@ -80,7 +96,7 @@ test('a later visit (by the fourth) takes the compiled DuckDB wasm from the code
 			cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
 			const complete = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
 			await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['disabled-by-default-devtools.timeline', 'v8.wasm'] }, transferMode: 'ReportEvents' });
-			await page.goto(server.url + '/');
+			await page.goto(server.url + CACHE_PAGE);
 			assert.equal(await startOutcome(page), null, `visit ${visit} draws a chart`);
 			await cdp.send('Tracing.end');
 			await complete;

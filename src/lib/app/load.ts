@@ -11,10 +11,14 @@
  * they are, nothing is decoded on the page (Parquet through parquet-wasm held the main thread for
  * 0.6 s and so delayed DuckDB's own start). So no sample file is parsed or
  * validated here, and ExcelJS is not loaded on start (only when a user imports a workbook).
+ * While DuckDB starts, the start page can already draw from the build's start seed (start-seed.ts):
+ * its default-state answers and the catalog, seeded into the coordinator when the data will be
+ * exactly the snapshot's; everything else waits for DuckDB.
  * Timings go to the Performance timeline as measures — `dlm:sw-wait` (first visit: until the
  * service worker controls the page), `dlm:db-open` (download + compile the wasm, open DuckDB),
- * `dlm:attach` (tables, views, counts), `dlm:data-ready` (all of start-up) — where the e2e tests
- * and `npm run bench` read them; nothing is put on `window`.
+ * `dlm:attach` (tables, views, counts), `dlm:data-ready` (all of start-up), `dlm:seeded` (the
+ * seed's answers are in, when it applies) — where the e2e tests and `npm run bench` read them;
+ * nothing is put on `window`.
  */
 import { openBrowserDb } from '$lib/db/browser';
 import type { Db } from '$lib/db/types';
@@ -24,7 +28,9 @@ import { DATASETS } from '$lib/import/schemas';
 import { ensureDatasetTables } from '$lib/import/tables';
 import { buildSummaries } from '$lib/db/summary';
 import { Coordinator } from '$lib/db/coordinator';
-import { deleteFileRows, filterChoices, referenceCounts, sourcesList, tableCounts } from '$lib/db/catalog';
+import { deleteFileRows, readCatalog, type Catalog } from '$lib/db/catalog';
+import { checkStartSeed, seedApplies, type StartSeed } from '$lib/dashboard/start-seed';
+import { fetchStartSeed } from './start-seed';
 import { MARK, measure } from './draw-marks';
 import { i18n, t, formatInt } from '$lib/i18n';
 import { localizeReport } from '$lib/import/localize';
@@ -33,7 +39,7 @@ import { browserImportOptions, importDone, loadedNothing, wasCancelled } from '.
 import type { ImportProfile } from '$lib/import/profile';
 import { app, type LoadedFile, type Source, type TableCount } from './state.svelte';
 // issue 9 (own data that stays): stored Arbeitsstand restored on start, worker restarted after a crash
-import { restoreStoredState, workerCrashed } from './workspace.svelte';
+import { restoreStoredState, storedStateEmpty, workerCrashed } from './workspace.svelte';
 
 import fehlerhaftUrl from '../../../data/sample/beispieldaten_fehlerhaft_einsaetze.csv?url&no-inline';
 
@@ -51,6 +57,12 @@ let db: Db | null = null;
 let coord: Coordinator | null = null;
 let startup: Promise<void> | null = null;
 let nextId = 1;
+/** the catalog the start seed gave, until start-up read it live (refreshCounts compares the two) */
+let seededCatalog: Catalog | null = null;
+/** start-up's live catalog is in (a seed arriving later is not used) */
+let liveCatalog = false;
+/** the seed the page drew from, until DuckDB checked it */
+let usedSeed: StartSeed | null = null;
 
 /** The app's one coordinator; every page query is a request to it. Throws before `startApp`. */
 export function coordinator(): Coordinator {
@@ -110,6 +122,10 @@ export function startApp(): Promise<void> {
 	if (startup) return startup;
 	const t0 = performance.now();
 	app.phase = 'loading';
+	app.seeded = false;
+	seededCatalog = null;
+	liveCatalog = false;
+	usedSeed = null;
 	app.step = { key: 'db' };
 	// a first visit waits for the service worker, so that everything is downloaded once (offline.ts)
 	const swP = serviceWorkerReady();
@@ -127,8 +143,10 @@ export function startApp(): Promise<void> {
 	const ipcP = manifestP.then((m) => new Map(m.tables.filter((t) => t.file).map((t) => [t.name, fetchBytes(snapshotUrl(t.file!))])));
 	for (const p of [manifestP, ipcP]) p.catch(() => undefined);
 	ipcP.then((m) => m.forEach((p) => p.catch(() => undefined)), () => undefined);
-	coord = new Coordinator(dbP, { concurrency: 3, onStatement: (sql, start) => measure(MARK.query, start, { sql }) });
-	startup = coord.write(async (opened) => {
+	const c = (coord = new Coordinator(dbP, { concurrency: 3, onStatement: (sql, start) => measure(MARK.query, start, { sql }) }));
+	// the start-up write below is asked for first, so the seed answers for the data it leaves
+	const seeding = Promise.all([swP.then(fetchStartSeed), manifestP, storedStateEmpty()]);
+	startup = c.write(async (opened) => {
 		try {
 			db = opened;
 			const t1 = performance.now();
@@ -137,16 +155,17 @@ export function startApp(): Promise<void> {
 			const ipc = await ipcP;
 			// the reference tables come with the snapshot (the build read the same CSVs)
 			await attachSnapshot(db, manifest, (table) => ipc.get(table.name)!);
-			await refreshSources();
-			for (const report of manifest.reports) addReport(report);
-			// the snapshot holds the summary tables already
+			if (!app.seeded) for (const report of manifest.reports) addReport(report);
 			// the snapshot holds the summary tables already; a restored Arbeitsstand needs them built
 			const restored = await restoreStoredState(db);
+			// the seed was for the snapshot alone (never happens unless another tab stored data meanwhile)
+			if (restored && app.seeded) unseed('Arbeitsstand restored');
 			await refreshCounts({ summaries: restored });
 			measureSince('dlm:attach', t1);
 			app.loadMs = measureSince('dlm:data-ready', t0);
 			app.step = null;
 			app.phase = 'ready';
+			if (app.seeded && usedSeed) checkSeedWhenIdle(c, usedSeed);
 		} catch (e) {
 			console.error(e);
 			app.error = errorText(e);
@@ -158,7 +177,59 @@ export function startApp(): Promise<void> {
 		app.error = errorText(e);
 		app.phase = 'error';
 	});
+	void seeding.then(([seed, manifest, storedEmpty]) => {
+		if (coord !== c || app.phase !== 'loading' || liveCatalog) return;
+		if (!seedApplies(seed, { snapshot: manifest.inputs, storedEmpty })) return;
+		c.seed(seed.entries);
+		// the same statements as refreshCounts, answered by the seed
+		return c.request((q) => readCatalog(q)).then((catalog) => {
+			if (coord !== c || app.phase !== 'loading' || liveCatalog) return c.unseed();
+			seededCatalog = catalog;
+			usedSeed = seed;
+			for (const report of manifest.reports) addReport(report);
+			applyCatalog(catalog);
+			app.dataVersion++;
+			app.seeded = true;
+			measureSince('dlm:seeded', t0);
+		});
+	}).catch((e: unknown) => {
+		// without the seed the start waits for DuckDB, as it did before
+		console.warn('start seed not used', e);
+	});
 	return startup;
+}
+
+/**
+ * Once DuckDB is ready and the page idle: every seeded statement again, live (outside the
+ * coordinator, which keeps answering from its cache). A difference takes the seed back, so
+ * every chart asks again; the unit test start-seed.test.ts makes sure this never happens.
+ */
+function checkSeedWhenIdle(c: Coordinator, seed: StartSeed) {
+	const version = c.version;
+	const run = () => {
+		if (coord !== c || !db || c.version !== version) return;
+		const t0 = performance.now();
+		checkStartSeed(db, seed)
+			.then((wrong) => {
+				measureSince('dlm:seed-checked', t0);
+				if (wrong.length && coord === c && c.version === version) {
+					console.error('start seed differs from the data', wrong);
+					unseed('answers differ');
+				}
+			})
+			.catch((e: unknown) => console.warn('start seed not checked', e));
+	};
+	if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 3000 });
+	else setTimeout(run, 500);
+}
+
+/** the seed's answers are not those of the data: the coordinator forgets them, every client asks again */
+function unseed(why: string) {
+	console.warn(`start seed taken back: ${why}`);
+	coord?.unseed();
+	seededCatalog = null;
+	app.seeded = false;
+	app.dataVersion++;
 }
 
 function addReport(report: LoadedFile['report']): LoadedFile {
@@ -284,17 +355,24 @@ export async function refreshCounts(o: { summaries: boolean } = { summaries: tru
 	if (!db) return;
 	await ensureDatasetTables(db);
 	if (o.summaries) await buildSummaries(db);
+	const catalog = await readCatalog(db);
+	liveCatalog = true;
+	if (seededCatalog) {
+		const same = JSON.stringify(catalog) === JSON.stringify(seededCatalog);
+		seededCatalog = null;
+		// what the pages drew from the seed holds: nothing is asked or drawn again
+		if (same) return;
+		unseed('catalog differs');
+	}
 	app.dataVersion++;
-	// asked together: each answer is a round trip to DuckDB's worker
-	const [counts, choices, reference] = await Promise.all([tableCounts(db), filterChoices(db), referenceCounts(db)]);
-	app.counts = counts as TableCount[];
-	app.lastMonth = choices.lastMonth;
-	app.aemter = choices.aemter;
-	app.themen = choices.themen;
-	app.reference = reference;
+	applyCatalog(catalog);
 }
 
-async function refreshSources() {
-	if (!db) return;
-	app.sources = (await sourcesList(db)) as Source[];
+function applyCatalog(c: Catalog) {
+	app.counts = c.counts as TableCount[];
+	app.lastMonth = c.choices.lastMonth;
+	app.aemter = c.choices.aemter;
+	app.themen = c.choices.themen;
+	app.reference = c.reference;
+	app.sources = c.sources as Source[];
 }

@@ -62,6 +62,17 @@ class AppState {
 	/** last status message for the live region; a function so it follows the language */
 	notice = $state<() => string>(() => '');
 
+	/**
+	 * The start's answers came from the build's start seed (app/start-seed.ts): the start page can
+	 * draw while DuckDB still starts; whatever else is asked waits for it.
+	 */
+	seeded = $state(false);
+
+	/** pages may ask for data: the database is ready, or the seed answers while it starts */
+	get readable(): boolean {
+		return this.phase === 'ready' || (this.phase === 'loading' && this.seeded);
+	}
+
 	get sampleShown(): boolean {
 		return this.files.some((f) => f.report.sample && f.report.rowsLoaded > 0);
 	}

@@ -16,8 +16,8 @@ import { saveFile } from '$lib/export/save';
 import { formatInt, formatSeconds, i18n, t } from '$lib/i18n';
 import { fileIdOf, sha256Hex } from '$lib/workspace/hash';
 import { storageProblemOf, type StorageProblem } from '$lib/workspace/store';
-import { StoredState, StoredStateError, type StoredFile } from '$lib/workspace/stored-state';
-import { openBrowserStore } from '$lib/workspace/browser-stores';
+import { MANIFEST, parseManifest, StoredState, StoredStateError, type StoredFile } from '$lib/workspace/stored-state';
+import { openBrowserStore, peekStoredBytes } from '$lib/workspace/browser-stores';
 import { setWorkspaceParquetInit } from '$lib/workspace/parquet-io';
 import { datasetTableSchemas } from '$lib/workspace/tables';
 import { applyWorkspace, readWorkspace, writeWorkspace, WorkspaceError, type WorkspaceFileEntry } from '$lib/workspace/workspace-file';
@@ -109,6 +109,23 @@ function storageFailed(e: unknown) {
 	ws.storage = 'memory';
 	stored = null;
 	ws.entries = ws.entries.map((x) => ({ ...x, kept: false }));
+}
+
+/**
+ * Whether nothing of the user's own is stored (no file, no opened workspace, sample data not
+ * removed): then the start leaves exactly the sample data and the start seed applies
+ * (app/start-seed.ts). Read-only, before DuckDB is open; the restore on start reads the store
+ * itself as before. False whenever it cannot tell.
+ */
+export async function storedStateEmpty(): Promise<boolean> {
+	try {
+		const raw = await peekStoredBytes(MANIFEST);
+		if (!raw) return true;
+		const m = parseManifest(raw);
+		return !m.base && !m.sampleRemoved && m.files.length === 0;
+	} catch {
+		return false;
+	}
 }
 
 /** Runs a storage write; a failure switches to memory and is told, never thrown at the import. */

@@ -51,6 +51,20 @@ export function sourcesList(db: Reader): Promise<{ titel: string; herausgeber: s
 	return db.query(`SELECT titel, herausgeber, stand, coalesce(lizenz, '') AS lizenz FROM quellen`);
 }
 
+/** everything the app shows about the loaded data beside the charts (read after every change) */
+export interface Catalog {
+	counts: { table: CountedTable; rows: number; files: number }[];
+	choices: FilterChoices;
+	reference: { land: string; n: number }[];
+	sources: { titel: string; herausgeber: string; stand: string; lizenz: string }[];
+}
+
+export async function readCatalog(db: Reader): Promise<Catalog> {
+	// asked together: each answer is a round trip to DuckDB's worker
+	const [counts, choices, reference, sources] = await Promise.all([tableCounts(db), filterChoices(db), referenceCounts(db), sourcesList(db)]);
+	return { counts, choices, reference, sources };
+}
+
 /** deletes the rows one file brought into a dataset table (if the table exists) */
 export async function deleteFileRows(db: Db, table: string, file: string): Promise<void> {
 	const exists = await db.query('SELECT 1 FROM duckdb_tables() WHERE table_name = ?', [table]);

@@ -15,7 +15,10 @@
  * - runs writes (imports) exclusively: a write waits until the running statement is done, no
  *   read starts while it runs, and the write starts a new data version: the cache is cleared,
  *   the temp tables dropped, and a request made before it that still needs a statement fails
- *   as stale (it would otherwise mix old and new data).
+ *   as stale (it would otherwise mix old and new data);
+ * - can be *seeded* with answers known beforehand for the data a pending write will leave (the
+ *   start page of the sample data, computed at build time: `seed`), so those requests are
+ *   answered before the database is even open; everything else waits for the write as before.
  *
  * Pure TypeScript over the `Db` interface: runs in Node (tests) and in the browser.
  */
@@ -49,6 +52,20 @@ export function directReads(db: Reader): Reads {
 		relation: async (sql) => `(${sql})`
 	};
 }
+
+/**
+ * One answer known without the database (`seed`, `settled`): the rows of a statement, or for a
+ * relation (`kind: 'table'`) the temp table's name as the other entries' SQL text uses it.
+ */
+export interface SeedEntry {
+	kind: 'rows' | 'table';
+	sql: string;
+	params?: unknown[];
+	value: unknown;
+}
+
+/** names of a seed's temp tables (`_seed_1`, …): made only when a statement that must run names them */
+const SEED_TABLE = /\b_seed_\d+\b/g;
 
 export interface RequestOptions {
 	/** who asks: a newer request of the same client makes the older one stale */
@@ -119,6 +136,11 @@ export class Coordinator {
 	#idle: (() => void)[] = [];
 	#clients = new Map<string, Req>();
 	#requests = new Set<Req>();
+	/** keys answered by the seed (for `unseed`) and the requests that read one of them */
+	#seeded = new Set<string>();
+	#seedReaders = new Set<Req>();
+	/** the seed's temp tables of its data version: name → SQL, and the promise of making it once */
+	#seedTables = new Map<string, { sql: string; version: number; made?: Promise<void> }>();
 	/** statements actually sent to the database (tests and the benchmark read it) */
 	statements = 0;
 
@@ -215,12 +237,79 @@ export class Coordinator {
 		await this.#drained();
 	}
 
+	/**
+	 * Answers for the data version the writes asked for so far will leave (the version requests
+	 * made from now on read), known without running them: requests find them in the cache at once,
+	 * even before the database is open and while the writes run. Whoever seeds must know that the
+	 * data will be exactly those the entries were computed on (the app: the build's sample snapshot
+	 * and nothing stored of the user's own, app/start-seed.ts); `unseed` takes them back.
+	 * A `table` entry's value is the name the other entries' SQL uses for it (`_seed_<n>`); that
+	 * temp table is made only when a statement that is not seeded names it.
+	 */
+	seed(entries: readonly SeedEntry[]): void {
+		const version = this.#target;
+		for (const e of entries) {
+			const key = keyOf(version, e.kind, e.sql, e.params);
+			if (this.#results.has(key)) continue;
+			if (e.kind === 'table') {
+				const name = String(e.value);
+				if (!/^_seed_\d+$/.test(name)) throw new Error(`seed: table name ${name} is not _seed_<n>`);
+				this.#seedTables.set(name, { sql: e.sql, version });
+			}
+			this.#results.set(key, Promise.resolve(e.value));
+			this.#seeded.add(key);
+		}
+	}
+
+	/**
+	 * Takes the seed back (the data turned out not to be those it was made for): its answers leave
+	 * the cache and every request still running that read one of them goes stale; the caller makes
+	 * the clients ask again. Answers already delivered are the caller's to replace.
+	 */
+	unseed(): void {
+		for (const k of this.#seeded) this.#results.delete(k);
+		this.#seeded.clear();
+		this.#seedTables.clear();
+		for (const r of this.#seedReaders) this.#cancel(r);
+		this.#seedReaders.clear();
+	}
+
+	/** answers of the current data version that came from the seed and are still in the cache */
+	get seededAnswers(): number {
+		let n = 0;
+		for (const k of this.#seeded) if (this.#results.has(k) && k.startsWith(`${this.#version}\u0000`)) n++;
+		return n;
+	}
+
+	/**
+	 * Every result of the data version requests read now, once settled: what a seed is recorded
+	 * from at build time (scripts/build-start-seed.ts). Failed statements are left out.
+	 */
+	async settled(): Promise<SeedEntry[]> {
+		const prefix = `${this.#target}\u0000`;
+		const out: SeedEntry[] = [];
+		for (const [key, p] of [...this.#results]) {
+			if (!key.startsWith(prefix)) continue;
+			const [, kind, sql, params] = key.split('\u0000');
+			try {
+				const value = await p;
+				out.push({ kind: kind as SeedEntry['kind'], sql, ...(params ? { params: JSON.parse(params) as unknown[] } : {}), value });
+			} catch {
+				// a failed statement is not an answer
+			}
+		}
+		return out;
+	}
+
 	async #newVersion(db: Db, version: number): Promise<void> {
 		// requests of the old version: statements they still ask for, or that wait in the queue, fail
 		// as stale (see #ask and #enqueue); an answer read completely before the write is delivered
 		this.#version = version;
 		// results are keyed with their version: those asked for after this write (queued) stay
 		for (const k of [...this.#results.keys()]) if (!k.startsWith(`${version}\u0000`)) this.#results.delete(k);
+		for (const k of [...this.#seeded]) if (!k.startsWith(`${version}\u0000`)) this.#seeded.delete(k);
+		for (const [name, t] of [...this.#seedTables]) if (t.version !== version) this.#seedTables.delete(name);
+		for (const r of [...this.#seedReaders]) if (r.version !== version) this.#seedReaders.delete(r);
 		for (const t of this.#tables.splice(0)) await db.exec(`DROP TABLE IF EXISTS ${t}`);
 	}
 
@@ -245,8 +334,9 @@ export class Coordinator {
 
 	#ask(req: Req, kind: 'rows' | 'table', sql: string, params?: unknown[]): Promise<unknown> {
 		if (req.stale || req.version !== this.#target) return Promise.reject(new StaleError());
-		const key = `${req.version}\u0000${kind}\u0000${sql}\u0000${params?.length ? JSON.stringify(params) : ''}`;
+		const key = keyOf(req.version, kind, sql, params);
 		let hit = this.#results.get(key);
+		if (hit && this.#seeded.has(key)) this.#seedReaders.add(req);
 		if (hit) {
 			// queued: this request waits for it too (and lends it its priority)
 			this.#queue.find((t) => t.key === key)?.waiters.add(req);
@@ -272,6 +362,7 @@ export class Coordinator {
 			sql,
 			run: async (db) => {
 				if (version !== this.#version) throw new StaleError();
+				await this.#seedTablesIn(db, sql);
 				return run(db);
 			},
 			waiters: new Set([req]),
@@ -282,6 +373,25 @@ export class Coordinator {
 		});
 		this.#pump();
 		return p;
+	}
+
+	/** makes the seed's temp tables that `sql` names (and those their SQL names), each once */
+	async #seedTablesIn(db: Db, sql: string): Promise<void> {
+		if (this.#seedTables.size === 0) return;
+		for (const name of new Set(sql.match(SEED_TABLE) ?? [])) {
+			const t = this.#seedTables.get(name);
+			if (!t) continue;
+			t.made ??= (async () => {
+				await this.#seedTablesIn(db, t.sql);
+				this.statements++;
+				await db.exec(`CREATE OR REPLACE TEMP TABLE ${name} AS ${t.sql}`);
+				this.#tables.push(name);
+			})().catch((e: unknown) => {
+				t.made = undefined;
+				throw e;
+			});
+			await t.made;
+		}
 	}
 
 	async #makeTable(db: Db, sql: string): Promise<string> {
@@ -331,6 +441,11 @@ export class Coordinator {
 			}
 		})();
 	}
+}
+
+/** the cache key of a statement's answer: data version, kind, SQL text, parameters */
+function keyOf(version: number, kind: SeedEntry['kind'], sql: string, params?: unknown[]): string {
+	return `${version}\u0000${kind}\u0000${sql}\u0000${params?.length ? JSON.stringify(params) : ''}`;
 }
 
 /**

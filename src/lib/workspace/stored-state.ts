@@ -18,7 +18,7 @@ import type { ByteStore } from './store';
 
 export const STORED_FORMAT = 'dlm-gespeicherter-arbeitsstand';
 export const STORED_VERSION = 1;
-const MANIFEST = 'manifest.json';
+export const MANIFEST = 'manifest.json';
 
 export interface StoredFile {
 	id: string;

@@ -17,7 +17,7 @@
  *    build) and on native DuckDB (@duckdb/node-api) with the same files and SQL.
  * Not a test: nothing here asserts a time. BENCH_ROWS (default 250 000), BENCH_RUNS (3),
  * BENCH_STARTUP_RUNS (3) change the work; a run takes a few minutes. BENCH_ONLY=startup
- * (`npm run bench:startup`) measures the start only, lists every file of the first visit with its
+ * (`npm run bench:bytes`) measures the start only, lists every file of the first visit with its
  * bytes and writes .bench/startup.json; BENCH_BUILD measures another build folder.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -319,7 +319,7 @@ const m = machine();
 console.log(`Messung ${started.toISOString()} auf ${m.cpu}, ${m.cores} Kerne, ${m.memoryGiB} GiB, Last ${m.loadAverage.join(' / ')}`);
 console.log(`Start: ${STARTUP_RUNS} erste und zweite Besuche …`);
 const startup = await startupFigures();
-// BENCH_ONLY=startup (`npm run bench:startup`): the start figures and what the first visit was sent, nothing else
+// BENCH_ONLY=startup (`npm run bench:bytes`): the start figures and what the first visit was sent, nothing else
 if (process.env.BENCH_ONLY === 'startup') {
 	console.log(`Last am Ende ${os.loadavg().map((x) => de(x, 1)).join(' / ')}`);
 	console.log('\n' + markdownTable(startupRows(startup)));

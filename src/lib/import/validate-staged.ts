@@ -6,7 +6,7 @@
 import type { Db } from '../db/types';
 import { decideDecimal, type ColumnNumberFormat } from './number-format';
 import type { DatasetSpec } from './schemas';
-import { checkTableSql, enumRows, errorListSql, insertLoadedSql, lit, numberEvidenceSql, q, targetTableSql, type NumberFormats } from './validate-sql';
+import { checkSelectSql, checkTableSql, dropMemoTablesSql, enumRows, errorListSql, insertLoadedSql, lit, memoTablesSql, numberEvidenceSql, q, targetTableSql, type NumberFormats, type RowRange } from './validate-sql';
 
 const NUMERIC = new Set(['int', 'decimal', 'rate']);
 
@@ -68,15 +68,8 @@ export async function validateStaged(
 		await db.exec(`DELETE FROM ${q(spec.table)} WHERE _file = ${lit(fileName)}`);
 		for (let from = 1; from <= Math.max(staged, 1); from += step) {
 			const range = staged > step ? { from, to: from + step - 1 } : undefined;
-			await db.exec('DROP TABLE IF EXISTS _chk');
-			await db.exec(checkTableSql(spec, fmts, range));
-			await db.exec(`INSERT INTO _errors ${errorListSql(spec)}`);
-			await db.exec(insertLoadedSql(spec, fileName));
-			for (const c of spec.columns.filter((x) => x.type === 'gemeinde')) {
-				await db.exec(`INSERT INTO _repairs SELECT _row, _line, ${lit(c.name)}, ${q('_repf_' + c.name)}, ${q('_key_' + c.name)} FROM _chk WHERE ${q(c.name)} IS NOT NULL AND ${q('_repf_' + c.name)} IS NOT NULL`);
-			}
+			await checkBatch(db, spec, fmts, fileName, range);
 		}
-		await db.exec('DROP TABLE IF EXISTS _chk');
 		await db.exec('COMMIT');
 	} catch (e) {
 		await db.exec('ROLLBACK').catch(() => undefined);
@@ -85,4 +78,35 @@ export async function validateStaged(
 	const loaded = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${q(spec.table)} WHERE _file = ${lit(fileName)}`))[0].n;
 	const rejected = (await db.query<{ n: number }>('SELECT count(DISTINCT _row)::INTEGER AS n FROM _errors'))[0].n;
 	return { loaded, rejected };
+}
+
+/**
+ * Checks the staged rows of `range` (all of `stg` when none) and appends the good ones to the
+ * kind's table. The good rows go straight from the checks into the table (no checked copy of
+ * the batch is written); only when fewer rows arrived than the batch holds, or a key got its
+ * leading zero back, is the checked copy `_chk` made, to list the errors and repairs.
+ * `keys`: the table of keys seen in earlier batches (duplicates across batches).
+ */
+export async function checkBatch(db: Db, spec: DatasetSpec, fmts: NumberFormats, fileName: string, range?: RowRange, keys?: string): Promise<void> {
+	for (const sql of memoTablesSql(spec, fmts, range)) await db.exec(sql);
+	try {
+		const rows = (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM stg${range ? ` WHERE _row BETWEEN ${range.from} AND ${range.to}` : ''}`))[0].n;
+		const opts = { memoTables: true, keys };
+		const inserted = await db.query<{ Count: number }>(insertLoadedSql(spec, fileName, checkSelectSql(spec, fmts, range, opts)));
+		const n = Number(inserted[0]?.Count ?? Object.values(inserted[0] ?? {})[0] ?? 0);
+		const keyCols = spec.columns.filter((x) => x.type === 'gemeinde');
+		let repaired = false;
+		for (const c of keyCols) {
+			if ((await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${q('_m_' + c.name)} WHERE rep`))[0].n > 0) repaired = true;
+		}
+		if (n === rows && !repaired) return;
+		await db.exec(checkTableSql(spec, fmts, range, opts));
+		if (n !== rows) await db.exec(`INSERT INTO _errors ${errorListSql(spec)}`);
+		for (const c of keyCols) {
+			await db.exec(`INSERT INTO _repairs SELECT _row, _line, ${lit(c.name)}, ${q('_repf_' + c.name)}, ${q('_key_' + c.name)} FROM _chk WHERE ${q(c.name)} IS NOT NULL AND ${q('_repf_' + c.name)} IS NOT NULL`);
+		}
+		await db.exec('DROP TABLE IF EXISTS _chk');
+	} finally {
+		await db.exec(dropMemoTablesSql(spec));
+	}
 }

@@ -142,10 +142,12 @@ function columnSql(c: ColumnSpec, fmts: NumberFormats): ColumnSql {
 					[c.name, `${memo(c)}.ags`],
 					[`_key_${c.name}`, `${memo(c)}.k`],
 					// the text as written when the key got its leading zero back (a repair to report)
-					[`_repf_${c.name}`, `CASE WHEN ${memo(c)}.rep THEN ${memo(c)}.v END`]
+					[`_repf_${c.name}`, `CASE WHEN ${memo(c)}.rep THEN ${memo(c)}.v END`],
+					// the key's shape, worked out once per distinct text (a regex per row cost more than the join)
+					[`_kok_${c.name}`, `${memo(c)}.kok`]
 				],
 				joins: [],
-				error: `CASE ${missing} WHEN NOT regexp_full_match(${q('_key_' + c.name)}, '[0-9]{8}|[0-9]{12}') THEN 'key_format'
+				error: `CASE ${missing} WHEN NOT ${q('_kok_' + c.name)} THEN 'key_format'
 					WHEN ${n} IS NULL THEN 'unknown_key' END`,
 				params: ''
 			};
@@ -197,7 +199,7 @@ function memoSql(c: ColumnSpec, fmts: NumberFormats, range?: RowRange): string {
 		case 'date':
 			return `SELECT v, ${dateExpr('v')} AS d FROM ${distinct}`;
 		case 'gemeinde':
-			return `SELECT _u.v, _kl.ags, _u.k, length(regexp_replace(_u.v, '\\s', '', 'g')) IN (7, 11) AS rep FROM (SELECT v, ${keyExpr('v')} AS k FROM ${distinct}) _u LEFT JOIN _key_lookup _kl ON _kl.k = _u.k`;
+			return `SELECT _u.v, _kl.ags, _u.k, length(regexp_replace(_u.v, '\\s', '', 'g')) IN (7, 11) AS rep, regexp_full_match(_u.k, '[0-9]{8}|[0-9]{12}') AS kok FROM (SELECT v, ${keyExpr('v')} AS k FROM ${distinct}) _u LEFT JOIN _key_lookup _kl ON _kl.k = _u.k`;
 		case 'enum':
 			return `SELECT _u.v, _em.canonical FROM ${distinct} LEFT JOIN _enum_map _em ON _em.col = ${lit(c.name)} AND _em.spelling = ${sqlEnumNorm('_u.v')}`;
 		default:

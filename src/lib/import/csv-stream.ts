@@ -89,6 +89,8 @@ export interface StreamOptions {
 interface FastLines {
 	fast: true;
 	text: string;
+	/** the same lines as the file's own bytes (valid UTF-8 files: no encoding back from text) */
+	bytes?: Uint8Array;
 	firstLine: number;
 	count: number;
 	padded: boolean;
@@ -172,6 +174,17 @@ function* decodePieces(bytes: Uint8Array, mode: Mode, start: number, chunkBytes:
 		at = end;
 		yield { text, bytesDone: end, notes };
 	}
+}
+
+/** UTF-8 length of `text` up to `end` (text decoded from valid UTF-8: no lone surrogates). */
+function utf8Length(text: string, end: number): number {
+	let n = end;
+	for (let i = 0; i < end; i++) {
+		const c = text.charCodeAt(i);
+		// 2 bytes below U+0800, 3 above; a surrogate pair is 4 (high +2, low +0)
+		if (c >= 0x80) n += c < 0x800 ? 1 : c >= 0xdc00 && c <= 0xdfff ? 0 : 2;
+	}
+	return n;
 }
 
 /** Offset in `text` where 1-based line `line` starts. */
@@ -278,6 +291,12 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 	let pending: { text: string; last: boolean } | null = first;
 	let parsedBytes = 0;
 	let lineBase = 1;
+	/**
+	 * valid UTF-8 without BOM: the text is the file's bytes decoded, so clean lines are handed on
+	 * as the file's own bytes from `textByte` (where `pending.text` starts) instead of encoded again
+	 */
+	const byteExact = enc.mode.kind === 'utf8' && !enc.mode.strays && enc.start === 0;
+	let textByte = 0;
 	/** set once the header is known and a kind fits: clean lines may go to DuckDB */
 	let fastTest: FastTest | null = null;
 	const encoder = new TextEncoder();
@@ -291,6 +310,13 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 				const pre = cleanPrefix(text, stop, fastTest);
 				if (pre.lines > 0) {
 					const out: FastLines = { fast: true, text: text.slice(0, pre.end), firstLine: lineBase, count: pre.lines, padded: pre.padded };
+					if (byteExact) {
+						const len = utf8Length(text, pre.end);
+						out.bytes = bytes.subarray(textByte, textByte + len);
+						// clean lines start after a line break and end with one: a wrong offset is an error, never other bytes
+						if (bytes[textByte + len - 1] !== 10 || (textByte > 0 && bytes[textByte - 1] !== 10)) throw new Error(`internal: clean lines at byte ${textByte} are not whole lines`);
+						textByte += len;
+					}
 					lineBase += pre.lines;
 					pending = { text: text.slice(pre.end), last };
 					if (pending.text === '') {
@@ -328,6 +354,7 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 				if (keep < recs.length) rest = text.slice(lineOffset(text, recs[keep].line));
 				else rest = '';
 				const consumed = keep < recs.length ? recs[keep].line - 1 : lines;
+				if (byteExact) textByte += utf8Length(text, text.length - rest.length);
 				const out = recs.slice(0, keep);
 				for (const r of out) ((r.line += lineBase - 1), (r.endLine += lineBase - 1));
 				lineBase += consumed;
@@ -455,7 +482,8 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 		segs[0].rows = shape.ok;
 		let fast: StreamChunk['fast'];
 		if (fastLines) {
-			fast = { csv: encoder.encode(fastLines.text), firstRow: rowsStaged + 1, firstLine: fastLines.firstLine, rows: fastLines.count, padded: fastLines.padded, test: fastTest! };
+			// a copy of the file's bytes (the database takes the buffer it is given)
+			fast = { csv: fastLines.bytes ? fastLines.bytes.slice() : encoder.encode(fastLines.text), firstRow: rowsStaged + 1, firstLine: fastLines.firstLine, rows: fastLines.count, padded: fastLines.padded, test: fastTest! };
 			rowsStaged += fastLines.count;
 		}
 		yield {

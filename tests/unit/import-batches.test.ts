@@ -115,4 +115,26 @@ describe('checked batch by batch = whole file', () => {
 		// line 153: 14.04.2025 (153 % 28 = 13), 1 participant (153 % 3 = 0), 31,5 minutes (153 % 4 = 1)
 		expect(rows.find((r) => r._line === 153)).toMatchObject({ lotse_id: 'L153', teilnehmende: 1, minuten: 31.5, datum: Date.UTC(2025, 3, 14) });
 	});
+
+	it('cancelled after some batches were checked: the file’s earlier rows stay, nothing of the new read', async () => {
+		const row = (i: number, minutes: string) => `03.03.2025;13076034;L${i};Telefon;Thema ${i};75+;2;${minutes}`;
+		const head = 'Datum;AGS;Lotse;Format;Thema;Altersgruppe;Teilnehmende;Minuten';
+		// first import: 5 rows of 30 minutes, read whole
+		const first = await load('cancel.csv', [head, ...Array.from({ length: 5 }, (_, i) => row(i, '30'))].join('\n') + '\n', 'whole');
+		expect(first.report.rowsLoaded).toBe(5);
+		// the same file name again, 200 rows of 45 minutes, cancelled once 60 rows were read (batches of 9 checked by then)
+		const ctrl = new AbortController();
+		const c = counting(/INSERT INTO "_load"/);
+		const text = [head, ...Array.from({ length: 200 }, (_, i) => row(i, '45'))].join('\n') + '\n';
+		const report = await importFile(
+			c.db,
+			{ name: 'cancel.csv', bytes: encode(text) },
+			{ csvSource: localCsvSourceWith({ chunkBytes: 256 }), validateBatchRows: 9, signal: ctrl.signal, onProgress: (p) => p.rowsRead >= 60 && ctrl.abort() }
+		);
+		expect(report.fatal?.code).toBe('cancelled');
+		expect(c.count()).toBeGreaterThan(1);
+		const rows = await db.query<{ minuten: number; _line: number }>(`SELECT minuten, _line FROM einsaetze WHERE _file = 'cancel.csv' ORDER BY _line`);
+		expect(rows).toEqual([2, 3, 4, 5, 6].map((l) => ({ minuten: 30, _line: l })));
+		expect((await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name IN ('stg', '_load', '_keys', '_chk')`))[0].n).toBe(0);
+	});
 });

@@ -70,7 +70,7 @@ export async function runImportBench(opts: {
 	/** time spent in the database per kind of statement during one import (where the time goes) */
 	const spent = new Map<string, number>();
 	const kindOf = (sql: string) =>
-		/_stg_seq/.test(sql) ? 'stage (DuckDB read_csv)' : /_repairs/.test(sql) ? 'repairs' : /^SELECT count\(\*\)::INTEGER AS n FROM stg/.test(sql) ? 'stage counts' : /^CREATE OR REPLACE TEMP TABLE _chk|^CREATE TEMP TABLE _chk/.test(sql) ? 'check (_chk)' : /^INSERT INTO _errors/.test(sql) ? 'errors' : /^INSERT INTO "/.test(sql) ? 'insert target' : /^COMMIT/.test(sql) ? 'commit' : /FILTER \(WHERE/.test(sql) ? 'number vote' : 'other SQL';
+		/_stg_seq/.test(sql) ? 'stage (DuckDB read_csv)' : /^CREATE OR REPLACE TEMP TABLE "_m_/.test(sql) ? 'memos' : /_repairs/.test(sql) ? 'repairs' : /^SELECT count\(\*\)::INTEGER AS n FROM stg/.test(sql) ? 'stage counts' : /^CREATE OR REPLACE TEMP TABLE _chk|^CREATE TEMP TABLE _chk/.test(sql) ? 'check (_chk)' : /^INSERT INTO _errors/.test(sql) ? 'errors' : /^INSERT INTO "/.test(sql) ? 'check + insert target' : /^COMMIT/.test(sql) ? 'commit' : /FILTER \(WHERE/.test(sql) ? 'number vote' : 'other SQL';
 	// made per import: it wraps the database of the moment (`fresh` replaces it)
 	const timedDb = (): typeof db => ({
 		...db,

@@ -65,20 +65,3 @@ export const workerCsvSource: CsvSourceFactory = (file, profile): CsvSource => {
 		}
 	};
 };
-
-/** Parquet → Arrow IPC in the same kind of worker (parquet-wasm off the main thread). */
-export async function workerParquetToIPC(file: { bytes: Uint8Array; blob?: Blob }): Promise<Uint8Array> {
-	const worker = new Worker(new URL('./csv-stream.worker.ts', import.meta.url), { type: 'module' });
-	try {
-		const reply = await new Promise<WorkerReply>((resolve, reject) => {
-			worker.onmessage = (e: MessageEvent<WorkerReply>) => resolve(e.data);
-			worker.onerror = (e) => reject(new Error(e.message || 'Import-Worker fehlgeschlagen'));
-			const big = file.blob && file.bytes.length > CLONE_LIMIT;
-			worker.postMessage({ type: 'parquet', bytes: big ? undefined : file.bytes, blob: big ? file.blob : undefined } satisfies WorkerRequest);
-		});
-		if (reply.type === 'ipc') return reply.ipc;
-		throw new Error(reply.type === 'error' ? reply.message : reply.type === 'fatal' ? reply.code : 'unexpected reply');
-	} finally {
-		worker.terminate();
-	}
-}

@@ -7,19 +7,15 @@
 import { csvChunks, rowsFromStream, type StreamEvent } from './csv-stream';
 import type { ImportProfile } from './profile';
 import { FatalImport } from './read-file';
-import { parquetToIPC } from './parquet';
-import './parquet-browser';
 
 export type WorkerRequest =
 	| { type: 'start'; bytes?: Uint8Array; blob?: Blob; profile?: ImportProfile; chunkBytes?: number }
 	| { type: 'next' }
-	| { type: 'rows'; ids: number[] }
-	| { type: 'parquet'; bytes?: Uint8Array; blob?: Blob };
+	| { type: 'rows'; ids: number[] };
 
 export type WorkerReply =
 	| { type: 'event'; event: StreamEvent | null }
 	| { type: 'rows'; rows: [number, { line: number; fields: string[] }][] }
-	| { type: 'ipc'; ipc: Uint8Array }
 	| { type: 'fatal'; code: string; params: Record<string, string | number> }
 	| { type: 'error'; message: string };
 
@@ -43,13 +39,6 @@ async function handle(m: WorkerRequest) {
 			bytes = m.bytes ? Promise.resolve(m.bytes) : m.blob!.arrayBuffer().then((b) => new Uint8Array(b));
 			profile = m.profile;
 			chunkBytes = m.chunkBytes;
-			return;
-		}
-		if (m.type === 'parquet') {
-			// Parquet → Arrow IPC with parquet-wasm, here rather than on the main thread (1 M rows: ~2 s)
-			const src = m.bytes ?? new Uint8Array(await m.blob!.arrayBuffer());
-			const ipc = await parquetToIPC(src);
-			post({ type: 'ipc', ipc }, [ipc.buffer]);
 			return;
 		}
 		if (m.type === 'next') {

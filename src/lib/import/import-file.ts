@@ -21,7 +21,7 @@ import { csvChunks, rowsFromStream, type StreamChunk, type StreamEvent } from '.
 import { fastChunkInsertSql } from './csv-fast';
 import { isXlsx } from './xlsx';
 import { lit, normaliseEnum, q, type NumberFormats } from './validate-sql';
-import { decideNumberFormats, validateStaged } from './validate-staged';
+import { BatchValidation, decideNumberFormats, FormatsChanged, validateStaged, VALIDATE_BATCH_ROWS } from './validate-staged';
 import { detectKind } from './header-map';
 
 export interface ImportOptions {
@@ -44,6 +44,8 @@ export interface ImportOptions {
 	validateBatchRows?: number;
 	/** 'whole': the file as one string through readTabular (the reference the streamed path is tested against) */
 	csvMode?: 'stream' | 'whole';
+	/** (internal) the decimal marks decided over the whole file, when a batched read is done again */
+	fixedFormats?: NumberFormats;
 }
 
 export interface ImportProgress {
@@ -122,14 +124,22 @@ export function emptyReport(file: string): ImportReport {
 
 export async function importFile(db: Db, file: InputFile, opts: ImportOptions = {}): Promise<ImportReport> {
 	const lang = opts.lang ?? 'de';
-	const report = emptyReport(file.name);
+	let report = emptyReport(file.name);
 	try {
-		await runImport(db, file, lang, opts.maxDetails ?? 5000, report, opts.profile ?? undefined, opts);
+		try {
+			await runImport(db, file, lang, opts.maxDetails ?? 5000, report, opts.profile ?? undefined, opts);
+		} catch (e) {
+			if (!(e instanceof FormatsChanged)) throw e;
+			// a large file whose later batches vote for another decimal mark than its first: read
+			// again with the whole file's marks (nothing of the first read was loaded)
+			report = emptyReport(file.name);
+			await runImport(db, file, lang, opts.maxDetails ?? 5000, report, opts.profile ?? undefined, { ...opts, fixedFormats: e.fmts });
+		}
 	} catch (e) {
 		// nothing of this file stays behind: staging dropped, the kind's table untouched (see validateStaged)
 		await db.exec('DROP TABLE IF EXISTS stg').catch(() => undefined);
 		await db.exec('DROP VIEW IF EXISTS stg').catch(() => undefined);
-		for (const t of ['_pqb', '_chk', '_pq_seen', '_pq_rej']) await db.exec(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined);
+		for (const t of ['_pqb', '_chk', '_pq_seen', '_pq_rej', '_load', '_keys']) await db.exec(`DROP TABLE IF EXISTS ${t}`).catch(() => undefined);
 		const [code, params]: [string, Record<string, string | number>] =
 			e instanceof FatalImport
 				? [e.code, e.params]
@@ -162,7 +172,7 @@ function profileEnums(spec: DatasetSpec, profile?: ImportProfile) {
 }
 
 /** A CSV file through csv-stream: each chunk's rows go to `stg` while the next is parsed. */
-async function streamCsv(db: Db, file: InputFile, report: ImportReport, lang: Lang, profile: ImportProfile | undefined, opts: ImportOptions): Promise<{ segment: SegmentInfo; source: CsvSource }> {
+async function streamCsv(db: Db, file: InputFile, report: ImportReport, lang: Lang, profile: ImportProfile | undefined, opts: ImportOptions): Promise<{ segment: SegmentInfo; source: CsvSource; batched: BatchValidation | null }> {
 	const source = (opts.csvSource ?? localCsvSource)(file, profile);
 	const check = () => {
 		if (opts.signal?.aborted) throw new CancelledImport();
@@ -170,6 +180,9 @@ async function streamCsv(db: Db, file: InputFile, report: ImportReport, lang: La
 	let seg: SegmentInfo | null = null;
 	let created = false;
 	let unknown: Record<string, string> | null = null;
+	/** set once more rows are staged than one batch holds: from then on checked batch by batch */
+	let batched: BatchValidation | null = null;
+	const batchRows = Math.max(1, opts.validateBatchRows ?? VALIDATE_BATCH_ROWS);
 	try {
 		await db.exec('DROP TABLE IF EXISTS stg');
 		let ev = await source.next();
@@ -187,9 +200,18 @@ async function streamCsv(db: Db, file: InputFile, report: ImportReport, lang: La
 				if (ev.fast) {
 					if (!created) await stageRecords(db, seg!.match!.spec, [{ mapping: seg!.match!.mapping, rows: [] }]);
 					created = true;
-					await stageFastLines(db, seg!.match!, ev.fast);
+					await stageFastLines(db, seg!.match!, ev.fast, batched?.rowsDone ?? 0);
 				}
 				seg!.rowCount += ev.rowCount;
+				if (seg!.match && seg!.rowCount - (batched?.rowsDone ?? 0) > batchRows) {
+					if (!batched) {
+						const setup = checkSetup(seg!.match.spec, [seg!], seg!.match, profile, lang);
+						batched = new BatchValidation(db, setup.checkSpec, file.name, setup.extra, setup.refused, profile?.decimal ?? {}, opts.fixedFormats);
+						await batched.start();
+					}
+					check();
+					await batched.flush();
+				}
 				report.rowsRead = ev.rowsRead;
 				opts.onProgress?.({ rowsRead: ev.rowsRead, bytesDone: ev.bytesDone, bytesTotal: ev.bytesTotal });
 			} else {
@@ -205,9 +227,10 @@ async function streamCsv(db: Db, file: InputFile, report: ImportReport, lang: La
 		if (unknown) throw new FatalImport('unknown_kind', unknown);
 		if (!created) await stageRecords(db, seg.match!.spec, [{ mapping: seg.match!.mapping, rows: [] }]);
 		check();
-		return { segment: seg, source };
+		return { segment: seg, source, batched };
 	} catch (e) {
 		source.close();
+		await batched?.abandon();
 		throw e;
 	}
 }
@@ -218,9 +241,9 @@ const FAST_FILE = '_import_chunk.csv';
  * Clean lines (csv-fast.ts) split by DuckDB into `stg`. Every line must arrive as one row: a
  * count that differs is an error of this program, never a silent loss.
  */
-async function stageFastLines(db: Db, match: HeaderMatch, fast: NonNullable<StreamChunk['fast']>) {
-	// rows are staged in order, so `stg` holds firstRow − 1 rows before this run
-	const before = fast.firstRow - 1;
+async function stageFastLines(db: Db, match: HeaderMatch, fast: NonNullable<StreamChunk['fast']>, checkedRows: number) {
+	// rows are staged in order, so `stg` holds firstRow − 1 rows before this run (less those already checked and dropped)
+	const before = fast.firstRow - 1 - checkedRows;
 	await db.registerFile(FAST_FILE, fast.csv);
 	try {
 		await db.exec(fastChunkInsertSql(match.spec, match.mapping, FAST_FILE, fast.test, fast.firstRow, fast.firstLine, fast.padded));
@@ -270,6 +293,7 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 	/** the staged rows with these ids, as the file holds them (for the rejected rows' download) */
 	let rowsAt: (ids: number[]) => Promise<Map<number, StagedRow>> = async () => new Map();
 	let closeSource = () => {};
+	let batched: BatchValidation | null = null;
 
 	let parquet: ParquetCtx | undefined;
 
@@ -309,7 +333,8 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 			throw e;
 		}
 	} else if (!isXlsx(bytes) && opts.csvMode !== 'whole') {
-		const { segment, source } = await streamCsv(db, file, report, lang, profile, opts);
+		const { segment, source, batched: b } = await streamCsv(db, file, report, lang, profile, opts);
+		batched = b;
 		spec = segment.match!.spec;
 		segments = [segment];
 		header = segment.header;
@@ -339,7 +364,10 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 		rowsAt = async (ids) => new Map(ids.filter((i) => byId[i - 1]).map((i) => [i, byId[i - 1]]));
 	}
 	try {
-		await checkAndReport(db, file, lang, maxDetails, report, profile, opts, { spec, segments, header, firstMatch, rowsAt, parquet });
+		await checkAndReport(db, file, lang, maxDetails, report, profile, opts, { spec, segments, header, firstMatch, rowsAt, parquet, batched });
+	} catch (e) {
+		await batched?.abandon();
+		throw e;
 	} finally {
 		closeSource();
 	}
@@ -353,9 +381,9 @@ async function checkAndReport(
 	report: ImportReport,
 	profile: ImportProfile | undefined,
 	opts: ImportOptions,
-	ctx: { spec: DatasetSpec; segments: SegmentInfo[]; header: string[]; firstMatch: HeaderMatch; rowsAt: (ids: number[]) => Promise<Map<number, StagedRow>>; parquet?: ParquetCtx }
+	ctx: { spec: DatasetSpec; segments: SegmentInfo[]; header: string[]; firstMatch: HeaderMatch; rowsAt: (ids: number[]) => Promise<Map<number, StagedRow>>; parquet?: ParquetCtx; batched?: BatchValidation | null }
 ) {
-	const { spec, segments, header, firstMatch, rowsAt, parquet } = ctx;
+	const { spec, segments, header, firstMatch, rowsAt, parquet, batched } = ctx;
 	if (profile) report.profile = { signature: profile.signature, name: profile.name };
 	report.kind = spec.kind;
 	const unused = new Set<string>();
@@ -373,18 +401,8 @@ async function checkAndReport(
 	};
 
 	const broken: (BrokenRow & { sheet?: string })[] = segments.flatMap((s) => s.broken.map((b) => ({ ...b, sheet: s.sheet })));
-	// a column of the uniqueness rule without a file column: the fallback columns find duplicates
-	const mappedAll = (col: string) => (segments.length ? segments.every((s) => [...s.match!.mapping.values()].includes(col)) : [...firstMatch.mapping.values()].includes(col));
-	const missingKey = spec.unique?.find((c) => !mappedAll(c));
-	let checkSpec = spec;
-	if (missingKey && spec.uniqueFallback) {
-		checkSpec = { ...spec, unique: spec.uniqueFallback };
-		const label = (c: string, l: Lang) => spec.columns.find((x) => x.name === c)!.label[l];
-		const list = (l: Lang) => spec.uniqueFallback!.map((c) => (l === 'de' ? `„${label(c, l)}“` : `"${label(c, l)}"`)).join(l === 'de' ? ' und ' : ' and ');
-		const params = { missing_de: label(missingKey, 'de'), missing_en: label(missingKey, 'en'), fields_de: list('de'), fields_en: list('en') };
-		report.notes.push({ code: 'duplicate_key_fallback', message: message('duplicate_key_fallback', lang, params), params });
-	}
-	const { extra, refused } = profileEnums(spec, profile);
+	const { checkSpec, extra, refused, note } = checkSetup(spec, segments, firstMatch, profile, lang);
+	if (note) report.notes.push(note);
 	let fmts: NumberFormats;
 	if (parquet) {
 		// Parquet: typed checks batch by batch (parquet-validate.ts), no staging table of the file
@@ -413,13 +431,18 @@ async function checkAndReport(
 		report.rowsRejected = res.rejected;
 		fmts = res.fmts;
 	} else {
-		const staged = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM stg'))[0].n;
+		const staged = (batched?.rowsDone ?? 0) + (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM stg'))[0].n;
 		report.rowsRead = staged + broken.length;
 		if (report.rowsRead === 0) throw new FatalImport('header_only');
 		opts.onProgress?.({ rowsRead: report.rowsRead, bytesDone: file.bytes.length, bytesTotal: file.bytes.length, checking: true });
-		fmts = await decideNumberFormats(db, spec, profile?.decimal ?? {});
 		if (opts.signal?.aborted) throw new CancelledImport();
-		const { loaded, rejected: sqlRejected } = await validateStaged(db, checkSpec, fmts, file.name, extra, refused, opts.validateBatchRows);
+		let loaded: number;
+		let sqlRejected: number;
+		if (batched) ({ loaded, rejected: sqlRejected, fmts } = await batched.finish());
+		else {
+			fmts = opts.fixedFormats ?? (await decideNumberFormats(db, spec, profile?.decimal ?? {}));
+			({ loaded, rejected: sqlRejected } = await validateStaged(db, checkSpec, fmts, file.name, extra, refused, opts.validateBatchRows));
+		}
 		report.rowsLoaded = loaded;
 		report.rowsRejected = sqlRejected + broken.length;
 	}
@@ -452,7 +475,10 @@ async function checkAndReport(
 		// Parquet: a record's line is its position + 1 (the first row of a duplicate may have loaded)
 		for (const r of firstRows) lineOfRow.set(r, r + 1);
 	} else if (firstRows.length) {
-		for (const r of await db.query<{ _row: number; _line: number }>(`SELECT _row, _line FROM stg WHERE _row IN (${firstRows.join(',')})`)) lineOfRow.set(Number(r._row), Number(r._line));
+		// checked batch by batch: the first rows of keys are kept in _keys (stg holds only the last batch)
+		const from = batched ? `SELECT _first_row AS _row, _first_line AS _line FROM _keys WHERE _first_row IN (${firstRows.join(',')})` : `SELECT _row, _line FROM stg WHERE _row IN (${firstRows.join(',')})`;
+		for (const r of await db.query<{ _row: number; _line: number }>(from)) lineOfRow.set(Number(r._row), Number(r._line));
+		if (batched) await db.exec('DROP TABLE IF EXISTS _keys');
 	}
 	const rejection = (line: number, sheet: string | undefined, column: string, value: string, code: string, params: Record<string, string | number>): Rejection => ({
 		line,
@@ -508,6 +534,24 @@ async function checkAndReport(
 	report.repairs = [...encodingRepairs, ...(await repairs(db, spec, fileCol, lang, maxDetails, sheetOf))].slice(0, maxDetails);
 	report.rejectedRecords = await rejectedRecords(db, spec, header, firstMatch.mapping, segments, broken, maxDetails, rowsAt);
 	if (segments.some((s) => s.sheet !== undefined)) report.sheets = await perSheet(db, segments, broken);
+}
+
+/** What the checks need besides the rows: the uniqueness rule (with its fallback and the note saying so) and the profile's value mapping. */
+function checkSetup(spec: DatasetSpec, segments: SegmentInfo[], firstMatch: HeaderMatch, profile: ImportProfile | undefined, lang: Lang) {
+	const { extra, refused } = profileEnums(spec, profile);
+	// a column of the uniqueness rule without a file column: the fallback columns find duplicates
+	const mappedAll = (col: string) => (segments.length ? segments.every((s) => [...s.match!.mapping.values()].includes(col)) : [...firstMatch.mapping.values()].includes(col));
+	const missingKey = spec.unique?.find((c) => !mappedAll(c));
+	let checkSpec = spec;
+	let note: ImportReport['notes'][number] | null = null;
+	if (missingKey && spec.uniqueFallback) {
+		checkSpec = { ...spec, unique: spec.uniqueFallback };
+		const label = (c: string, l: Lang) => spec.columns.find((x) => x.name === c)!.label[l];
+		const list = (l: Lang) => spec.uniqueFallback!.map((c) => (l === 'de' ? `„${label(c, l)}“` : `"${label(c, l)}"`)).join(l === 'de' ? ' und ' : ' and ');
+		const params = { missing_de: label(missingKey, 'de'), missing_en: label(missingKey, 'en'), fields_de: list('de'), fields_en: list('en') };
+		note = { code: 'duplicate_key_fallback', message: message('duplicate_key_fallback', lang, params), params };
+	}
+	return { checkSpec, extra, refused, note };
 }
 
 async function perSheet(db: Db, segments: SegmentInfo[], broken: (BrokenRow & { sheet?: string })[]): Promise<SheetReport[]> {

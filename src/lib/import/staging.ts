@@ -7,7 +7,6 @@ import { Table, tableToIPC, makeVector, makeData, Float64, type Vector } from 'a
 import { utf8Vector } from './arrow-text';
 import type { Db } from '../db/types';
 import type { DatasetSpec } from './schemas';
-import { q } from './validate-sql';
 
 export interface StagedRow {
 	line: number;
@@ -90,23 +89,4 @@ export async function stageRecords(db: Db, spec: DatasetSpec, segments: StagedSe
 	const segs: StagedSegment[] = segments instanceof Map ? [{ mapping: segments, rows: rowsArg ?? [] }] : segments;
 	await db.exec('DROP TABLE IF EXISTS stg');
 	await db.insertArrowIPC('stg', stagingIPC(spec, segs), true);
-}
-
-/** Parquet: the Arrow table is already in DuckDB as `_pq`; cast every mapped column to text. */
-export async function stageFromTable(db: Db, spec: DatasetSpec, source: string, fileColumns: string[], mapping: Map<number, string>): Promise<void> {
-	const byName = new Map<string, string>();
-	for (const [i, name] of mapping) byName.set(name, fileColumns[i]);
-	const types = new Map((await db.query<{ column_name: string; column_type: string }>(`DESCRIBE ${q(source)}`)).map((r) => [r.column_name, r.column_type]));
-	const numericType = (t: string | undefined) => !!t && /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL)/.test(t);
-	const sel = spec.columns.flatMap((c) => {
-		const src = byName.get(c.name);
-		const raw =
-			src === undefined ? `NULL::VARCHAR AS ${q(c.name + '_raw')}` : `NULLIF(trim(CAST(${q(src)} AS VARCHAR)), '') AS ${q(c.name + '_raw')}`;
-		if (!isNumeric(c.type)) return [raw];
-		const num = src !== undefined && numericType(types.get(src)) ? `CAST(${q(src)} AS DOUBLE)` : 'NULL::DOUBLE';
-		return [raw, `${num} AS ${q(c.name + '_num')}`];
-	});
-	await db.exec(
-		`CREATE OR REPLACE TABLE stg AS SELECT CAST(row_number() OVER () AS INTEGER) AS _row, CAST(row_number() OVER () + 1 AS INTEGER) AS _line, ${sel.join(', ')} FROM ${q(source)}`
-	);
 }

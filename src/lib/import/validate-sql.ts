@@ -142,10 +142,12 @@ function columnSql(c: ColumnSpec, fmts: NumberFormats): ColumnSql {
 					[c.name, `${memo(c)}.ags`],
 					[`_key_${c.name}`, `${memo(c)}.k`],
 					// the text as written when the key got its leading zero back (a repair to report)
-					[`_repf_${c.name}`, `CASE WHEN ${memo(c)}.rep THEN ${memo(c)}.v END`]
+					[`_repf_${c.name}`, `CASE WHEN ${memo(c)}.rep THEN ${memo(c)}.v END`],
+					// the key's shape, worked out once per distinct text (a regex per row cost more than the join)
+					[`_kok_${c.name}`, `${memo(c)}.kok`]
 				],
 				joins: [],
-				error: `CASE ${missing} WHEN NOT regexp_full_match(${q('_key_' + c.name)}, '[0-9]{8}|[0-9]{12}') THEN 'key_format'
+				error: `CASE ${missing} WHEN NOT ${q('_kok_' + c.name)} THEN 'key_format'
 					WHEN ${n} IS NULL THEN 'unknown_key' END`,
 				params: ''
 			};
@@ -197,7 +199,7 @@ function memoSql(c: ColumnSpec, fmts: NumberFormats, range?: RowRange): string {
 		case 'date':
 			return `SELECT v, ${dateExpr('v')} AS d FROM ${distinct}`;
 		case 'gemeinde':
-			return `SELECT _u.v, _kl.ags, _u.k, length(regexp_replace(_u.v, '\\s', '', 'g')) IN (7, 11) AS rep FROM (SELECT v, ${keyExpr('v')} AS k FROM ${distinct}) _u LEFT JOIN _key_lookup _kl ON _kl.k = _u.k`;
+			return `SELECT _u.v, _kl.ags, _u.k, length(regexp_replace(_u.v, '\\s', '', 'g')) IN (7, 11) AS rep, regexp_full_match(_u.k, '[0-9]{8}|[0-9]{12}') AS kok FROM (SELECT v, ${keyExpr('v')} AS k FROM ${distinct}) _u LEFT JOIN _key_lookup _kl ON _kl.k = _u.k`;
 		case 'enum':
 			return `SELECT _u.v, _em.canonical FROM ${distinct} LEFT JOIN _enum_map _em ON _em.col = ${lit(c.name)} AND _em.spelling = ${sqlEnumNorm('_u.v')}`;
 		default:
@@ -213,13 +215,30 @@ export interface RowRange {
 const rangeSql = (col: string, r: RowRange) => `${col} BETWEEN ${r.from} AND ${r.to}`;
 
 /**
- * SQL creating `_chk`: row id, line, typed columns and one error code per column (`_err_<col>`).
- * `_row` identifies a staged row (unique across the sheets of a workbook); `_line` is the user's line.
+ * SQL creating the memo tables `_m_<col>` (text → parsed value, one row per distinct text of
+ * the batch) that `checkSelectSql` joins; small (a few thousand rows), built before the checks.
  */
-export function checkTableSql(spec: DatasetSpec, fmts: NumberFormats, range?: RowRange): string {
+export function memoTablesSql(spec: DatasetSpec, fmts: NumberFormats, range?: RowRange): string[] {
+	return spec.columns.filter((c) => MEMO_TYPES.has(c.type)).map((c) => `CREATE OR REPLACE TEMP TABLE ${memo(c)} AS ${memoSql(c, fmts, range)}`);
+}
+
+/** drops what `memoTablesSql` made */
+export function dropMemoTablesSql(spec: DatasetSpec): string {
+	return spec.columns.filter((c) => MEMO_TYPES.has(c.type)).map((c) => `DROP TABLE IF EXISTS ${memo(c)};`).join(' ');
+}
+
+/**
+ * The checks as a SELECT over `stg` (rows of `range`): row id, line, typed columns and one error
+ * code per column (`_err_<col>`), row rules (`_rule_<i>`) and `_first_row` for duplicates.
+ * `memoTables`: the memos exist as tables (`memoTablesSql`), else they are CTEs of the statement.
+ * `_row` identifies a staged row (unique across the sheets of a workbook); `_line` is the user's line.
+ * `keys` (a table of the uniqueness columns' values already seen, with their first `_row`): a
+ * duplicate of a row of an earlier batch is found too.
+ */
+export function checkSelectSql(spec: DatasetSpec, fmts: NumberFormats, range?: RowRange, opts: { memoTables?: boolean; keys?: string } = {}): string {
 	const parts = spec.columns.map((c) => ({ c, s: columnSql(c, fmts) }));
 	const memoCols = spec.columns.filter((c) => MEMO_TYPES.has(c.type));
-	const memos = memoCols.map((c) => `${memo(c)} AS (${memoSql(c, fmts, range)})`);
+	const memos = opts.memoTables ? [] : memoCols.map((c) => `${memo(c)} AS (${memoSql(c, fmts, range)})`);
 	// numbers: the canonical number text (_ntxt_) from the memo, then typed in _t
 	const nums = parts.filter(({ s }) => s.ntxt);
 	const ntxt = nums.map(({ c }) => `${memo(c)}.ntxt AS ${q('_ntxt_' + c.name)}`);
@@ -233,15 +252,18 @@ export function checkTableSql(spec: DatasetSpec, fmts: NumberFormats, range?: Ro
 	const rowChecks = (spec.rowChecks ?? []).map(
 		(r, i) => `CASE WHEN ${r.when} THEN ${lit(r.code)} END AS ${q(`_rule_${i}`)}`
 	);
-	const unique = spec.unique?.length
-		? `, CASE WHEN ${spec.unique.map((u) => `${q(u)} IS NOT NULL`).join(' AND ')}
-			THEN min(_row) OVER (PARTITION BY ${spec.unique.map(q).join(', ')}) END AS _first_row`
+	const keyCols = spec.unique ?? [];
+	const allKeys = keyCols.map((u) => `${q(u)} IS NOT NULL`).join(' AND ');
+	// the first row with the same key: in this batch, or (keys) in an earlier one
+	const unique = keyCols.length
+		? opts.keys
+			? `, CASE WHEN ${allKeys} THEN COALESCE((SELECT min(_k._first_row) FROM ${q(opts.keys)} _k WHERE ${keyCols.map((u) => `_k.${q(u)} = _t.${q(u)}`).join(' AND ')}), min(_row) OVER (PARTITION BY ${keyCols.map(q).join(', ')})) END AS _first_row`
+			: `, CASE WHEN ${allKeys} THEN min(_row) OVER (PARTITION BY ${keyCols.map(q).join(', ')}) END AS _first_row`
 		: ', NULL::INTEGER AS _first_row';
 	// the raw text stays in stg (joined back for the few rows with an error): writing a million
 	// strings into _chk a second time cost more than all the checks
 	const keep = ['_t._row', '_t._line', ...parts.flatMap(({ s }) => s.select.map(([name]) => `_t.${q(name)}`))];
-	return `CREATE OR REPLACE TEMP TABLE _chk AS
-WITH ${memos.length ? memos.join(',\n') + ',\n' : ''}_n AS (
+	return `${memos.length ? 'WITH ' + memos.join(',\n') + ',\n' : 'WITH '}_n AS (
 	SELECT _s.*${ntxt.length ? ', ' + ntxt.join(',\n\t\t') : ''} FROM stg _s ${numJoins.join('\n\t')}${range ? `\n\tWHERE ${rangeSql('_s._row', range)}` : ''}
 ), _t AS (
 	SELECT stg.*, ${typed.join(',\n\t\t')}
@@ -249,6 +271,11 @@ WITH ${memos.length ? memos.join(',\n') + ',\n' : ''}_n AS (
 )
 SELECT ${keep.join(', ')}, ${errs.join(',\n\t')}${rowChecks.length ? ',\n\t' + rowChecks.join(',\n\t') : ''}${unique}
 FROM _t`;
+}
+
+/** SQL creating `_chk` from `checkSelectSql` (the rows, errors and first rows of a batch). */
+export function checkTableSql(spec: DatasetSpec, fmts: NumberFormats, range?: RowRange, opts: { memoTables?: boolean; keys?: string } = {}): string {
+	return `CREATE OR REPLACE TEMP TABLE _chk AS\n${checkSelectSql(spec, fmts, range, opts)}`;
 }
 
 /** SQL listing every error: row, line, canonical column, raw value, code, first row (for duplicates). */
@@ -274,15 +301,23 @@ export function targetTableSql(spec: DatasetSpec): string {
 	return `CREATE TABLE IF NOT EXISTS ${q(spec.table)} (${cols.join(', ')}, _file VARCHAR, _line INTEGER)`;
 }
 
-export function insertLoadedSql(spec: DatasetSpec, file: string): string {
-	const cols = spec.columns.map((c) => q(c.name));
-	// the rows without an entry in _errors, by the same conditions that fill _errors (errorListSql):
-	// one scan, no anti-join and no sort of the whole table
-	const ok = [
+/** the condition a row of `_chk` (or of `checkSelectSql`) meets when it has no error: the same conditions that fill `_errors` */
+export function rowOkSql(spec: DatasetSpec): string {
+	return [
 		...spec.columns.map((c) => `${q('_err_' + c.name)} IS NULL`),
 		...(spec.rowChecks ?? []).map((_, i) => `${q(`_rule_${i}`)} IS NULL`),
 		...(spec.unique?.length ? ['(_first_row IS NULL OR _row <= _first_row)'] : [])
-	];
+	].join(' AND ');
+}
+
+/**
+ * SQL appending the rows without an error to the kind's table. `from`: the table `_chk`, or
+ * `checkSelectSql` itself (then no checked copy of the rows is written: one scan of `stg`).
+ */
+export function insertLoadedSql(spec: DatasetSpec, file: string, from = '_chk'): string {
+	const cols = spec.columns.map((c) => q(c.name));
+	// one scan, no anti-join and no sort of the whole table
+	const src = from === '_chk' ? '_chk' : `(${from}) _chk`;
 	return `INSERT INTO ${q(spec.table)} SELECT ${cols.map((c) => `_chk.${c}`).join(', ')}, ${lit(file)}, _line
-		FROM _chk WHERE ${ok.join(' AND ')}`;
+		FROM ${src} WHERE ${rowOkSql(spec)}`;
 }

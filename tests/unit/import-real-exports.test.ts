@@ -34,6 +34,20 @@ describe('Windows-1252 Excel export with decimal durations', () => {
 	});
 });
 
+describe('Format written as the programme names it', () => {
+	it('loads „Bürgerdialog vor Ort“ as Bürgerdialog and still rejects a format that is not in the list', async () => {
+		const withFormat = (d: string, f: string): Cell[] => [d, '13076034', 'MV-L001', f, 'Online-Banking', '75+', '1', '30'];
+		const rows = [withFormat('01.03.2025', 'Bürgerdialog vor Ort'), withFormat('02.03.2025', 'Buergerdialog vor Ort'), withFormat('03.03.2025', 'Telefonsprechstunde')];
+		const r = await importFile(db, { name: 'format.csv', bytes: csvBytes(H, rows) });
+		expect(counts(r)).toEqual([3, 2, 1]);
+		expect(r.rejections.map((x) => [x.line, x.column, x.value])).toEqual([[4, 'Format', 'Telefonsprechstunde']]);
+		expect(await loaded('format.csv', 'format')).toEqual([
+			{ _line: 2, format: 'Bürgerdialog' },
+			{ _line: 3, format: 'Bürgerdialog' }
+		]);
+	});
+});
+
 describe('title lines above the header, notes below the data', () => {
 	it('skips and reports 3 title lines, a repeated header and 2 footer lines, with their line numbers', async () => {
 		const text =

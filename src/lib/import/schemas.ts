@@ -58,7 +58,8 @@ const LATEST = '2030-12-31';
 export const FORMATE: Record<string, string[]> = {
 	'Sprechstunde vor Ort': ['sprechstunde', 'vor ort', 'sprechstunde vor ort', 'office hours', 'in person', 'drop-in'],
 	Hausbesuch: ['hausbesuch', 'home visit', 'hausbesuche'],
-	'Bürgerdialog': ['buergerdialog', 'bürgerdialog', 'burgerdialog', 'citizen dialogue', 'dialog vor ort'],
+	// "Bürgerdialog vor Ort" is the programme's own name for it (the analoger Zwilling)
+	'Bürgerdialog': ['buergerdialog', 'bürgerdialog', 'burgerdialog', 'bürgerdialog vor ort', 'buergerdialog vor ort', 'citizen dialogue', 'dialog vor ort'],
 	Telefon: ['telefon', 'phone', 'telephone', 'telefonisch'],
 	Online: ['online', 'video', 'videosprechstunde', 'digital']
 };

@@ -4,12 +4,14 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM, launch, runAxe as axe, type Launched } from './browser.ts';
 import { startPreview, type Preview } from './server.ts';
+import { daysSinceEpoch, parquetBytes } from '../unit/helpers/fixtures.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SAMPLE = path.join(ROOT, 'data/sample');
@@ -173,6 +175,46 @@ test('imports the faulty file, shows and downloads its rejected rows', async () 
 	await runAxe('Daten, de');
 });
 
+test("a user's Parquet file goes through the page's Parquet worker: every row accounted for, the bad one at its line", async () => {
+	// five records in three row groups; the third has a Gemeindeschlüssel that does not exist (line 4:
+	// Parquet records count from line 2); minutes are typed decimals, participants typed integers
+	const name = 'eigene_einsaetze.parquet';
+	const file = path.join(os.tmpdir(), name);
+	const keys = ['13076036', '13076036', '13999999', '13076036', '13076036'];
+	writeFileSync(
+		file,
+		parquetBytes(
+			{
+				Datum: { days: ['2025-03-10', '2025-03-11', '2025-03-12', '2025-03-13', '2025-03-14'].map(daysSinceEpoch) },
+				Gemeindeschlüssel: keys,
+				'Lotsen-ID': ['MV-P1', 'MV-P1', 'MV-P2', 'MV-P2', 'MV-P2'],
+				Format: ['Hausbesuch', 'Telefon', 'Hausbesuch', 'Sprechstunde vor Ort', 'Telefon'],
+				Thema: ['Online-Banking', 'Online-Banking', 'Online-Banking', 'Smartphone-Grundlagen', 'Online-Banking'],
+				Altersgruppe: ['75+', '65-74', '75+', '75+', '50-64'],
+				Teilnehmende: { int32: [1, 2, 1, 3, 1] },
+				Minuten: { float64: [63.5, 30, 45, 90.25, 20] }
+			},
+			{ rowGroupRows: 2 }
+		)
+	);
+	await page.setInputFiles('#file-input', file);
+	const row = page.locator(`tr[data-testid=file-row][data-file="${name}"]`);
+	const assistant = page.locator('[data-testid=assistant-import]');
+	await Promise.race([row.waitFor({ timeout: 60_000 }), assistant.waitFor({ timeout: 60_000 })]);
+	if (await assistant.isVisible()) {
+		await assistant.click();
+		await page.locator('[data-testid=assistant-done]').click();
+	}
+	await row.waitFor({ timeout: 60_000 });
+	assert.deepEqual(
+		[num(await row.locator('[data-col=read]').textContent()), num(await row.locator('[data-col=loaded]').textContent()), num(await row.locator('[data-col=rejected]').textContent())],
+		[5, 4, 1]
+	);
+	const report = page.locator(`[data-testid=file-report][data-file="${name}"]`);
+	assert.deepEqual(await report.locator('table[data-testid=rejections] tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-line')))), [4]);
+	assert.match((await report.locator('table[data-testid=rejections]').textContent()) ?? '', /13999999/);
+});
+
 test('switches the language to English', async () => {
 	await page.getByRole('button', { name: 'Switch to English' }).click();
 	assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
@@ -257,12 +299,13 @@ test('removes the sample data and the badge with it', async () => {
 	// a file the user imported is own data, whatever its name (also the faulty demo file picked by hand)
 	assert.deepEqual(
 		await page.locator('tr[data-testid=file-row]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-file')).sort()),
-		[FAULTY, 'eigene_einsaetze.csv', 'html_wert.csv', 'kaputt.csv'],
+		[FAULTY, 'eigene_einsaetze.csv', 'eigene_einsaetze.parquet', 'html_wert.csv', 'kaputt.csv'],
 		'only the user files are left'
 	);
 	const faultyLoaded = Number(await page.locator(`tr[data-testid=file-row][data-file="${FAULTY}"]`).getAttribute('data-loaded'));
 	const after = Number(await page.locator('[data-testid=table-counts] tr[data-table=einsaetze]').getAttribute('data-rows'));
-	assert.equal(after, 3 + faultyLoaded, `einsaetze: ${before} rows before, only the 3 + ${faultyLoaded} loaded from the user files after`);
+	// 3 rows of eigene_einsaetze.csv, 4 of eigene_einsaetze.parquet, and what the faulty file loaded
+	assert.equal(after, 3 + 4 + faultyLoaded, `einsaetze: ${before} rows before, only the 3 + 4 + ${faultyLoaded} loaded from the user files after`);
 	assert.equal(Number(await page.locator('[data-testid=table-counts] tr[data-table=coworking]').getAttribute('data-rows')), 0);
 	await page.screenshot({ path: path.join(SHOTS, '06-ohne-beispieldaten.png'), fullPage: true });
 	// a page whose data are gone says so and points to the import, instead of charts of zeros

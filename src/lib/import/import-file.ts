@@ -13,15 +13,15 @@ import { isParquet, openParquetBatches, type ParquetBatches, type ParquetBatchSo
 import { loadParquetBatches } from './parquet-validate';
 import type { ImportProfile } from './profile';
 import { headerSignature } from './profile';
-import { FatalImport, readTabular, unknownKindParams, type BrokenRow, type ReadSegment } from './read-file';
+import { CancelledImport, FatalImport, readTabular, unknownKindParams, type BrokenRow } from './read-file';
 import type { ImportReport, Lang, Rejection, Repair, SheetReport } from './report';
 import { DATASETS, type DatasetSpec } from './schemas';
 import { stageRecords, type StagedRow } from './staging';
-import { csvChunks, rowsFromStream, type StreamChunk, type StreamEvent } from './csv-stream';
-import { fastChunkInsertSql } from './csv-fast';
+import { streamCsv, type CsvSourceFactory } from './csv-staging';
+import { checkSetup, type SegmentInfo } from './check-setup';
 import { isXlsx } from './xlsx';
-import { lit, normaliseEnum, q, type NumberFormats } from './validate-sql';
-import { BatchValidation, decideNumberFormats, FormatsChanged, validateStaged, VALIDATE_BATCH_ROWS } from './validate-staged';
+import { lit, q, type NumberFormats } from './validate-sql';
+import { BatchValidation, decideNumberFormats, FormatsChanged, validateStaged } from './validate-staged';
 import { detectKind } from './header-map';
 
 export interface ImportOptions {
@@ -55,35 +55,6 @@ export interface ImportProgress {
 	/** every row is read; the checks in the database run */
 	checking?: boolean;
 }
-
-/** A CSV file read chunk by chunk (csv-stream.ts), here or in a worker. */
-export interface CsvSource {
-	next(): Promise<StreamEvent | null>;
-	/** the staged rows with these `_row` ids, read again from the file */
-	rowsAt(ids: number[]): Promise<Map<number, StagedRow>>;
-	close(): void;
-}
-export type CsvSourceFactory = (file: InputFile, profile?: ImportProfile) => CsvSource;
-
-/** csv-stream in this thread (Node, tests); `chunkBytes` small in tests to cross many chunk ends. */
-export const localCsvSourceWith = (streamOpts: { chunkBytes?: number } = {}): CsvSourceFactory => ({ bytes }, profile) => {
-	const it = csvChunks(bytes, { profile, ...streamOpts });
-	return {
-		async next() {
-			const r = it.next();
-			return r.done ? null : r.value;
-		},
-		async rowsAt(ids) {
-			return rowsFromStream(csvChunks(bytes, { profile, ...streamOpts, keepRows: true, noIpc: true }), ids);
-		},
-		close() {
-			it.return(undefined);
-		}
-	};
-};
-export const localCsvSource = localCsvSourceWith();
-
-class CancelledImport extends Error {}
 
 /** duckdb-wasm and V8 say "out of memory" in several ways */
 const isOutOfMemory = (e: unknown) => /out of memory|memory access out of bounds|Array buffer allocation failed|Invalid (typed )?array length|Invalid string length|could not allocate/i.test(String((e as Error)?.message ?? e));
@@ -157,104 +128,6 @@ export async function importFile(db: Db, file: InputFile, opts: ImportOptions = 
 	return report;
 }
 
-/** The profile's value mapping as extra rows of the enum lookup, and the spellings it refuses. */
-function profileEnums(spec: DatasetSpec, profile?: ImportProfile) {
-	const extra: { col: string; spelling: string; canonical: string }[] = [];
-	const refused = new Set<string>();
-	for (const [field, map] of Object.entries(profile?.values ?? {})) {
-		if (!spec.columns.some((c) => c.name === field && c.type === 'enum')) continue;
-		for (const [value, to] of Object.entries(map)) {
-			if (to === null) refused.add(field + '\u0000' + normaliseEnum(value));
-			else extra.push({ col: field, spelling: normaliseEnum(value), canonical: to });
-		}
-	}
-	return { extra, refused };
-}
-
-/** A CSV file through csv-stream: each chunk's rows go to `stg` while the next is parsed. */
-async function streamCsv(db: Db, file: InputFile, report: ImportReport, lang: Lang, profile: ImportProfile | undefined, opts: ImportOptions): Promise<{ segment: SegmentInfo; source: CsvSource; batched: BatchValidation | null }> {
-	const source = (opts.csvSource ?? localCsvSource)(file, profile);
-	const check = () => {
-		if (opts.signal?.aborted) throw new CancelledImport();
-	};
-	let seg: SegmentInfo | null = null;
-	let created = false;
-	let unknown: Record<string, string> | null = null;
-	/** set once more rows are staged than one batch holds: from then on checked batch by batch */
-	let batched: BatchValidation | null = null;
-	const batchRows = Math.max(1, opts.validateBatchRows ?? VALIDATE_BATCH_ROWS);
-	try {
-		await db.exec('DROP TABLE IF EXISTS stg');
-		let ev = await source.next();
-		for (; ev; ev = await source.next()) {
-			check();
-			if (ev.type === 'head') {
-				report.dialect = ev.dialect;
-				if (!ev.match) unknown = unknownKindParams(ev.header, ev.candidates, lang);
-				seg = { header: ev.header, headerLine: ev.headerLine, rowCount: 0, broken: [], skipped: [], match: ev.match };
-			} else if (ev.type === 'chunk') {
-				if (ev.ipc) {
-					await db.insertArrowIPC('stg', ev.ipc, !created);
-					created = true;
-				}
-				if (ev.fast) {
-					if (!created) await stageRecords(db, seg!.match!.spec, [{ mapping: seg!.match!.mapping, rows: [] }]);
-					created = true;
-					await stageFastLines(db, seg!.match!, ev.fast, batched?.rowsDone ?? 0);
-				}
-				seg!.rowCount += ev.rowCount;
-				if (seg!.match && seg!.rowCount - (batched?.rowsDone ?? 0) > batchRows) {
-					if (!batched) {
-						const setup = checkSetup(seg!.match.spec, [seg!], seg!.match, profile, lang);
-						batched = new BatchValidation(db, setup.checkSpec, file.name, setup.extra, setup.refused, profile?.decimal ?? {}, opts.fixedFormats);
-						await batched.start();
-					}
-					check();
-					await batched.flush();
-				}
-				report.rowsRead = ev.rowsRead;
-				opts.onProgress?.({ rowsRead: ev.rowsRead, bytesDone: ev.bytesDone, bytesTotal: ev.bytesTotal });
-			} else {
-				seg!.broken = ev.broken;
-				seg!.skipped = ev.skipped;
-				report.lines = ev.lines;
-				report.encodingNotes = ev.encodingNotes;
-				report.skipped = ev.skipped;
-			}
-		}
-		if (!seg) throw new FatalImport('empty_file');
-		// an unknown kind is said after the whole file was read, so the report has its line account
-		if (unknown) throw new FatalImport('unknown_kind', unknown);
-		if (!created) await stageRecords(db, seg.match!.spec, [{ mapping: seg.match!.mapping, rows: [] }]);
-		check();
-		return { segment: seg, source, batched };
-	} catch (e) {
-		source.close();
-		await batched?.abandon();
-		throw e;
-	}
-}
-
-const FAST_FILE = '_import_chunk.csv';
-
-/**
- * Clean lines (csv-fast.ts) split by DuckDB into `stg`. Every line must arrive as one row: a
- * count that differs is an error of this program, never a silent loss.
- */
-async function stageFastLines(db: Db, match: HeaderMatch, fast: NonNullable<StreamChunk['fast']>, checkedRows: number) {
-	// rows are staged in order, so `stg` holds firstRow − 1 rows before this run (less those already checked and dropped)
-	const before = fast.firstRow - 1 - checkedRows;
-	await db.registerFile(FAST_FILE, fast.csv);
-	try {
-		await db.exec(fastChunkInsertSql(match.spec, match.mapping, FAST_FILE, fast.test, fast.firstRow, fast.firstLine, fast.padded));
-	} finally {
-		await db.dropFile(FAST_FILE).catch(() => undefined);
-	}
-	const after = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM stg'))[0].n;
-	if (after - before !== fast.rows) throw new Error(`internal: ${fast.rows} clean lines from line ${fast.firstLine}, ${after - before} rows staged`);
-}
-
-/** What the checks need of a segment once its rows are staged (rows themselves: `rowsAt`). */
 /** A Parquet file being imported: its batches (the first one already in `_pqb`), column types and mapping. */
 interface ParquetCtx {
 	batches: ParquetBatches;
@@ -272,16 +145,6 @@ interface ParquetCtx {
  * DuckDB checks batch k.
  */
 export const PARQUET_BATCH_ROWS = 250_000;
-
-interface SegmentInfo {
-	sheet?: string;
-	header: string[];
-	headerLine: number;
-	rowCount: number;
-	broken: BrokenRow[];
-	skipped: ReadSegment['skipped'];
-	match: HeaderMatch | null;
-}
 
 async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number, report: ImportReport, profile: ImportProfile | undefined, opts: ImportOptions = {}) {
 	const { bytes } = file;
@@ -537,23 +400,6 @@ async function checkAndReport(
 }
 
 /** What the checks need besides the rows: the uniqueness rule (with its fallback and the note saying so) and the profile's value mapping. */
-function checkSetup(spec: DatasetSpec, segments: SegmentInfo[], firstMatch: HeaderMatch, profile: ImportProfile | undefined, lang: Lang) {
-	const { extra, refused } = profileEnums(spec, profile);
-	// a column of the uniqueness rule without a file column: the fallback columns find duplicates
-	const mappedAll = (col: string) => (segments.length ? segments.every((s) => [...s.match!.mapping.values()].includes(col)) : [...firstMatch.mapping.values()].includes(col));
-	const missingKey = spec.unique?.find((c) => !mappedAll(c));
-	let checkSpec = spec;
-	let note: ImportReport['notes'][number] | null = null;
-	if (missingKey && spec.uniqueFallback) {
-		checkSpec = { ...spec, unique: spec.uniqueFallback };
-		const label = (c: string, l: Lang) => spec.columns.find((x) => x.name === c)!.label[l];
-		const list = (l: Lang) => spec.uniqueFallback!.map((c) => (l === 'de' ? `„${label(c, l)}“` : `"${label(c, l)}"`)).join(l === 'de' ? ' und ' : ' and ');
-		const params = { missing_de: label(missingKey, 'de'), missing_en: label(missingKey, 'en'), fields_de: list('de'), fields_en: list('en') };
-		note = { code: 'duplicate_key_fallback', message: message('duplicate_key_fallback', lang, params), params };
-	}
-	return { checkSpec, extra, refused, note };
-}
-
 async function perSheet(db: Db, segments: SegmentInfo[], broken: (BrokenRow & { sheet?: string })[]): Promise<SheetReport[]> {
 	const out: SheetReport[] = [];
 	let first = 1;
@@ -642,3 +488,4 @@ async function rejectedRecords(
 export { headerSignature };
 // the validation steps, also used by the benchmark on native DuckDB
 export { decideNumberFormats, validateStaged, VALIDATE_BATCH_ROWS } from './validate-staged';
+export { localCsvSource, localCsvSourceWith, type CsvSource, type CsvSourceFactory } from './csv-staging';

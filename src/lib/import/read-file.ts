@@ -22,6 +22,9 @@ export class FatalImport extends Error {
 	}
 }
 
+/** the user cancelled the import (its signal aborted) */
+export class CancelledImport extends Error {}
+
 export interface BrokenRow {
 	record: CsvRecord;
 	code: 'too_many_fields' | 'too_few_fields' | 'unclosed_quote';

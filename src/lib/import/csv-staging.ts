@@ -1,0 +1,126 @@
+/**
+ * A CSV file into `stg` through csv-stream.ts, chunk by chunk (here or in a worker): each chunk's
+ * rows are staged while the next is parsed; clean lines go to DuckDB's own reader (csv-fast.ts);
+ * a file larger than one batch is checked batch by batch while it is read (BatchValidation).
+ */
+import type { Db } from '../db/types';
+import { checkSetup, type SegmentInfo } from './check-setup';
+import { fastChunkInsertSql } from './csv-fast';
+import { csvChunks, rowsFromStream, type StreamChunk, type StreamEvent } from './csv-stream';
+import type { HeaderMatch } from './header-map';
+import type { ImportOptions, InputFile } from './import-file';
+import type { ImportProfile } from './profile';
+import { CancelledImport, FatalImport, unknownKindParams } from './read-file';
+import type { ImportReport, Lang } from './report';
+import { stageRecords, type StagedRow } from './staging';
+import { BatchValidation, VALIDATE_BATCH_ROWS } from './validate-staged';
+
+/** A CSV file read chunk by chunk (csv-stream.ts), here or in a worker. */
+export interface CsvSource {
+	next(): Promise<StreamEvent | null>;
+	/** the staged rows with these `_row` ids, read again from the file */
+	rowsAt(ids: number[]): Promise<Map<number, StagedRow>>;
+	close(): void;
+}
+export type CsvSourceFactory = (file: InputFile, profile?: ImportProfile) => CsvSource;
+
+/** csv-stream in this thread (Node, tests); `chunkBytes` small in tests to cross many chunk ends. */
+export const localCsvSourceWith = (streamOpts: { chunkBytes?: number } = {}): CsvSourceFactory => ({ bytes }, profile) => {
+	const it = csvChunks(bytes, { profile, ...streamOpts });
+	return {
+		async next() {
+			const r = it.next();
+			return r.done ? null : r.value;
+		},
+		async rowsAt(ids) {
+			return rowsFromStream(csvChunks(bytes, { profile, ...streamOpts, keepRows: true, noIpc: true }), ids);
+		},
+		close() {
+			it.return(undefined);
+		}
+	};
+};
+export const localCsvSource = localCsvSourceWith();
+
+/** A CSV file through csv-stream: each chunk's rows go to `stg` while the next is parsed. */
+export async function streamCsv(db: Db, file: InputFile, report: ImportReport, lang: Lang, profile: ImportProfile | undefined, opts: ImportOptions): Promise<{ segment: SegmentInfo; source: CsvSource; batched: BatchValidation | null }> {
+	const source = (opts.csvSource ?? localCsvSource)(file, profile);
+	const check = () => {
+		if (opts.signal?.aborted) throw new CancelledImport();
+	};
+	let seg: SegmentInfo | null = null;
+	let created = false;
+	let unknown: Record<string, string> | null = null;
+	/** set once more rows are staged than one batch holds: from then on checked batch by batch */
+	let batched: BatchValidation | null = null;
+	const batchRows = Math.max(1, opts.validateBatchRows ?? VALIDATE_BATCH_ROWS);
+	try {
+		await db.exec('DROP TABLE IF EXISTS stg');
+		let ev = await source.next();
+		for (; ev; ev = await source.next()) {
+			check();
+			if (ev.type === 'head') {
+				report.dialect = ev.dialect;
+				if (!ev.match) unknown = unknownKindParams(ev.header, ev.candidates, lang);
+				seg = { header: ev.header, headerLine: ev.headerLine, rowCount: 0, broken: [], skipped: [], match: ev.match };
+			} else if (ev.type === 'chunk') {
+				if (ev.ipc) {
+					await db.insertArrowIPC('stg', ev.ipc, !created);
+					created = true;
+				}
+				if (ev.fast) {
+					if (!created) await stageRecords(db, seg!.match!.spec, [{ mapping: seg!.match!.mapping, rows: [] }]);
+					created = true;
+					await stageFastLines(db, seg!.match!, ev.fast, batched?.rowsDone ?? 0);
+				}
+				seg!.rowCount += ev.rowCount;
+				if (seg!.match && seg!.rowCount - (batched?.rowsDone ?? 0) > batchRows) {
+					if (!batched) {
+						const setup = checkSetup(seg!.match.spec, [seg!], seg!.match, profile, lang);
+						batched = new BatchValidation(db, setup.checkSpec, file.name, setup.extra, setup.refused, profile?.decimal ?? {}, opts.fixedFormats);
+						await batched.start();
+					}
+					check();
+					await batched.flush();
+				}
+				report.rowsRead = ev.rowsRead;
+				opts.onProgress?.({ rowsRead: ev.rowsRead, bytesDone: ev.bytesDone, bytesTotal: ev.bytesTotal });
+			} else {
+				seg!.broken = ev.broken;
+				seg!.skipped = ev.skipped;
+				report.lines = ev.lines;
+				report.encodingNotes = ev.encodingNotes;
+				report.skipped = ev.skipped;
+			}
+		}
+		if (!seg) throw new FatalImport('empty_file');
+		// an unknown kind is said after the whole file was read, so the report has its line account
+		if (unknown) throw new FatalImport('unknown_kind', unknown);
+		if (!created) await stageRecords(db, seg.match!.spec, [{ mapping: seg.match!.mapping, rows: [] }]);
+		check();
+		return { segment: seg, source, batched };
+	} catch (e) {
+		source.close();
+		await batched?.abandon();
+		throw e;
+	}
+}
+
+const FAST_FILE = '_import_chunk.csv';
+
+/**
+ * Clean lines (csv-fast.ts) split by DuckDB into `stg`. Every line must arrive as one row: a
+ * count that differs is an error of this program, never a silent loss.
+ */
+async function stageFastLines(db: Db, match: HeaderMatch, fast: NonNullable<StreamChunk['fast']>, checkedRows: number) {
+	// rows are staged in order, so `stg` holds firstRow − 1 rows before this run (less those already checked and dropped)
+	const before = fast.firstRow - 1 - checkedRows;
+	await db.registerFile(FAST_FILE, fast.csv);
+	try {
+		await db.exec(fastChunkInsertSql(match.spec, match.mapping, FAST_FILE, fast.test, fast.firstRow, fast.firstLine, fast.padded));
+	} finally {
+		await db.dropFile(FAST_FILE).catch(() => undefined);
+	}
+	const after = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM stg'))[0].n;
+	if (after - before !== fast.rows) throw new Error(`internal: ${fast.rows} clean lines from line ${fast.firstLine}, ${after - before} rows staged`);
+}

@@ -1,9 +1,9 @@
 /**
- * The quick UTF-8 check of csv-stream.ts (`validUtf8`, run over the whole file before the first
+ * The quick UTF-8 check of encoding.ts (`validUtf8`, run over the whole file before the first
  * row) says "valid" exactly when encoding.ts's `scanUtf8` finds no invalid byte.
  */
 import { describe, it, expect } from 'vitest';
-import { validUtf8 } from '../../src/lib/import/csv-stream';
+import { validUtf8 } from '../../src/lib/import/encoding';
 import { scanUtf8 } from '../../src/lib/import/encoding';
 
 const scanSaysValid = (b: Uint8Array) => scanUtf8(b).invalid.length === 0;

@@ -12,7 +12,7 @@
  * text the chunk holds; later records are parsed again with the next chunk.
  */
 import { parseCsv, sampleOf, sniffDialect, isBlank, type CsvDialect, type CsvRecord } from './csv-text';
-import { BinaryFileError, decodeUtf8WithStrays, decodeWindows1252, looksBinary, looksLikeUtf16, scanUtf8, type Encoding, type EncodingNote } from './encoding';
+import { BinaryFileError, decodeUtf8WithStrays, decodeWindows1252, looksBinary, looksLikeUtf16, scanUtf8, validUtf8, type Encoding, type EncodingNote } from './encoding';
 import type { HeaderMatch } from './header-map';
 import { isNoteLike, locateTable, repeatedHeaderTest, type SkippedLine } from './layout';
 import type { ImportProfile } from './profile';
@@ -97,47 +97,6 @@ interface FastLines {
 }
 
 type Mode = { kind: 'utf8'; strays: boolean } | { kind: 'w1252' } | { kind: 'utf16'; label: 'utf-16le' | 'utf-16be' };
-
-/**
- * True when `scanUtf8` would find no invalid byte (the same rules: no overlong form, surrogate or
- * code point above U+10FFFF, no cut sequence), with runs of ASCII skipped four bytes at a time:
- * the whole file is checked before the first row, and scanUtf8's byte loop took 280–500 ms for
- * 90 MB (this: 90–200 ms). The platform's strict TextDecoder was slower still (860 ms: it builds
- * the text). A file with an invalid byte is scanned again by scanUtf8 for the positions.
- */
-export function validUtf8(bytes: Uint8Array): boolean {
-	const n = bytes.length;
-	const off = (4 - (bytes.byteOffset & 3)) & 3;
-	const words = n >= off + 4 ? new Uint32Array(bytes.buffer, bytes.byteOffset + off, (n - off) >> 2) : new Uint32Array(0);
-	let i = 0;
-	while (i < n) {
-		const b = bytes[i];
-		if (b < 0x80) {
-			if (i >= off && ((i - off) & 3) === 0) {
-				let w = (i - off) >> 2;
-				while (w < words.length && (words[w] & 0x80808080) === 0) w++;
-				const next = off + (w << 2);
-				i = next > i ? next : i + 1;
-			} else i++;
-			continue;
-		}
-		let len = 0;
-		let min = 0;
-		if (b >= 0xc2 && b <= 0xdf) (len = 2), (min = 0x80);
-		else if (b >= 0xe0 && b <= 0xef) (len = 3), (min = 0x800);
-		else if (b >= 0xf0 && b <= 0xf4) (len = 4), (min = 0x10000);
-		if (len === 0 || i + len > n) return false;
-		let cp = len === 2 ? b & 0x1f : len === 3 ? b & 0x0f : b & 0x07;
-		for (let k = 1; k < len; k++) {
-			const c = bytes[i + k];
-			if ((c & 0xc0) !== 0x80) return false;
-			cp = (cp << 6) | (c & 0x3f);
-		}
-		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return false;
-		i += len;
-	}
-	return true;
-}
 
 /** Decides the encoding exactly as `decodeText` / `decodeAs` do, without decoding the file. */
 function decideEncoding(bytes: Uint8Array, forced?: Encoding): { encoding: Encoding; mode: Mode; start: number } {

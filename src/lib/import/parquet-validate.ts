@@ -23,7 +23,7 @@ import type { Db } from '../db/types';
 import { decideDecimal, type ColumnNumberFormat } from './number-format';
 import type { ParquetBatches } from './parquet';
 import type { ColumnSpec, DatasetSpec } from './schemas';
-import { SQL_TYPE, dateExpr, enumRows, keyExpr, lit, numberEvidenceSql, numberTextSql, q, sqlEnumNorm, targetTableSql, type NumberFormats } from './validate-sql';
+import { SQL_TYPE, dateExpr, enumRows, keyExpr, lit, numberEvidenceSql, numberTextSql, q, rowOkSql, sqlEnumNorm, targetTableSql, type NumberFormats } from './validate-sql';
 
 const NUMERIC_FIELD = new Set<ColumnSpec['type']>(['int', 'decimal', 'rate']);
 /** DuckDB types of numbers (what Arrow integer, float and decimal columns become) */
@@ -235,15 +235,6 @@ SELECT ${keep.map((k) => `_t.${k}`).join(', ')}, ${errs.join(',\n\t')}${rules.le
 FROM _t ${seenJoin}`;
 }
 
-/** SQL of the condition "this row of `_chk` has no error" (the same conditions that fill `_errors`). */
-export function okSql(spec: DatasetSpec): string {
-	return [
-		...spec.columns.map((c) => `${q('_err_' + c.name)} IS NULL`),
-		...(spec.rowChecks ?? []).map((_, i) => `${q(`_rule_${i}`)} IS NULL`),
-		...(spec.unique?.length ? ['(_first_row IS NULL OR _row <= _first_row)'] : [])
-	].join(' AND ');
-}
-
 /** Every error of the batch, with the value as the file holds it (text of the file column). */
 export function batchErrorsSql(spec: DatasetSpec, fields: FieldSource[], types: Map<string, string>, colOf: Map<string, string>, offset: number): string {
 	const perColumn = spec.columns.map((c) => `SELECT _row, _line, ${lit(c.name)} AS col, ${q('_err_' + c.name)} AS code, NULL::INTEGER AS first_row FROM _chk WHERE ${q('_err_' + c.name)} IS NOT NULL`);
@@ -339,7 +330,7 @@ export async function loadParquetBatches(db: Db, input: ParquetLoadInput): Promi
 	if (u.length) await db.exec(`CREATE OR REPLACE TEMP TABLE _pq_seen (${u.map((k) => `${q(k)} ${SQL_TYPE[spec.columns.find((c) => c.name === k)!.type]}`).join(', ')}, first_row INTEGER)`);
 	await db.exec(targetTableSql(spec));
 	const cols = spec.columns.map((c) => q(c.name));
-	const ok = okSql(spec);
+	const ok = rowOkSql(spec);
 	let offset = 0;
 	let kept = 0;
 	await db.exec('BEGIN TRANSACTION');

@@ -1,8 +1,9 @@
 /**
  * Browser half of the import benchmark (scripts/bench/import.ts): in one page and one duckdb-wasm,
  * DuckDB's own `read_csv` of a German CSV into a table against the app's import of the same
- * bytes (worker parse → Arrow chunks → validation SQL), and parquet-wasm → Arrow → table against
- * the app's Parquet import. Bytes are fetched before the clock starts for both sides alike.
+ * bytes (worker parse → Arrow chunks → validation SQL), and for Parquet two raw reads against the
+ * app's import: the app's own reader (hyparquet → Arrow → table, `raw`) and parquet-wasm → Arrow →
+ * table (`raw2`, the reader the app had until stop 9). Bytes are fetched before the clock starts for both sides alike.
  * Also watches the main thread: the longest task seen during each app import.
  */
 import { openBrowserDb } from '$lib/db/browser';
@@ -11,12 +12,14 @@ import { importFile } from '$lib/import/import-file';
 import { workerCsvSource } from '$lib/import/csv-stream-worker-source';
 import { workerParquetBatches } from '$lib/import/parquet-worker-source';
 import { parquetToIPC } from '$lib/import/parquet';
-import '$lib/import/parquet-browser';
+import { wasmParquetToIPC } from './parquet-wasm-raw';
 
 export interface ImportBenchRow {
 	what: string;
 	rows: number;
 	raw: number[];
+	/** Parquet: the second raw read (parquet-wasm → Arrow → table) */
+	raw2?: number[];
 	app: number[];
 	/** longest main-thread task during the app imports (ms) */
 	longestTask: number;
@@ -66,6 +69,10 @@ export async function runImportBench(opts: {
 		await db.exec('DROP TABLE IF EXISTS raw_pq');
 		await db.insertArrowIPC('raw_pq', await parquetToIPC(bytes), true);
 	};
+	const rawParquetWasm = async (bytes: Uint8Array) => {
+		await db.exec('DROP TABLE IF EXISTS raw_pq');
+		await db.insertArrowIPC('raw_pq', await wasmParquetToIPC(bytes), true);
+	};
 	const count = async (t: string) => Number((await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${t}`))[0].n);
 	/** time spent in the database per kind of statement during one import (where the time goes) */
 	const spent = new Map<string, number>();
@@ -111,9 +118,9 @@ export async function runImportBench(opts: {
 		return { ms, report: report! as Awaited<ReturnType<typeof importFile>> };
 	};
 	const out: ImportBenchRow[] = [];
-	const pair = async (what: string, url: string, raw: (b: Uint8Array) => Promise<void>, rawTable: string, name: string, runs: number) => {
+	const pair = async (what: string, url: string, raw: (b: Uint8Array) => Promise<void>, rawTable: string, name: string, runs: number, raw2?: (b: Uint8Array) => Promise<void>) => {
 		const bytes = await fetchBytes(url);
-		const row: ImportBenchRow = { what, rows: 0, raw: [], app: [], longestTask: 0, note: '' };
+		const row: ImportBenchRow = { what, rows: 0, raw: [], app: [], longestTask: 0, note: '', ...(raw2 ? { raw2: [] } : {}) };
 		for (let i = 0; i < runs; i++) {
 			await db.exec(`DROP TABLE IF EXISTS einsaetze; DROP TABLE IF EXISTS ${rawTable}`);
 			try {
@@ -122,6 +129,15 @@ export async function runImportBench(opts: {
 				if (i === 0) row.note = `raw ${await count(rawTable)} Zeilen`;
 			} catch (e) {
 				row.note = `raw: ${String((e as Error).message ?? e).slice(0, 120)}`;
+			}
+			if (raw2) {
+				await db.exec(`DROP TABLE IF EXISTS ${rawTable}`);
+				try {
+					const copy = bytes.slice();
+					row.raw2!.push(await clock(() => raw2(copy)));
+				} catch (e) {
+					row.note += `; raw2: ${String((e as Error).message ?? e).slice(0, 120)}`;
+				}
 			}
 			await db.exec(`DROP TABLE IF EXISTS ${rawTable}`);
 			await db.dropFile('raw.csv').catch(() => undefined);
@@ -144,21 +160,21 @@ export async function runImportBench(opts: {
 			row.app.push(ms);
 			row.rows = report.rowsLoaded;
 			if (report.fatal || report.rowsRejected) row.note += `; App: ${report.fatal?.message ?? ''} ${report.rowsRead} gelesen, ${report.rowsLoaded} geladen, ${report.rowsRejected} abgewiesen`;
-			log(`${what}: raw ${row.raw.at(-1)?.toFixed(0)} ms, app ${ms.toFixed(0)} ms, longest task ${longest.toFixed(0)} ms`);
+			log(`${what}: raw ${row.raw.at(-1)?.toFixed(0)} ms${raw2 ? `, raw parquet-wasm ${row.raw2!.at(-1)?.toFixed(0)} ms` : ''}, app ${ms.toFixed(0)} ms, longest task ${longest.toFixed(0)} ms`);
 		}
 		out.push(row);
 	};
 	const csvToo = opts.only !== 'parquet';
 	const parquetToo = opts.only !== 'csv';
 	if (csvToo) await pair('CSV (; Dezimalkomma, dd.mm.yyyy)', opts.csv, rawCsv, 'raw_csv', 'bench.csv', opts.runs);
-	if (parquetToo) await pair('Parquet', opts.parquet, rawParquet, 'raw_pq', 'bench.parquet', opts.runs);
+	if (parquetToo) await pair('Parquet', opts.parquet, rawParquet, 'raw_pq', 'bench.parquet', opts.runs, rawParquetWasm);
 	if (opts.big?.csv && csvToo) {
 		await fresh();
 		await pair('CSV groß', opts.big.csv, rawCsv, 'raw_csv', 'bench-big.csv', 1);
 	}
 	if (opts.big?.parquet && parquetToo) {
 		await fresh();
-		await pair('Parquet groß', opts.big.parquet, rawParquet, 'raw_pq', 'bench-big.parquet', 1);
+		await pair('Parquet groß', opts.big.parquet, rawParquet, 'raw_pq', 'bench-big.parquet', 1, rawParquetWasm);
 	}
 	obs.disconnect();
 	await db.close();

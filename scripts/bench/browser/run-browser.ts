@@ -6,7 +6,6 @@ import { openBrowserDb } from '../../../src/lib/db/browser';
 import { loadReference, type ReferenceName } from '../../../src/lib/db/reference';
 import { buildSummaries } from '../../../src/lib/db/summary';
 import { importFile } from '../../../src/lib/import/import-file';
-import '../../../src/lib/import/parquet-browser';
 import { AGG_RAW, AGG_SUMMARY, dashboardSteps, type BenchResult } from '../queries';
 
 export async function runBrowserBench(opts: { csv: string; parquet: string; runs: number; referenceUrls: Record<ReferenceName, string> }): Promise<BenchResult[]> {

@@ -5,7 +5,6 @@
  */
 import type { ParquetBatchSource } from './parquet';
 import type { ParquetWorkerReply, ParquetWorkerRequest } from './parquet.worker';
-import { parquetWasmUrl } from './parquet-browser';
 
 /** files above this size go to the worker as the File itself (no copy on the main thread) */
 const CLONE_LIMIT = 8 * 1024 * 1024;
@@ -32,7 +31,7 @@ export const workerParquetBatches: ParquetBatchSource = async (file, batchRows) 
 	};
 	try {
 		const big = file.blob && file.bytes.length > CLONE_LIMIT;
-		const opened = unwrap(await request({ type: 'open', bytes: big ? undefined : file.bytes, blob: big ? file.blob : undefined, batchRows, wasmUrl: new URL(parquetWasmUrl, location.href).href }));
+		const opened = unwrap(await request({ type: 'open', bytes: big ? undefined : file.bytes, blob: big ? file.blob : undefined, batchRows }));
 		let ahead: Promise<ParquetWorkerReply> | null = request({ type: 'next' });
 		return {
 			numRows: opened.type === 'opened' ? opened.numRows : 0,

@@ -1,32 +1,19 @@
 /**
- * Parquet → Arrow IPC with parquet-wasm, outside DuckDB (duckdb-wasm has no Parquet reader
- * without downloading an extension). Node loads parquet-wasm's Node build, which needs no init;
- * the browser registers its wasm URL via `setParquetInit` (see parquet-browser.ts).
+ * Parquet → Arrow IPC with hyparquet (pure JavaScript, see parquet-arrow.ts), outside DuckDB
+ * (duckdb-wasm has no Parquet reader without downloading an extension). No wasm: the reader is
+ * part of the import worker's script, so it is cached with the app and works offline after one
+ * visit without precaching a 5 MB parquet-wasm (issue 10).
  *
  * The import reads a file in batches of whole row groups (`openParquetBatches`), so a 10 M-row
  * file never sits in memory as one Arrow buffer: each batch is checked, loaded and dropped
  * before the next is needed.
  */
-import * as pq from 'parquet-wasm';
+import { tableToIPC } from 'apache-arrow';
+import { asyncBufferOf, hyparquetToIPC, readParquetPlan, readRowGroups } from './parquet-arrow';
 
-let init: (() => Promise<unknown>) | null = null;
-let ready: Promise<unknown> | null = null;
-
-export function setParquetInit(fn: () => Promise<unknown>): void {
-	init = fn;
-	ready = null;
-}
-
-const wasmReady = async () => {
-	if (init) ready ??= init();
-	await ready;
-};
-
-/** The whole file as one Arrow IPC stream (the import assistant's preview, the benchmark's raw read). */
+/** The whole file as one Arrow IPC stream (the import assistant's preview). */
 export async function parquetToIPC(bytes: Uint8Array): Promise<Uint8Array> {
-	await wasmReady();
-	const table = pq.readParquet(bytes);
-	return table.intoIPCStream();
+	return hyparquetToIPC(bytes);
 }
 
 export function isParquet(bytes: Uint8Array): boolean {
@@ -63,30 +50,27 @@ export function batchPlan(groupRows: number[], batchRows: number): number[][] {
 	return out;
 }
 
-/** Arrow record batches of this many rows (parquet-wasm's default, 1024, makes thousands of tiny ones) */
-const ARROW_BATCH = 65_536;
-
-/** parquet-wasm in this thread (Node, tests; the browser calls it inside the import worker). */
-export const openParquetBatches: ParquetBatchSource = async ({ bytes, blob }, batchRows) => {
-	await wasmReady();
-	const file = await pq.ParquetFile.fromFile(blob ?? new Blob([bytes as Uint8Array<ArrayBuffer>]));
-	const meta = file.metadata();
-	const groups = meta.rowGroups().map((g) => g.numRows());
-	const plan = groups.length ? batchPlan(groups, batchRows) : [null];
+/** Parquet batches read in this thread (Node, tests; the browser calls it inside the import worker). */
+export const openParquetBatches: ParquetBatchSource = async (file, batchRows) => {
+	const buf = asyncBufferOf(file);
+	const plan = await readParquetPlan(buf);
+	const groups = plan.groupRows;
+	// first row of each row group
+	const starts = groups.map((_, i) => groups.slice(0, i).reduce((a, b) => a + b, 0));
+	const batches = groups.length ? batchPlan(groups, batchRows) : [null];
 	let k = 0;
 	let closed = false;
 	return {
-		numRows: meta.fileMetadata().numRows(),
+		numRows: Number(plan.metadata.num_rows),
 		async next() {
-			if (closed || k >= plan.length) return null;
-			const groupsOf = plan[k++];
-			const table = await file.read(groupsOf ? { rowGroups: groupsOf, batchSize: ARROW_BATCH } : { batchSize: ARROW_BATCH });
-			return table.intoIPCStream();
+			if (closed || k >= batches.length) return null;
+			const groupsOf = batches[k++];
+			const from = groupsOf ? starts[groupsOf[0]] : 0;
+			const to = groupsOf ? starts[groupsOf.at(-1)!] + groups[groupsOf.at(-1)!] : 0;
+			return tableToIPC(await readRowGroups(buf, plan, from, to), 'stream');
 		},
 		close() {
-			if (closed) return;
 			closed = true;
-			file.free();
 		}
 	};
 };

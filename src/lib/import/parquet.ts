@@ -9,11 +9,17 @@
  * before the next is needed.
  */
 import { tableToIPC } from 'apache-arrow';
-import { asyncBufferOf, hyparquetToIPC, readParquetPlan, readRowGroups } from './parquet-arrow';
 
-/** The whole file as one Arrow IPC stream (the import assistant's preview). */
+/**
+ * The reader is loaded when a Parquet file is read: this module is on the page's start path
+ * (`isParquet`, via import-file.ts), the reader (hyparquet and its codecs, ~90 kB compressed)
+ * is not. In the import worker it is a chunk of the worker's own.
+ */
+const reader = () => import('./parquet-arrow');
+
+/** The whole file as one Arrow IPC stream (the import assistant's preview, the workspace file). */
 export async function parquetToIPC(bytes: Uint8Array): Promise<Uint8Array> {
-	return hyparquetToIPC(bytes);
+	return (await reader()).hyparquetToIPC(bytes);
 }
 
 export function isParquet(bytes: Uint8Array): boolean {
@@ -52,6 +58,7 @@ export function batchPlan(groupRows: number[], batchRows: number): number[][] {
 
 /** Parquet batches read in this thread (Node, tests; the browser calls it inside the import worker). */
 export const openParquetBatches: ParquetBatchSource = async (file, batchRows) => {
+	const { asyncBufferOf, readParquetPlan, readRowGroups } = await reader();
 	const buf = asyncBufferOf(file);
 	const plan = await readParquetPlan(buf);
 	const groups = plan.groupRows;

@@ -5,7 +5,7 @@
  * (no init); the browser sets a loader that fetches the wasm (an asset of the app) with
  * `setWorkspaceParquetLoader`, so the 5 MB wasm is neither in the start bundle nor precached.
  */
-import { hyparquetToIPC } from '../import/parquet-arrow';
+import { parquetToIPC } from '../import/parquet';
 
 type ParquetWasm = typeof import('parquet-wasm');
 let loader: () => Promise<ParquetWasm> = () => import('parquet-wasm');
@@ -25,5 +25,5 @@ export async function ipcToParquet(ipc: Uint8Array): Promise<Uint8Array> {
 }
 
 export async function parquetToArrowIPC(bytes: Uint8Array): Promise<Uint8Array> {
-	return hyparquetToIPC(bytes);
+	return parquetToIPC(bytes);
 }

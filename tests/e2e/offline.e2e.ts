@@ -6,12 +6,14 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM, launch, type Launched } from './browser.ts';
 import { startPreview, type Preview } from './server.ts';
+import { daysSinceEpoch, parquetBytes } from '../unit/helpers/fixtures.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
@@ -77,7 +79,7 @@ function cacheReport(p: Page): Promise<CacheReport> {
 
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 
-test('after one visit the app starts and loads the sample data with no server and no network', async () => {
+test('after one visit the app starts, loads the sample data and imports a Parquet file with no server and no network', async () => {
 	// 1. one visit, online
 	await page.goto(preview.url + '/daten');
 	const onlineMs = await waitForSampleData(page, 'online');
@@ -106,6 +108,9 @@ test('after one visit the app starts and loads the sample data with no server an
 	assert.ok(report.urls.some((u) => /\/gemeinden\.[^/]*\.arrow$/.test(u)), 'the reference data is cached');
 	assert.ok(report.urls.some((u) => /\/manifest\.[^/]*\.json$/.test(u)), 'the import reports are cached');
 	assert.ok(!report.urls.some((u) => /duckdb-mvp\.[^/]*\.wasm$/.test(u)), 'the unused mvp wasm is not precached');
+	// a Parquet import needs no wasm of its own (hyparquet is JavaScript in the import worker)
+	assert.ok(!report.urls.some((u) => /parquet_wasm_bg[^/]*\.wasm$/.test(u)), 'parquet-wasm (only a workspace save loads it) is not precached');
+	assert.ok(report.urls.some((u) => /\/parquet\.worker-[^/]*\.js$/.test(u)), "the Parquet import worker is precached");
 
 	// 2. no server, no network
 	await preview.stop();
@@ -123,6 +128,44 @@ test('after one visit the app starts and loads the sample data with no server an
 	assert.ok(Number(await page.locator('[data-testid=table-counts] tr[data-table=einsaetze]').getAttribute('data-rows')) > 0, 'einsaetze loaded');
 	assert.equal(Number(await page.locator('tr[data-table=gemeinden][data-land=MV]').getAttribute('data-rows')), 726);
 	await page.screenshot({ path: path.join(SHOTS, '09-offline.png') });
+
+	// a user's Parquet file, imported offline (no Parquet file was read in the online visit):
+	// four records in two row groups; the third has a Gemeindeschlüssel that does not exist (line 4)
+	const pqName = 'offline_einsaetze.parquet';
+	const pqFile = path.join(os.tmpdir(), pqName);
+	writeFileSync(
+		pqFile,
+		parquetBytes(
+			{
+				Datum: { days: ['2025-04-01', '2025-04-02', '2025-04-03', '2025-04-04'].map(daysSinceEpoch) },
+				Gemeindeschlüssel: ['13076036', '13076036', '13999999', '13076036'],
+				'Lotsen-ID': ['MV-O1', 'MV-O1', 'MV-O2', 'MV-O2'],
+				Format: ['Hausbesuch', 'Telefon', 'Hausbesuch', 'Telefon'],
+				Thema: ['Online-Banking', 'Online-Banking', 'Online-Banking', 'Smartphone-Grundlagen'],
+				Altersgruppe: ['75+', '65-74', '75+', '75+'],
+				Teilnehmende: { int32: [1, 2, 1, 3] },
+				Minuten: { float64: [63.5, 30, 45, 90.25] }
+			},
+			{ rowGroupRows: 2 }
+		)
+	);
+	await page.setInputFiles('#file-input', pqFile);
+	const question = page.locator('[data-testid=import-question]');
+	const pqRow = page.locator(`tr[data-testid=file-row][data-file="${pqName}"]`);
+	await Promise.race([question.waitFor({ state: 'visible', timeout: 60_000 }), pqRow.waitFor({ timeout: 60_000 })]);
+	if (await question.isVisible()) await page.locator('[data-testid=q-keep]').click();
+	const assistant = page.locator('[data-testid=assistant-import]');
+	await Promise.race([pqRow.waitFor({ timeout: 60_000 }), assistant.waitFor({ timeout: 60_000 })]);
+	if (await assistant.isVisible()) {
+		await assistant.click();
+		await page.locator('[data-testid=assistant-done]').click();
+	}
+	await pqRow.waitFor({ timeout: 60_000 });
+	const cell = async (c: string) => Number(((await pqRow.locator(`[data-col=${c}]`).textContent()) ?? '').replace(/[.\s\u00a0\u202f]/g, ''));
+	assert.deepEqual([await cell('read'), await cell('loaded'), await cell('rejected')], [4, 3, 1], 'offline Parquet import: 4 read, 3 loaded, 1 rejected');
+	const pqReport = page.locator(`[data-testid=file-report][data-file="${pqName}"]`);
+	assert.deepEqual(await pqReport.locator('table[data-testid=rejections] tbody tr').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('data-line')))), [4]);
+	assert.doesNotMatch((await page.locator('main').textContent()) ?? '', /nicht lesbar|Failed to fetch/);
 
 	// 3. a deep link and the start address in a new tab, still offline
 	const deep = await context.newPage();

@@ -36,7 +36,7 @@ export interface ImportOptions {
 	signal?: AbortSignal;
 	/** where CSV chunks come from (the browser: a Web Worker); default: parsed in this thread */
 	csvSource?: CsvSourceFactory;
-	/** Parquet read batch by batch elsewhere (the browser: a worker); default: parquet-wasm in this thread */
+	/** Parquet read batch by batch elsewhere (the browser: a worker); default: hyparquet (parquet.ts) in this thread */
 	parquetSource?: ParquetBatchSource;
 	/** Parquet rows per batch (whole row groups; default PARQUET_BATCH_ROWS; small in tests) */
 	parquetBatchRows?: number;

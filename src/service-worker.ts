@@ -17,11 +17,11 @@
  *   activate.
  *
  * What is precached (on install): the shell, `static/` and every file of `build` except DuckDB's
- * WebAssembly files and worker scripts (34 MB per variant, only one of which the browser uses),
- * and parquet-wasm's wasm (5 MB, 1,35 MB brotli), which only writing a workspace file loads.
- * A Parquet import needs no wasm: its reader (hyparquet, plain JavaScript) is part of the
- * import worker's script, which is precached like every script, so it works offline after one
- * visit (until stop 9 parquet-wasm read Parquet and had to be precached for that). DuckDB's files are cached on first use by the cache-first rule below: on a first visit the app registers this
+ * WebAssembly files and worker scripts (34 MB per variant, only one of which the browser uses).
+ * Parquet needs no wasm: the import reads it with hyparquet (plain JavaScript in the import
+ * worker's script) and the workspace file is written with hyparquet-writer, both precached like
+ * every script, so both work offline after one visit (until stop 9 parquet-wasm did this and its
+ * 5 MB wasm, 1,35 MB brotli, had to be precached). DuckDB's files are cached on first use by the cache-first rule below: on a first visit the app registers this
  * worker itself and waits until it controls the page before it starts DuckDB
  * (src/lib/app/offline.ts), so the wasm is downloaded exactly once, through this worker, and
  * lands in the cache. Earlier, the page and the precache fetched it at the same time (75 MB on a
@@ -58,8 +58,8 @@ const NAVIGATION_TIMEOUT_MS = 4_000;
 
 const DEV = build.length === 0;
 
-/** DuckDB's wasm and workers, parquet-wasm's wasm (see above): cached on first use only */
-const NOT_PRECACHED = /\/duckdb-[^/]*\.wasm$|\/duckdb-browser-[^/]*\.worker\.|\/parquet_wasm_bg[^/]*\.wasm$/;
+/** DuckDB's wasm and workers (see above): cached on first use only */
+const NOT_PRECACHED = /\/duckdb-[^/]*\.wasm$|\/duckdb-browser-[^/]*\.worker\./;
 const PRECACHE_IMMUTABLE = build.filter((f) => !NOT_PRECACHED.test(f));
 const CURRENT_IMMUTABLE = new Set(build);
 const SHELL_FILES = [SHELL_URL, ...files];

@@ -109,7 +109,7 @@ test('after one visit the app starts, loads the sample data and imports a Parque
 	assert.ok(report.urls.some((u) => /\/manifest\.[^/]*\.json$/.test(u)), 'the import reports are cached');
 	assert.ok(!report.urls.some((u) => /duckdb-mvp\.[^/]*\.wasm$/.test(u)), 'the unused mvp wasm is not precached');
 	// a Parquet import needs no wasm of its own (hyparquet is JavaScript in the import worker)
-	assert.ok(!report.urls.some((u) => /parquet_wasm_bg[^/]*\.wasm$/.test(u)), 'parquet-wasm (only a workspace save loads it) is not precached');
+	assert.ok(!report.urls.some((u) => /parquet_wasm_bg[^/]*\.wasm$/.test(u)), 'parquet-wasm is not part of the app (nor of the cache)');
 	assert.ok(report.urls.some((u) => /\/parquet\.worker-[^/]*\.js$/.test(u)), "the Parquet import worker is precached");
 
 	// 2. no server, no network

@@ -18,18 +18,10 @@ import { fileIdOf, sha256Hex } from '$lib/workspace/hash';
 import { storageProblemOf, type StorageProblem } from '$lib/workspace/store';
 import { MANIFEST, parseManifest, StoredState, StoredStateError, type StoredFile } from '$lib/workspace/stored-state';
 import { openBrowserStore, peekStoredBytes } from '$lib/workspace/browser-stores';
-import { setWorkspaceParquetLoader } from '$lib/workspace/parquet-io';
 import { datasetTableSchemas } from '$lib/workspace/tables';
 import { applyWorkspace, readWorkspace, writeWorkspace, WorkspaceError, type WorkspaceFileEntry } from '$lib/workspace/workspace-file';
 import { dropSampleRows, refreshCounts, removeSampleData, withDb } from './load';
 import { app, type LoadedFile } from './state.svelte';
-
-// parquet-wasm (writing a workspace file) is fetched when a workspace is first saved, not on start
-setWorkspaceParquetLoader(async () => {
-	const [pq, wasm] = await Promise.all([import('parquet-wasm'), import('parquet-wasm/esm/parquet_wasm_bg.wasm?url')]);
-	await pq.default({ module_or_path: wasm.default });
-	return pq;
-});
 
 /** One own file of the Arbeitsstand as the Daten page lists it. */
 export interface ArbeitsstandEntry {

@@ -1,7 +1,8 @@
 /**
  * The workspace file (zip: Parquet per table + JSON + manifest) round-trips every table exactly
  * and refuses damaged, truncated, foreign, wrong-checksum and newer files without changing the
- * database. Real duckdb-wasm, real parquet-wasm, real jszip.
+ * database. Real duckdb-wasm, real hyparquet / hyparquet-writer (the app's), real parquet-wasm (the
+ * writer and reader until stop 10, for the files written then), real jszip.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import JSZip from 'jszip';
@@ -10,6 +11,8 @@ import type { Db } from '../../../src/lib/db/types';
 import { datasetTableSchemas } from '../../../src/lib/workspace/tables';
 import { applyWorkspace, readWorkspace, writeWorkspace, WorkspaceError, WORKSPACE_VERSION, type WorkspaceContent } from '../../../src/lib/workspace/workspace-file';
 import { sha256Hex } from '../../../src/lib/workspace/hash';
+import { wasmParquetToIPC } from '../helpers/parquet-wasm-reader';
+import * as pq from 'parquet-wasm';
 
 let db: Db;
 const tables = datasetTableSchemas();
@@ -73,6 +76,32 @@ describe('workspace file', () => {
 		expect(c).toEqual([{ betrag_eur: 1234567.89, foerderquote: 0.1, projekt_id: '000123' }]);
 		const types = await db.query<{ t: string }>(`SELECT data_type AS t FROM duckdb_columns() WHERE table_name = 'einsaetze' AND column_name IN ('datum', 'teilnehmende') ORDER BY column_name`);
 		expect(types.map((x) => x.t)).toEqual(['DATE', 'INTEGER']);
+	});
+
+	it('its Parquet tables read the same with parquet-wasm, and a workspace written by parquet-wasm (until stop 10) opens', async () => {
+		const before = await snapshot();
+		const zip = await JSZip.loadAsync(await writeWorkspace(db, tables, content, '0.0.1'));
+		const parquet = await zip.file('tabellen/einsaetze.parquet')!.async('uint8array');
+		// the file the app wrote (hyparquet-writer), read by arrow-rs: same types and rows as the table
+		await db.insertArrowIPC('_pw', wasmParquetToIPC(parquet), true);
+		const cols = await db.query<{ n: string; t: string }>(`SELECT column_name AS n, data_type AS t FROM duckdb_columns() WHERE table_name = '_pw' ORDER BY column_index`);
+		const want = await db.query<{ n: string; t: string }>(`SELECT column_name AS n, data_type AS t FROM duckdb_columns() WHERE table_name = 'einsaetze' ORDER BY column_index`);
+		expect(cols).toEqual(want);
+		expect(await db.query(`SELECT * FROM _pw ORDER BY ALL`)).toEqual(before.einsaetze);
+		await db.exec('DROP TABLE _pw');
+		// the same zip with every table rewritten by parquet-wasm, as the app wrote it until stop 10 (checksums updated)
+		const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
+		for (const t of manifest.tables) {
+			const ipc = await db.queryIPC(`SELECT * FROM "${t.name}" ORDER BY _file, _line`);
+			const old = pq.writeParquet(pq.Table.fromIPCStream(ipc), new pq.WriterPropertiesBuilder().setCompression(pq.Compression.SNAPPY).build());
+			zip.file(t.path, old, { compression: 'STORE' });
+			t.sha256 = await sha256Hex(old);
+		}
+		zip.file('manifest.json', JSON.stringify(manifest));
+		const plan = await readWorkspace(await zip.generateAsync({ type: 'uint8array' }), tables);
+		for (const t of tables) await db.exec(`DELETE FROM "${t.name}"`);
+		await applyWorkspace(db, plan, tables);
+		expect(await snapshot()).toEqual(before);
 	});
 
 	it('manifest names app version, row counts and a SHA-256 per entry that matches', async () => {

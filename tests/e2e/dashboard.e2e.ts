@@ -14,7 +14,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { startPreview, type Preview } from './server.ts';
-import { launch, runAxe, waitForCharts, type Launched } from './browser.ts';
+import { launch, navigate, runAxe, waitForCharts, type Launched } from './browser.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
@@ -50,20 +50,6 @@ after(async () => {
 	await browser?.close();
 	await preview?.stop();
 });
-
-/**
- * Goes to `path` through the header's navigation link (client-side, DuckDB stays open) and waits
- * for its heading and charts; the link's href must lead there.
- */
-async function navigate(p: Page, to: { path: string; h1: string }) {
-	const links = p.locator('header nav a');
-	const i = await links.evaluateAll((as, path) => as.findIndex((a) => new URL((a as HTMLAnchorElement).href).pathname === path), to.path);
-	assert.ok(i >= 0, `the navigation links to ${to.path}`);
-	await links.nth(i).click();
-	await p.waitForURL((u) => u.pathname === to.path);
-	await p.waitForFunction((h) => document.querySelector('h1')?.textContent?.startsWith(h), to.h1);
-	await waitForCharts(p);
-}
 
 async function chartStates(p: Page) {
 	return p.locator('[data-testid=chart]').evaluateAll((els) => els.map((e) => ({ id: e.getAttribute('data-chart'), state: e.getAttribute('data-state') })));

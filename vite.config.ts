@@ -34,8 +34,11 @@ export default defineConfig({
 		testTimeout: 60_000,
 		hookTimeout: 60_000,
 		pool: 'forks',
-		// Vitest's default on 2 cores is one fork. Two: 276 s against 396 s on a quiet machine here,
-		// but 424 s in a clean CI run — not yet shown to help; measure again before relying on it
+		// Vitest's default on 2 cores is one fork. Two, because each file is CPU-bound on one thread
+		// (duckdb-wasm). Stop 10, whole suite: two forks 229 s wall / 398 CPU-s, one fork 406 s /
+		// 361 CPU-s — two forks do 10 % more work in all, spread over both cores. Wall times here
+		// swing with the other work on the machine (these two ran at load 0–5 and 1–9); the CPU
+		// seconds barely do, and they say two forks need about 200 s where one needs 360 s.
 		maxWorkers: Math.max(2, availableParallelism() - 1)
 	}
 });

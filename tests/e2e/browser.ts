@@ -74,3 +74,17 @@ export async function waitForCharts(page: Page): Promise<void> {
 	if (await err.count()) assert.fail(`start-up failed: ${await err.textContent()}`);
 	await page.waitForFunction(() => !document.querySelector('[data-testid=chart][data-state=loading]'), null, { timeout: 120_000 });
 }
+
+/**
+ * Goes to `to.path` through the header's navigation link (client-side, as a user does: DuckDB
+ * stays open, where a load by URL starts it again, 2–3 s) and waits for its heading and charts.
+ */
+export async function navigate(p: Page, to: { path: string; h1: string }): Promise<void> {
+	const links = p.locator('header nav a');
+	const i = await links.evaluateAll((as, path) => as.findIndex((a) => new URL((a as HTMLAnchorElement).href).pathname === path), to.path);
+	assert.ok(i >= 0, `the navigation links to ${to.path}`);
+	await links.nth(i).click();
+	await p.waitForURL((u) => u.pathname === to.path);
+	await p.waitForFunction((h) => document.querySelector('h1')?.textContent?.startsWith(h), to.h1);
+	await waitForCharts(p);
+}

@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
 import { startPreview, type Preview } from './server.ts';
-import { launch, runAxe, waitForCharts, type Launched } from './browser.ts';
+import { launch, navigate, runAxe, waitForCharts, type Launched } from './browser.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
@@ -213,9 +213,11 @@ test('a saved presentation: charts from several pages, reorder with the keyboard
 });
 
 test('projector layout at 1920×1080: the first chart above the fold on every dashboard page, charts use the width', async () => {
-	for (const p of ['/', '/vergleich', '/aeltere', '/qualifizierung', '/coworking']) {
-		await page.goto(preview.url + p);
-		await waitForCharts(page);
+	// page to page through the header's links (a load by URL per page would start DuckDB each time)
+	await page.goto(preview.url + '/');
+	await waitForCharts(page);
+	for (const [p, h1] of [['/', 'Überblick'], ['/vergleich', 'Ämter-Vergleich'], ['/aeltere', 'Reichweite Ältere'], ['/qualifizierung', 'Qualifizierung'], ['/coworking', 'Coworking']]) {
+		if (p !== '/') await navigate(page, { path: p, h1 });
 		const canvas = (await page.locator('[data-testid=chart] .canvas').first().boundingBox())!;
 		const main = (await page.locator('main .wrap').boundingBox())!;
 		console.log(`${p}: first chart ${Math.round(canvas.y)}–${Math.round(canvas.y + canvas.height)} px, ${Math.round(canvas.width)} px wide (content ${Math.round(main.width)} px)`);

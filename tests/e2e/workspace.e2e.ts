@@ -10,7 +10,7 @@
  */
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -185,8 +185,11 @@ test('own files stay across reloads and a browser restart; same-named files apar
 		assert.deepEqual(await reportRows(page), [{ file: 'Export.csv', read: 1500, loaded: 1500 }]);
 
 		// an import interrupted by a reload leaves the stored state as it was before it
-		const big = Buffer.from([header, ...Array.from({ length: 100 }, () => mvLines.slice(1)).flat()].join('\n') + '\n');
-		await page.locator('[data-testid=file-input]').setInputFiles([csv('Gross.csv', big)]);
+		// 25 MB, from disk: a buffer handed to setInputFiles goes through the DevTools protocol as
+		// base64 and is decoded on the page by the test driver (seconds under load)
+		const big = path.join(newDir(), 'Gross.csv');
+		writeFileSync(big, [header, ...Array.from({ length: 100 }, () => mvLines.slice(1)).flat()].join('\n') + '\n');
+		await page.locator('[data-testid=file-input]').setInputFiles(big);
 		await page.waitForFunction(() => /wird eingelesen: Gross\.csv/.test(document.querySelector('[data-testid=import-status]')?.textContent ?? ''));
 		await page.reload();
 		await waitForCharts(page);

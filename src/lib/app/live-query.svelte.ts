@@ -8,7 +8,7 @@
  * next request runs, a component shows that (marked busy), drawn with the labels of the state
  * the data belong to, never with the labels of the new one.
  */
-import type { Reads } from '$lib/db/coordinator';
+import type { Reads } from '$lib/db/reads';
 import { isStale } from '$lib/db/coordinator';
 import { coordinator } from './load';
 

@@ -9,7 +9,7 @@ import type { FilterKey, Level } from '../indicators/types';
 import { FILTER_KEYS } from '../indicators/types';
 import { ratio, scope } from '../indicators/scope';
 import { intLit, lit, litList } from '../indicators/sql-lit';
-import { keepsRelations } from '../db/coordinator';
+import { keepsRelations } from '../db/reads';
 import { DEFAULT_K, peerGroup, peerRelations, peersSql, type PeerGroup } from './peers';
 
 export interface AlignedOptions {

@@ -6,7 +6,7 @@ import type { Reader } from '../db/types';
 import type { FilterKey, IndicatorParams, Text } from '../indicators/types';
 import { getIndicator } from '../indicators/registry';
 import { lit, litArray } from '../indicators/sql-lit';
-import { keepsRelations, relation } from '../db/coordinator';
+import { keepsRelations, relation } from '../db/reads';
 import { allPeerGroups, DEFAULT_K, peerGroup, peerRelations, peersSql, type PeerGroup } from './peers';
 
 /** Per-capita and share indicators only: counts are not comparable across areas of different size. */

@@ -11,7 +11,7 @@ import type { FilterKey, IndicatorParams, Text } from '../indicators/types';
 import { getIndicator } from '../indicators/registry';
 import { lit, litArray } from '../indicators/sql-lit';
 import { DEFAULT_K, PROGRAMM_SQL, peerGroup, type PeerGroup } from './peers';
-import { relation } from '../db/coordinator';
+import { relation } from '../db/reads';
 
 export interface GroupStats {
 	/** areas in the group */

@@ -3,7 +3,7 @@
  * and settlement density. The rule is in README.md; the SQL below is its only implementation.
  */
 import type { Reader } from '../db/types';
-import { keepsRelations, relation, type Reads } from '../db/coordinator';
+import { keepsRelations, relation, type Reads } from '../db/reads';
 import { PROGRAMM_SQL, VSTATS_SQL } from '../indicators/areas';
 import { intLit, lit } from '../indicators/sql-lit';
 

@@ -1,5 +1,5 @@
 /** One indicator with the filters it can apply; `ignored` = the set filters it cannot (for the chart's notes). */
-import { keepsRelations } from '../db/coordinator';
+import { keepsRelations } from '../db/reads';
 import type { Reader } from '../db/types';
 import { getIndicator } from '../indicators/registry';
 import { runIndicator } from '../indicators/run';

@@ -78,9 +78,9 @@ export function seedApplies(seed: StartSeed | null, o: { snapshot: string; store
 /**
  * Runs every seeded statement live on `db` and returns the SQL of those whose answer differs from
  * the seed's (exactly, as the seed file keeps numbers). The seed's temp tables are read as
- * subqueries of their SQL, as `directReads` gives a relation. The app runs it once DuckDB is
- * ready and idle: a safety net for the seed, and work that lets V8 tier DuckDB up and write its
- * code cache, which the seeded start page alone no longer causes.
+ * subqueries of their SQL, as `relation` (db/reads.ts) gives one from a plain database. The app
+ * runs it once DuckDB is ready and idle: a safety net for the seed, and work that lets V8 tier
+ * DuckDB up and write its code cache, which the seeded start page alone no longer causes.
  */
 export async function checkStartSeed(db: Reader, seed: StartSeed): Promise<string[]> {
 	const tables = new Map(seed.entries.filter((e) => e.kind === 'table').map((e) => [String(e.value), e.sql]));

@@ -22,16 +22,12 @@
  *
  * Pure TypeScript over the `Db` interface: runs in Node (tests) and in the browser.
  */
-import type { Db, Reader, Row } from './types';
+import type { Db, Row } from './types';
+import type { Reads } from './reads';
 
-/** what a request's job reads through: cached statements and temp tables of this data version */
-export interface Reads extends Reader {
-	/**
-	 * The result of `sql` as a relation for a FROM clause: a temp table made once per data version
-	 * (coordinator) or the parenthesised query itself (`directReads`). Use as `FROM ${rel} t`.
-	 */
-	relation(sql: string): Promise<string>;
-}
+// the jobs' reading interface lives in reads.ts (the layers above need only that); callers of
+// `request` name it from here too
+export type { Reads };
 
 /** a request was replaced by a newer one of its client, or the data changed under it */
 export class StaleError extends Error {
@@ -43,14 +39,6 @@ export class StaleError extends Error {
 
 export function isStale(e: unknown): e is StaleError {
 	return e instanceof StaleError;
-}
-
-/** Reads straight from a database: no cache, no temp tables (scripts and tests of single functions). */
-export function directReads(db: Reader): Reads {
-	return {
-		query: (sql, params) => db.query(sql, params),
-		relation: async (sql) => `(${sql})`
-	};
 }
 
 /**
@@ -446,17 +434,4 @@ export class Coordinator {
 /** the cache key of a statement's answer: data version, kind, SQL text, parameters */
 function keyOf(version: number, kind: SeedEntry['kind'], sql: string, params?: unknown[]): string {
 	return `${version}\u0000${kind}\u0000${sql}\u0000${params?.length ? JSON.stringify(params) : ''}`;
-}
-
-/**
- * `sql` as a relation for a FROM clause: through the coordinator a temp table made once per
- * data version; from a plain database the parenthesised query.
- */
-export function relation(q: Reader, sql: string): Promise<string> {
-	return keepsRelations(q) ? q.relation(sql) : Promise.resolve(`(${sql})`);
-}
-
-/** true for a coordinator's reads (results of a relation are kept, so computing more once pays) */
-export function keepsRelations(q: Reader): q is Reads {
-	return 'relation' in q && typeof (q as Reads).relation === 'function';
 }

@@ -3,7 +3,7 @@
  * the imported data contain. The only SQL of the dashboard outside the indicator definitions.
  */
 import type { Reader } from '../db/types';
-import { keepsRelations } from '../db/coordinator';
+import { keepsRelations } from '../db/reads';
 import { lit, litList } from './sql-lit';
 
 /** Verbände taking part in the programme: at least one activity row ever. */

@@ -37,7 +37,8 @@ async function load(name: string, text: string, mode: 'whole' | { chunkBytes: nu
 	const report = await importFile(
 		useDb,
 		{ name, bytes: encode(text) },
-		mode === 'whole' ? { csvMode: 'whole' } : { csvSource: localCsvSourceWith({ chunkBytes: mode.chunkBytes }), validateBatchRows: mode.batch }
+		// csvOnePass false: the batched chunked path (a clean file would otherwise load in one pass, import-one-pass.test.ts)
+		mode === 'whole' ? { csvMode: 'whole' } : { csvSource: localCsvSourceWith({ chunkBytes: mode.chunkBytes }), validateBatchRows: mode.batch, csvOnePass: false }
 	);
 	const table = report.kind === 'qualifizierung' ? 'qualifizierung' : 'einsaetze';
 	const rows = report.kind ? await db.query<Record<string, unknown>>(`SELECT * FROM ${table} WHERE _file = '${name}' ORDER BY _line`) : [];
@@ -129,7 +130,7 @@ describe('checked batch by batch = whole file', () => {
 		const report = await importFile(
 			c.db,
 			{ name: 'cancel.csv', bytes: encode(text) },
-			{ csvSource: localCsvSourceWith({ chunkBytes: 256 }), validateBatchRows: 9, signal: ctrl.signal, onProgress: (p) => p.rowsRead >= 60 && ctrl.abort() }
+			{ csvSource: localCsvSourceWith({ chunkBytes: 256 }), validateBatchRows: 9, csvOnePass: false, signal: ctrl.signal, onProgress: (p) => p.rowsRead >= 60 && ctrl.abort() }
 		);
 		expect(report.fatal?.code).toBe('cancelled');
 		expect(c.count()).toBeGreaterThan(1);

@@ -19,6 +19,8 @@ const rows = async () => (await db.query<{ n: number }>(`SELECT count(*)::INTEGE
 const hasStg = async () => (await db.query(`SELECT 1 FROM duckdb_tables() WHERE table_name = 'stg'`)).length > 0;
 // 2,000 rows of ~60 bytes in chunks of 8 kB: about 15 chunks
 const small = localCsvSourceWith({ chunkBytes: 8192 });
+// the chunked path (a clean file would otherwise load in one pass; its cancel and out of memory: import-one-pass.test.ts)
+const chunked = { csvSource: small, csvOnePass: false };
 
 describe('cancel and out of memory', () => {
 	it('loads the file once (the state the later imports must keep)', async () => {
@@ -31,7 +33,7 @@ describe('cancel and out of memory', () => {
 		const ctl = new AbortController();
 		const seen: number[] = [];
 		const r = await importFile(db, { name: 'gross.csv', bytes: file(2000) }, {
-			csvSource: small,
+			...chunked,
 			signal: ctl.signal,
 			onProgress: (p) => {
 				seen.push(p.rowsRead);
@@ -65,7 +67,7 @@ describe('cancel and out of memory', () => {
 				return db.insertArrowIPC(table, ipc, create);
 			}
 		};
-		const r = await importFile(tight, { name: 'gross.csv', bytes: file(2000) }, { csvSource: small });
+		const r = await importFile(tight, { name: 'gross.csv', bytes: file(2000) }, chunked);
 		expect(r.fatal?.code).toBe('file_too_large');
 		const readSoFar = Number(r.fatal?.params.rows.toString().replace(/\./g, ''));
 		expect(readSoFar).toBeGreaterThan(0);

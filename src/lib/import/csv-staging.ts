@@ -6,7 +6,9 @@
 import type { Db } from '../db/types';
 import { checkSetup, type SegmentInfo } from './check-setup';
 import { fastChunkInsertSql } from './csv-fast';
-import { csvChunks, rowsFromStream, type StreamChunk, type StreamEvent } from './csv-stream';
+import { csvChunks, rowsFromStream, type StreamChunk, type StreamEvent, type StreamWhole } from './csv-stream';
+import type { CleanScan } from './csv-clean-scan';
+import type { FastTest } from './csv-fast';
 import type { HeaderMatch } from './header-map';
 import type { ImportOptions, InputFile } from './import-file';
 import type { ImportProfile } from './profile';
@@ -22,11 +24,21 @@ export interface CsvSource {
 	rowsAt(ids: number[]): Promise<Map<number, StagedRow>>;
 	close(): void;
 }
-export type CsvSourceFactory = (file: InputFile, profile?: ImportProfile) => CsvSource;
+export type CsvSourceFactory = (file: InputFile, profile?: ImportProfile, opts?: { onePass?: boolean }) => CsvSource;
+
+/** A clean file registered with the database for the one-pass load (csv-one-pass.ts). */
+export interface OnePassFile {
+	file: string;
+	firstLine: number;
+	test: FastTest;
+	scan: CleanScan;
+}
+
+const ONE_PASS_FILE = '_import_whole.csv';
 
 /** csv-stream in this thread (Node, tests); `chunkBytes` small in tests to cross many chunk ends. */
-export const localCsvSourceWith = (streamOpts: { chunkBytes?: number } = {}): CsvSourceFactory => ({ bytes }, profile) => {
-	const it = csvChunks(bytes, { profile, ...streamOpts });
+export const localCsvSourceWith = (streamOpts: { chunkBytes?: number } = {}): CsvSourceFactory => ({ bytes }, profile, o) => {
+	const it = csvChunks(bytes, { profile, ...streamOpts, onePass: o?.onePass });
 	return {
 		async next() {
 			const r = it.next();
@@ -43,8 +55,18 @@ export const localCsvSourceWith = (streamOpts: { chunkBytes?: number } = {}): Cs
 export const localCsvSource = localCsvSourceWith();
 
 /** A CSV file through csv-stream: each chunk's rows go to `stg` while the next is parsed. */
-export async function streamCsv(db: Db, file: InputFile, report: ImportReport, lang: Lang, profile: ImportProfile | undefined, opts: ImportOptions): Promise<{ segment: SegmentInfo; source: CsvSource; batched: BatchValidation | null }> {
-	const source = (opts.csvSource ?? localCsvSource)(file, profile);
+export async function streamCsv(
+	db: Db,
+	file: InputFile,
+	report: ImportReport,
+	lang: Lang,
+	profile: ImportProfile | undefined,
+	opts: ImportOptions
+): Promise<{ segment: SegmentInfo; source: CsvSource; batched: BatchValidation | null; onePass: OnePassFile | null }> {
+	const source = (opts.csvSource ?? localCsvSource)(file, profile, { onePass: opts.csvOnePass !== false });
+	/** the data lines registered with the database while the worker scans them */
+	let offered: StreamWhole | null = null;
+	let onePass: OnePassFile | null = null;
 	const check = () => {
 		if (opts.signal?.aborted) throw new CancelledImport();
 	};
@@ -63,6 +85,16 @@ export async function streamCsv(db: Db, file: InputFile, report: ImportReport, l
 				report.dialect = ev.dialect;
 				if (!ev.match) unknown = unknownKindParams(ev.header, ev.candidates, lang);
 				seg = { header: ev.header, headerLine: ev.headerLine, rowCount: 0, broken: [], skipped: [], match: ev.match };
+			} else if (ev.type === 'whole') {
+				await db.registerFile(ONE_PASS_FILE, ev.csv);
+				offered = { ...ev, csv: new Uint8Array(0) };
+			} else if (ev.type === 'verdict') {
+				if (ev.scan && offered) {
+					onePass = { file: ONE_PASS_FILE, firstLine: offered.firstLine, test: offered.test, scan: ev.scan };
+					seg!.rowCount = ev.scan.rows;
+					report.rowsRead = ev.scan.rows;
+				} else await db.dropFile(ONE_PASS_FILE).catch(() => undefined);
+				offered = null;
 			} else if (ev.type === 'chunk') {
 				if (ev.ipc) {
 					await db.insertArrowIPC('stg', ev.ipc, !created);
@@ -96,11 +128,12 @@ export async function streamCsv(db: Db, file: InputFile, report: ImportReport, l
 		if (!seg) throw new FatalImport('empty_file');
 		// an unknown kind is said after the whole file was read, so the report has its line account
 		if (unknown) throw new FatalImport('unknown_kind', unknown);
-		if (!created) await stageRecords(db, seg.match!.spec, [{ mapping: seg.match!.mapping, rows: [] }]);
+		if (!created && !onePass) await stageRecords(db, seg.match!.spec, [{ mapping: seg.match!.mapping, rows: [] }]);
 		check();
-		return { segment: seg, source, batched };
+		return { segment: seg, source, batched, onePass };
 	} catch (e) {
 		source.close();
+		if (offered || onePass) await db.dropFile(ONE_PASS_FILE).catch(() => undefined);
 		await batched?.abandon();
 		throw e;
 	}

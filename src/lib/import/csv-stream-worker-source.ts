@@ -14,7 +14,7 @@ import type { WorkerReply, WorkerRequest } from './csv-stream.worker';
 /** files above this size go to the worker as the File itself (no copy on the main thread) */
 const CLONE_LIMIT = 8 * 1024 * 1024;
 
-export const workerCsvSource: CsvSourceFactory = (file, profile): CsvSource => {
+export const workerCsvSource: CsvSourceFactory = (file, profile, opts): CsvSource => {
 	const worker = new Worker(new URL('./csv-stream.worker.ts', import.meta.url), { type: 'module' });
 	const waiting: { resolve: (m: WorkerReply) => void; reject: (e: Error) => void }[] = [];
 	let failed: Error | null = null;
@@ -37,7 +37,7 @@ export const workerCsvSource: CsvSourceFactory = (file, profile): CsvSource => {
 		return m;
 	};
 	const big = file.blob && file.bytes.length > CLONE_LIMIT;
-	send({ type: 'start', bytes: big ? undefined : file.bytes, blob: big ? file.blob : undefined, profile: profile ? JSON.parse(JSON.stringify(profile)) : undefined });
+	send({ type: 'start', bytes: big ? undefined : file.bytes, blob: big ? file.blob : undefined, profile: profile ? JSON.parse(JSON.stringify(profile)) : undefined, onePass: opts?.onePass });
 	let ahead: Promise<WorkerReply> | null = request({ type: 'next' });
 	return {
 		async next(): Promise<StreamEvent | null> {

@@ -20,6 +20,7 @@ import { checkShape, FatalImport, matchFor, type BrokenRow } from './read-file';
 import type { Dialect, LineAccount } from './report';
 import { stagingIPC, type StagedRow } from './staging';
 import { cleanPrefix, type FastTest } from './csv-fast';
+import { scanClean, type CleanScan } from './csv-clean-scan';
 
 /**
  * bytes decoded and parsed per step (a 1 M-row, 88 MB file: 256 kB, then 6 steps of 16 MB). The
@@ -33,6 +34,12 @@ const FIRST_CHUNK_BYTES = 256 * 1024;
 /** dialect and header are decided from this much of the file (decoded apart from the steps) */
 const HEAD_BYTES = 4 * 1024 * 1024;
 const MAX_QUOTED_LINES = 20;
+/**
+ * Larger files keep the batched chunked path: the one pass copies the whole file into DuckDB's
+ * memory and inserts every row in one transaction; not measured yet at 10 M rows (905 MB), where
+ * the batches are known to load within duckdb-wasm's 3.1 GiB.
+ */
+export const ONE_PASS_MAX_BYTES = 256 * 1024 * 1024;
 /** lines the JS parser takes at a time while the DuckDB fast path is on (≥ MAX_QUOTED_LINES + 2) */
 const JS_WINDOW_LINES = 32;
 
@@ -72,7 +79,24 @@ export interface StreamEnd {
 	rowsStaged: number;
 }
 
-export type StreamEvent = ({ type: 'head' } & StreamHead) | ({ type: 'chunk' } & StreamChunk) | ({ type: 'end' } & StreamEnd);
+/**
+ * The one-pass offer (csv-one-pass.ts): the file's data lines as its own UTF-8 bytes, sent before
+ * the scan decides, so the database can take them in meanwhile.
+ */
+export interface StreamWhole {
+	csv: Uint8Array;
+	/** file line of the first data line */
+	firstLine: number;
+	test: FastTest;
+}
+
+export type StreamEvent =
+	| ({ type: 'head' } & StreamHead)
+	| ({ type: 'whole' } & StreamWhole)
+	/** the scan of every data line: clean (then `end` follows, no chunks) or null (chunks follow, as without the offer) */
+	| { type: 'verdict'; scan: CleanScan | null }
+	| ({ type: 'chunk' } & StreamChunk)
+	| ({ type: 'end' } & StreamEnd);
 
 export interface StreamOptions {
 	profile?: ImportProfile;
@@ -83,6 +107,8 @@ export interface StreamOptions {
 	noIpc?: boolean;
 	/** let DuckDB split clean lines (csv-fast.ts); default on unless `keepRows` or `noIpc` */
 	fast?: boolean;
+	/** offer a file whose data lines are all clean for the one-pass load (csv-one-pass.ts); default on with `fast` */
+	onePass?: boolean;
 }
 
 /** clean lines of a text (csv-fast.ts), from file line `firstLine` */
@@ -463,6 +489,25 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 				match,
 				candidates: mf.candidates
 			};
+			if (fastTest && match && !header.error && opts.onePass !== false) {
+				const whole = onePassOffer(bytes, enc, header.endLine, fastTest, match);
+				if (whole) {
+					yield { type: 'whole', csv: whole.csv, firstLine: header.endLine + 1, test: fastTest };
+					const scan = scanClean(bytes, whole.from, whole.spec);
+					yield { type: 'verdict', scan };
+					if (scan) {
+						yield {
+							type: 'end',
+							broken: [],
+							skipped,
+							lines: { total: header.endLine + scan.rows, header: span(header), blank, skipped: skippedLines, data: scan.rows },
+							encodingNotes: [],
+							rowsStaged: scan.rows
+						};
+						return;
+					}
+				}
+			}
 			for (const r of queue.slice(h + 1)) {
 				if (isNoteLike(r)) {
 					footers.push(r);
@@ -515,6 +560,32 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 		encodingNotes: notes,
 		rowsStaged
 	};
+}
+
+/**
+ * Whether a file may be offered for the one-pass load, and its data bytes: valid UTF-8 (a BOM
+ * allowed), cut after the header's last line. Every other encoding keeps the chunked path.
+ */
+function onePassOffer(bytes: Uint8Array, enc: { mode: Mode; start: number }, headerEnd: number, test: FastTest, match: HeaderMatch) {
+	if (enc.mode.kind !== 'utf8' || bytes.length > ONE_PASS_MAX_BYTES) return null;
+	if (enc.mode.strays && !validUtf8(bytes.subarray(enc.start))) return null;
+	// the first byte of line headerEnd + 1 (line breaks counted as csv-text counts them)
+	let line = 1;
+	let from = enc.start;
+	for (; from < bytes.length && line <= headerEnd; from++) {
+		const b = bytes[from];
+		if (b === 10 || (b === 13 && bytes[from + 1] !== 10)) line++;
+	}
+	if (line <= headerEnd || from >= bytes.length) return null; // no data line after the header
+	const numeric = new Map<number, string>();
+	const keys = new Map<number, string>();
+	for (const [i, name] of match.mapping) {
+		const t = match.spec.columns.find((c) => c.name === name)?.type;
+		if (t === 'int' || t === 'decimal' || t === 'rate') numeric.set(i, name);
+		else if (t === 'gemeinde') keys.set(i, name);
+	}
+	// a copy: the database takes the buffer it is given
+	return { csv: bytes.slice(from), from, spec: { test, numeric, keys } };
 }
 
 /** Picks the rows with the given `_row` ids out of a fresh stream over the same file. */

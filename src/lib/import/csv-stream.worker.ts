@@ -9,7 +9,7 @@ import type { ImportProfile } from './profile';
 import { FatalImport } from './read-file';
 
 export type WorkerRequest =
-	| { type: 'start'; bytes?: Uint8Array; blob?: Blob; profile?: ImportProfile; chunkBytes?: number }
+	| { type: 'start'; bytes?: Uint8Array; blob?: Blob; profile?: ImportProfile; chunkBytes?: number; onePass?: boolean }
 	| { type: 'next' }
 	| { type: 'rows'; ids: number[] };
 
@@ -22,6 +22,7 @@ export type WorkerReply =
 let bytes: Promise<Uint8Array> | null = null;
 let profile: ImportProfile | undefined;
 let chunkBytes: number | undefined;
+let onePass: boolean | undefined;
 let it: Generator<StreamEvent> | null = null;
 
 const post = (m: WorkerReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
@@ -39,13 +40,15 @@ async function handle(m: WorkerRequest) {
 			bytes = m.bytes ? Promise.resolve(m.bytes) : m.blob!.arrayBuffer().then((b) => new Uint8Array(b));
 			profile = m.profile;
 			chunkBytes = m.chunkBytes;
+			onePass = m.onePass;
 			return;
 		}
 		if (m.type === 'next') {
-			it ??= csvChunks(await bytes!, { profile, chunkBytes });
+			it ??= csvChunks(await bytes!, { profile, chunkBytes, onePass });
 			const r = it.next();
 			const ev = r.done ? null : r.value;
-			post({ type: 'event', event: ev }, ev?.type === 'chunk' ? [ev.ipc?.buffer, ev.fast?.csv.buffer].filter((b): b is ArrayBuffer => !!b) : []);
+			const transfer = ev?.type === 'chunk' ? [ev.ipc?.buffer, ev.fast?.csv.buffer] : ev?.type === 'whole' ? [ev.csv.buffer] : [];
+			post({ type: 'event', event: ev }, transfer.filter((b): b is ArrayBuffer => !!b));
 			return;
 		}
 		const found = rowsFromStream(csvChunks(await bytes!, { profile, chunkBytes, keepRows: true, noIpc: true }), m.ids);

@@ -17,11 +17,12 @@ import { CancelledImport, FatalImport, readTabular, unknownKindParams, type Brok
 import type { ImportReport, Lang, Rejection, Repair, SheetReport } from './report';
 import { DATASETS, type DatasetSpec } from './schemas';
 import { stageRecords, type StagedRow } from './staging';
-import { streamCsv, type CsvSourceFactory } from './csv-staging';
+import { streamCsv, type CsvSourceFactory, type OnePassFile } from './csv-staging';
+import { loadOnePass } from './csv-one-pass';
 import { checkSetup, type SegmentInfo } from './check-setup';
 import { isXlsx } from './xlsx';
 import { lit, q, type NumberFormats } from './validate-sql';
-import { BatchValidation, decideNumberFormats, FormatsChanged, validateStaged } from './validate-staged';
+import { BatchValidation, decideNumberFormats, formatsFromEvidence, FormatsChanged, validateStaged } from './validate-staged';
 import { detectKind } from './header-map';
 
 export interface ImportOptions {
@@ -42,6 +43,11 @@ export interface ImportOptions {
 	parquetBatchRows?: number;
 	/** rows validated per batch (default VALIDATE_BATCH_ROWS; small in tests) */
 	validateBatchRows?: number;
+	/**
+	 * false: no one-pass load of a clean CSV (csv-one-pass.ts), every file goes the chunked way
+	 * (the reference the one-pass load is tested against); default true
+	 */
+	csvOnePass?: boolean;
 	/** 'whole': the file as one string through readTabular (the reference the streamed path is tested against) */
 	csvMode?: 'stream' | 'whole';
 	/** (internal) the decimal marks decided over the whole file, when a batched read is done again */
@@ -157,6 +163,7 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 	let rowsAt: (ids: number[]) => Promise<Map<number, StagedRow>> = async () => new Map();
 	let closeSource = () => {};
 	let batched: BatchValidation | null = null;
+	let onePass: OnePassFile | null = null;
 
 	let parquet: ParquetCtx | undefined;
 
@@ -196,8 +203,9 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 			throw e;
 		}
 	} else if (!isXlsx(bytes) && opts.csvMode !== 'whole') {
-		const { segment, source, batched: b } = await streamCsv(db, file, report, lang, profile, opts);
+		const { segment, source, batched: b, onePass: o } = await streamCsv(db, file, report, lang, profile, opts);
 		batched = b;
+		onePass = o;
 		spec = segment.match!.spec;
 		segments = [segment];
 		header = segment.header;
@@ -227,12 +235,13 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 		rowsAt = async (ids) => new Map(ids.filter((i) => byId[i - 1]).map((i) => [i, byId[i - 1]]));
 	}
 	try {
-		await checkAndReport(db, file, lang, maxDetails, report, profile, opts, { spec, segments, header, firstMatch, rowsAt, parquet, batched });
+		await checkAndReport(db, file, lang, maxDetails, report, profile, opts, { spec, segments, header, firstMatch, rowsAt, parquet, batched, onePass });
 	} catch (e) {
 		await batched?.abandon();
 		throw e;
 	} finally {
 		closeSource();
+		if (onePass) await db.dropFile(onePass.file).catch(() => undefined);
 	}
 }
 
@@ -244,9 +253,18 @@ async function checkAndReport(
 	report: ImportReport,
 	profile: ImportProfile | undefined,
 	opts: ImportOptions,
-	ctx: { spec: DatasetSpec; segments: SegmentInfo[]; header: string[]; firstMatch: HeaderMatch; rowsAt: (ids: number[]) => Promise<Map<number, StagedRow>>; parquet?: ParquetCtx; batched?: BatchValidation | null }
+	ctx: {
+		spec: DatasetSpec;
+		segments: SegmentInfo[];
+		header: string[];
+		firstMatch: HeaderMatch;
+		rowsAt: (ids: number[]) => Promise<Map<number, StagedRow>>;
+		parquet?: ParquetCtx;
+		batched?: BatchValidation | null;
+		onePass?: OnePassFile | null;
+	}
 ) {
-	const { spec, segments, header, firstMatch, rowsAt, parquet, batched } = ctx;
+	const { spec, segments, header, firstMatch, rowsAt, parquet, batched, onePass } = ctx;
 	if (profile) report.profile = { signature: profile.signature, name: profile.name };
 	report.kind = spec.kind;
 	const unused = new Set<string>();
@@ -293,6 +311,28 @@ async function checkAndReport(
 		report.rowsLoaded = res.loaded;
 		report.rowsRejected = res.rejected;
 		fmts = res.fmts;
+	} else if (onePass) {
+		// a clean CSV: from read_csv straight into the table (csv-one-pass.ts)
+		report.rowsRead = onePass.scan.rows;
+		if (report.rowsRead === 0) throw new FatalImport('header_only');
+		opts.onProgress?.({ rowsRead: report.rowsRead, bytesDone: file.bytes.length, bytesTotal: file.bytes.length, checking: true });
+		if (opts.signal?.aborted) throw new CancelledImport();
+		fmts = opts.fixedFormats ?? formatsFromEvidence(spec, onePass.scan.evidence, profile?.decimal ?? {});
+		const res = await loadOnePass(db, {
+			spec: checkSpec,
+			mapping: firstMatch.mapping,
+			file: onePass.file,
+			test: onePass.test,
+			scan: onePass.scan,
+			firstLine: onePass.firstLine,
+			fmts,
+			fileName: file.name,
+			extraEnums: extra,
+			refused,
+			maxDetails
+		});
+		report.rowsLoaded = res.loaded;
+		report.rowsRejected = res.rejected;
 	} else {
 		const staged = (batched?.rowsDone ?? 0) + (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM stg'))[0].n;
 		report.rowsRead = staged + broken.length;
@@ -337,6 +377,9 @@ async function checkAndReport(
 	if (firstRows.length && parquet) {
 		// Parquet: a record's line is its position + 1 (the first row of a duplicate may have loaded)
 		for (const r of firstRows) lineOfRow.set(r, r + 1);
+	} else if (firstRows.length && onePass) {
+		// one pass: every data line is one record
+		for (const r of firstRows) lineOfRow.set(r, r + onePass.firstLine - 1);
 	} else if (firstRows.length) {
 		// checked batch by batch: the first rows of keys are kept in _keys (stg holds only the last batch)
 		const from = batched ? `SELECT _first_row AS _row, _first_line AS _line FROM _keys WHERE _first_row IN (${firstRows.join(',')})` : `SELECT _row, _line FROM stg WHERE _row IN (${firstRows.join(',')})`;

@@ -182,6 +182,17 @@ export function enumRows(spec: DatasetSpec): { col: string; spelling: string; ca
 	return out;
 }
 
+/** The enum lookup's rows: the profile's spellings first, then the kind's; one per spelling, less the refused ones. */
+export function enumSpellings(spec: DatasetSpec, extraEnums: { col: string; spelling: string; canonical: string }[], refused: Set<string>): { col: string; spelling: string; canonical: string }[] {
+	const seen = new Set<string>();
+	return [...extraEnums, ...enumRows(spec)].filter((e) => {
+		const k = e.col + '\u0000' + e.spelling;
+		if (seen.has(k) || refused.has(k)) return false;
+		seen.add(k);
+		return true;
+	});
+}
+
 const memo = (c: ColumnSpec) => q('_m_' + c.name);
 const MEMO_TYPES = new Set<ColumnSpec['type']>(['date', 'gemeinde', 'enum', 'int', 'decimal', 'rate']);
 

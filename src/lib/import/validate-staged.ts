@@ -6,7 +6,7 @@
 import type { Db } from '../db/types';
 import { decideDecimal, type ColumnNumberFormat } from './number-format';
 import type { DatasetSpec } from './schemas';
-import { checkSelectSql, checkTableSql, dropMemoTablesSql, enumRows, errorListSql, insertLoadedSql, lit, memoTablesSql, numberEvidenceSql, q, SQL_TYPE, targetTableSql, type NumberFormats, type RowRange } from './validate-sql';
+import { checkSelectSql, checkTableSql, dropMemoTablesSql, enumSpellings, errorListSql, insertLoadedSql, lit, memoTablesSql, numberEvidenceSql, q, SQL_TYPE, targetTableSql, type NumberFormats, type RowRange } from './validate-sql';
 
 const NUMERIC = new Set(['int', 'decimal', 'rate']);
 
@@ -87,13 +87,7 @@ export async function validateStaged(
 /** The enum lookup `_enum_map`: every accepted spelling (normalised) → canonical value, with the profile's mapping. */
 async function enumMapTable(db: Db, spec: DatasetSpec, extraEnums: { col: string; spelling: string; canonical: string }[], refused: Set<string>) {
 	await db.exec(`CREATE OR REPLACE TEMP TABLE _enum_map (col VARCHAR, spelling VARCHAR, canonical VARCHAR)`);
-	const seen = new Set<string>();
-	const enums = [...extraEnums, ...enumRows(spec)].filter((e) => {
-		const k = e.col + '\u0000' + e.spelling;
-		if (seen.has(k) || refused.has(k)) return false;
-		seen.add(k);
-		return true;
-	});
+	const enums = enumSpellings(spec, extraEnums, refused);
 	if (enums.length) await db.exec(`INSERT INTO _enum_map VALUES ${enums.map((e) => `(${lit(e.col)}, ${lit(e.spelling)}, ${lit(e.canonical)})`).join(', ')}`);
 }
 

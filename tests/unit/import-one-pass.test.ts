@@ -1,0 +1,255 @@
+/**
+ * The one-pass CSV load (csv-one-pass.ts, gate csv-clean-scan.ts) against the chunked path
+ * (`csvOnePass: false`): the same files give equal reports (counts, lines, columns, reasons,
+ * repairs) and equal tables, row for row — with one bad value per rule, blank and quoted fields,
+ * a duplicate, ambiguous `1.000` / `13.363`, keys without their leading zero — and loaded
+ * values checked by hand. Each file is first checked to really go the one-pass way.
+ */
+import { describe, it, expect, beforeAll, afterAll } from 'vitest';
+import { csvChunks } from '../../src/lib/import/csv-stream';
+import { scanClean, sqlEvidenceOf } from '../../src/lib/import/csv-clean-scan';
+import { importFile } from '../../src/lib/import/import-file';
+import type { Db } from '../../src/lib/db/types';
+import { referenceDb, balanced } from './helpers/db';
+import { encode } from './helpers/fixtures';
+import { evidenceOf } from '../../src/lib/import/number-format';
+
+let db: Db;
+beforeAll(async () => (db = await referenceDb()));
+afterAll(() => db.close());
+
+/** did the stream offer the file and find every data line clean? */
+function onePassTaken(bytes: Uint8Array): boolean {
+	for (const e of csvChunks(bytes)) if (e.type === 'verdict') return e.scan !== null;
+	return false;
+}
+
+const TABLE = { einsaetze: 'einsaetze', qualifizierung: 'qualifizierung', coworking: 'coworking', bevoelkerung: 'bevoelkerung_65plus' } as const;
+
+async function both(name: string, bytes: Uint8Array, kind: keyof typeof TABLE) {
+	const run = async (onePass: boolean) => {
+		const report = await importFile(db, { name, bytes }, { csvOnePass: onePass, maxDetails: 50 });
+		const rows = await db.query(`SELECT * FROM ${TABLE[kind]} WHERE _file = '${name}' ORDER BY _line`);
+		await db.exec(`DELETE FROM ${TABLE[kind]} WHERE _file = '${name}'`);
+		return { report, rows };
+	};
+	const chunked = await run(false);
+	const one = await run(true);
+	return { chunked, one };
+}
+
+const E_HEAD = 'Datum;AGS;Lotse;Format;Thema;Altersgruppe;Teilnehmende;Minuten;Digitales Angebot';
+const eLine = (i: number) => `${String((i % 28) + 1).padStart(2, '0')}.03.2025;13076034;MV-L${i % 7};${i % 2 ? 'Telefon' : 'Hausbesuch'};Thema ${i};75+;${(i % 4) + 1};${i % 3 ? '30' : '63,5'};`;
+
+describe('one pass = chunked path', () => {
+	it('a clean Einsätze file: every value by hand', async () => {
+		// line 3 quoted with a doubled quote and a delimiter inside, line 4 blank optional field, line 5 a key without its leading zero,
+		// line 6 spaces around fields (trimmed), line 7 "online" in another case, line 8 a 1.000 in a whole-number column (thousands)
+		const text = [
+			E_HEAD,
+			'01.03.2025;13076034;MV-L1;Telefon;Thema;75+;2;63,5;Online-Banking',
+			'02.03.2025;13076034;MV-L2;"Hausbesuch";"Apps (""WhatsApp""; Signal)";unter 50;1;30;',
+			'03.03.2025;08435024;MV-L3;Online;Rente;50–64;3;45,25;',
+			'04.03.2025;8435024;MV-L4;Online;Rente;65–74;1;15;',
+			'05.03.2025; 13076034 ;MV-L5 ;Telefon; Post ;75+; 4 ;20,5;',
+			'06.03.2025;13076034;MV-L6;online;Post;75+;1;10;',
+			'07.03.2025;13076034;MV-L7;Telefon;Post;75+;1.000;10;'
+		].join('\n') + '\n';
+		const bytes = encode(text);
+		expect(onePassTaken(bytes)).toBe(true);
+		const { chunked, one } = await both('clean.csv', bytes, 'einsaetze');
+		expect(one.report).toEqual(chunked.report);
+		expect(one.rows).toEqual(chunked.rows);
+		expect(one.report.rowsRead).toBe(7);
+		// 1.000 participants is over the limit of 10.000? no: 1000 ≤ 10000, loaded as 1000 (thousands point, whole-number field)
+		expect(one.report.rowsLoaded).toBe(7);
+		const r = one.rows as Record<string, unknown>[];
+		// dates as epoch ms (DATE), minutes: 63,5 → 63.5; 45,25 → 45.25; 20,5 → 20.5
+		expect(r.map((x) => x.minuten)).toEqual([63.5, 30, 45.25, 15, 20.5, 10, 10]);
+		expect(r.map((x) => x.teilnehmende)).toEqual([2, 1, 3, 1, 4, 1, 1000]);
+		expect(r.map((x) => x.ags)).toEqual(['13076034', '13076034', '08435024', '08435024', '13076034', '13076034', '13076034']);
+		expect(r.map((x) => x.format)).toEqual(['Telefon', 'Hausbesuch', 'Online', 'Online', 'Telefon', 'Online', 'Telefon']);
+		expect(r[1].thema).toBe('Apps ("WhatsApp"; Signal)');
+		expect(r[4].lotse_id).toBe('MV-L5');
+		expect(r[4].thema).toBe('Post');
+		expect(r.map((x) => x.digitales_angebot)).toEqual(['Online-Banking', null, null, null, null, null, null]);
+		expect(r.map((x) => x._line)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+		expect(r[0].datum).toBe(Date.UTC(2025, 2, 1));
+		// the key without its leading zero is a repair at line 5, not hidden
+		expect(one.report.repairs.map((x) => [x.line, x.from, x.to])).toEqual([[5, '8435024', '08435024']]);
+	});
+
+	it('one bad value per rule: same rejections, lines, columns and reasons', async () => {
+		const bad: [string, string][] = [
+			['missing date', ';13076034;L;Telefon;T;75+;1;30;'],
+			['invalid date', '31.02.2025;13076034;L;Telefon;T;75+;1;30;'],
+			['date out of range', '01.01.2015;13076034;L;Telefon;T;75+;1;30;'],
+			['key format', '01.03.2025;13A76034;L;Telefon;T;75+;1;30;'],
+			['unknown key', '01.03.2025;99999999;L;Telefon;T;75+;1;30;'],
+			['unknown value', '01.03.2025;13076034;L;Brieftaube;T;75+;1;30;'],
+			['unknown age group', '01.03.2025;13076034;L;Telefon;T;120+;1;30;'],
+			['not a number', '01.03.2025;13076034;L;Telefon;T;75+;viele;30;'],
+			['not an integer', '01.03.2025;13076034;L;Telefon;T;75+;1,5;30;'],
+			['negative', '01.03.2025;13076034;L;Telefon;T;75+;-2;30;'],
+			['too large', '01.03.2025;13076034;L;Telefon;T;75+;20000;30;'],
+			['13.363 minutes (the column writes 63,5: thousands, 13363 > 1440)', '01.03.2025;13076034;L;Telefon;T;75+;1;13.363;'],
+			['mixed decimal', '01.03.2025;13076034;L;Telefon;T;75+;1;12.5;'],
+			['missing text', '01.03.2025;13076034;L;Telefon;;75+;1;30;'],
+			['key with inner spaces (loaded)', '01.03.2025;130 760 34;L;Telefon;T;75+;1;30;'],
+			['blank quoted optional', '01.03.2025;13076034;L;Telefon;T;75+;1;30;""']
+		];
+		const lines = [E_HEAD];
+		for (let i = 0; i < 40; i++) lines.push(eLine(i));
+		bad.forEach(([, l], k) => lines.splice(3 + k * 2, 0, l));
+		const bytes = encode(lines.join('\n') + '\n');
+		expect(onePassTaken(bytes)).toBe(true);
+		const { chunked, one } = await both('bad.csv', bytes, 'einsaetze');
+		expect(balanced(one.report)).toBe(true);
+		expect(one.report).toEqual(chunked.report);
+		expect(one.rows).toEqual(chunked.rows);
+		// 16 bad lines, of which 2 load (inner spaces in the key, blank optional field): 14 rejected
+		expect(one.report.rowsRead).toBe(56);
+		expect(one.report.rowsRejected).toBe(14);
+		expect(one.report.rejections.map((r) => [r.line, r.column, r.code])).toEqual([
+			[4, 'Datum', 'missing_value'],
+			[6, 'Datum', 'invalid_date'],
+			[8, 'Datum', 'date_out_of_range'],
+			[10, 'AGS', 'key_format'],
+			[12, 'AGS', 'unknown_key'],
+			[14, 'Format', 'unknown_value'],
+			[16, 'Altersgruppe', 'unknown_value'],
+			[18, 'Teilnehmende', 'not_a_number'],
+			[20, 'Teilnehmende', 'not_an_integer'],
+			[22, 'Teilnehmende', 'negative'],
+			[24, 'Teilnehmende', 'too_large'],
+			[26, 'Minuten', 'too_large'],
+			[28, 'Minuten', 'mixed_decimal'],
+			[30, 'Thema', 'missing_value']
+		]);
+		expect(one.report.rejectedRecords.rows.map((r) => r.line)).toEqual([4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30]);
+		expect((one.rows as Record<string, unknown>[]).find((r) => r._line === 32)?.ags).toBe('13076034');
+	});
+
+	it('a duplicate, row rules and dates (Qualifizierung): same report and rows', async () => {
+		const text = [
+			'Lotsen-ID;Gemeindeschlüssel;Anbieter;Modul;Beginn;Abschluss;Status',
+			'MV-1;13076034;VHS;Open Data;01.02.2024;01.03.2024;abgeschlossen',
+			'MV-2;13076034;VHS;Open Data;01.02.2024;;laufend',
+			'MV-1;13076034;VHS;Open Data;05.02.2024;01.03.2024;abgeschlossen',
+			'MV-3;13076034;VHS;E-Government;01.02.2024;01.01.2024;abgeschlossen',
+			'MV-4;13076034;VHS;E-Government;01.02.2024;;abgeschlossen',
+			'MV-5;13076034;VHS;opendata;01.02.2024;;laufend'
+		].join('\r\n') + '\r\n';
+		const bytes = encode(text);
+		expect(onePassTaken(bytes)).toBe(true);
+		const { chunked, one } = await both('quali.csv', bytes, 'qualifizierung');
+		expect(one.report).toEqual(chunked.report);
+		expect(one.rows).toEqual(chunked.rows);
+		expect(one.report.rejections.map((r) => [r.line, r.code, r.params.first ?? ''])).toEqual([
+			[4, 'duplicate', 2],
+			[5, 'date_order', ''],
+			[6, 'completion_missing', '']
+		]);
+		expect((one.rows as Record<string, unknown>[]).map((r) => r.modul)).toEqual(['Open Data', 'Open Data', 'Open Data']);
+	});
+
+	it('amounts with thousands points and decimal commas, rates (Coworking): same report and rows', async () => {
+		const text = [
+			'Projekt-ID;Projektname;Gemeindeschlüssel;Förderprogramm;Betrag (EUR);Förderquote;Status',
+			'P1;Alte Schule;13076034;MV-Cowork;12.500,50;75 %;bewilligt',
+			'P2;Hafen;13076034;MV-Cowork;1.000;0,8;bewilligt',
+			'P3;Bahnhof;13076034;MV-Cowork;13.363;90;eröffnet',
+			'P4;Mühle;13076034;MV-Cowork;2500,75;0,5;beantragt',
+			'P5;Speicher;13076034;MV-Cowork;300;150;beantragt'
+		].join('\n');
+		const bytes = encode(text); // no line break after the last line
+		expect(onePassTaken(bytes)).toBe(true);
+		const { chunked, one } = await both('cowork.csv', bytes, 'coworking');
+		expect(one.report).toEqual(chunked.report);
+		expect(one.rows).toEqual(chunked.rows);
+		// the column proves a decimal comma (12.500,50 and 2500,75): 1.000 and 13.363 are thousands
+		const r = one.rows as Record<string, unknown>[];
+		expect(r.map((x) => x.betrag_eur)).toEqual([12500.5, 1000, 13363, 2500.75]);
+		expect(r.map((x) => x.foerderquote)).toEqual([0.75, 0.8, 0.9, 0.5]);
+		expect(one.report.rejections.map((x) => [x.line, x.code])).toEqual([[6, 'rate_out_of_range']]);
+	});
+
+	it('an ambiguous 1.000 in an amount column without other evidence is rejected both ways', async () => {
+		const text = ['Projekt-ID;Projektname;Gemeindeschlüssel;Förderprogramm;Betrag (EUR);Status', 'P1;A;13076034;X;1.000;bewilligt', 'P2;B;13076034;X;250;bewilligt'].join('\n') + '\n';
+		const bytes = encode(text, 'utf-8-bom');
+		expect(onePassTaken(bytes)).toBe(true);
+		const { chunked, one } = await both('amb.csv', bytes, 'coworking');
+		expect(one.report).toEqual(chunked.report);
+		expect(one.rows).toEqual(chunked.rows);
+		expect(one.report.rejections.map((x) => [x.line, x.code, x.value])).toEqual([[2, 'ambiguous_number', '1.000']]);
+	});
+
+	it('a file that is not clean (footer, blank line) keeps the chunked path', async () => {
+		const withFooter = encode([E_HEAD, eLine(1), eLine(2), 'Summe;;;;;;3;;'].join('\n') + '\n');
+		const withBlank = encode([E_HEAD, eLine(1), '', eLine(2)].join('\n') + '\n');
+		expect(onePassTaken(withFooter)).toBe(false);
+		expect(onePassTaken(withBlank)).toBe(false);
+		for (const [name, b] of [['f.csv', withFooter], ['b.csv', withBlank]] as const) {
+			const { chunked, one } = await both(name, b, 'einsaetze');
+			expect(one.report).toEqual(chunked.report);
+			expect(one.report.rowsLoaded).toBe(2);
+		}
+	});
+});
+
+describe('one pass: cancel and out of memory', () => {
+	const bytes = encode([E_HEAD, ...Array.from({ length: 300 }, (_, i) => eLine(i))].join('\n') + '\n');
+	const rows = async () => (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM einsaetze WHERE _file = 'keep.csv'`))[0].n;
+	it('an earlier import of the file stays when the next one is cancelled or runs out of memory', async () => {
+		expect(onePassTaken(bytes)).toBe(true);
+		const first = await importFile(db, { name: 'keep.csv', bytes });
+		expect([first.rowsRead, first.rowsLoaded, first.fatal]).toEqual([300, 300, null]);
+		const ctl = new AbortController();
+		const cancelled = await importFile(db, { name: 'keep.csv', bytes }, { signal: ctl.signal, onProgress: (p) => p.checking && ctl.abort() });
+		expect(cancelled.fatal?.code).toBe('cancelled');
+		expect(await rows()).toBe(300);
+		// duckdb-wasm's own words when its memory limit is reached, in the one-pass insert
+		const tight: Db = {
+			...db,
+			query: async (sql, p) => {
+				if (sql.includes('FROM (WITH _src AS')) throw new Error('Out of Memory Error: failed to allocate data of size 4.0 MiB (3.1 GiB/3.1 GiB used)');
+				return db.query(sql, p);
+			},
+			exec: db.exec.bind(db)
+		};
+		const oom = await importFile(tight, { name: 'keep.csv', bytes });
+		expect(oom.fatal?.code).toBe('file_too_large');
+		expect(oom.fatal?.message).toMatch(/^Die Datei ist zu groß für den Browser: 300 Zeilen gelesen/);
+		expect(await rows()).toBe(300);
+		const left = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM duckdb_tables() WHERE table_name IN ('stg', '_chk', '_load')`);
+		expect(left[0].n).toBe(0);
+		expect((await db.query<{ value: string }>(`SELECT current_setting('disabled_optimizers') AS value`))[0].value).toBe('');
+	});
+});
+
+describe('scanClean', () => {
+	const t = { delimiter: ';', quote: '"' as const, escape: 'double' as const, width: 3, headerFirst: 'Datum' };
+	const spec = { test: t, numeric: new Map([[2, 'n']]), keys: new Map([[1, 'k']]) };
+	const scan = (s: string) => scanClean(encode(s), 0, spec);
+	it('counts rows, evidence and shapes like the SQL', () => {
+		const r = scan('a;13076034;63,5\nb;x;12.5\nc;y;1.000\nd;z;1.234,5\ne;w;7\n')!;
+		expect(r.rows).toBe(5);
+		// 63,5 and 1.234,5 prove a comma, 12.5 a point, 1.000 nothing
+		expect(r.evidence).toEqual({ 'n:,': 2, 'n:.': 1 });
+		expect(r.shapes.n).toEqual({ comma: 1, point: 1, other: 2 });
+		expect(r.keyRepairable.k).toBe(false);
+		expect(scan('a;8435024;1\nb;x;2\n')!.keyRepairable.k).toBe(true);
+	});
+	it.each([
+		['a line with another field count', 'a;b;1\nc;d\n'],
+		['a quoted field spanning lines', 'a;"b\nc";1\n'],
+		['a padded total line', 'a;b;1\n Summe;x;2\n'],
+		['a repeated header', 'a;b;1\nDatum;x;y\n'],
+		['a no-break space', 'a;b\u00a0c;1\n'],
+		['mixed line endings', 'a;b;1\r\nc;d;2\n'],
+		['a blank line', 'a;b;1\n\nc;d;2\n']
+	])('stops at %s', (_w, s) => expect(scan(s)).toBeNull());
+	it('judges values the way numberEvidenceSql does (JS evidenceOf agrees on these)', () => {
+		for (const v of ['12,5', '1.234,56', '1.234.567', '12.5', '1,234,567', '13.363', '1,500', '7', '€ 12,50', '12,50 EUR', '-3,5']) expect(sqlEvidenceOf(v)).toBe(evidenceOf(v));
+	});
+});

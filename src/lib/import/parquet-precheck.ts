@@ -408,7 +408,7 @@ export async function checkedBatches(src: ParquetBatches): Promise<CheckedBatche
 	let schema: Uint8Array;
 	try {
 		pending = await src.next();
-		schema = tableToIPC(new Table(tableFromIPC(pending ?? new Uint8Array(0)).schema), 'stream');
+		schema = tableToIPC(tableFromIPC(pending ?? new Uint8Array(0)).slice(0, 0), 'stream');
 	} catch (e) {
 		src.close();
 		throw e;

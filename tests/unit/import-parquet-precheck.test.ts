@@ -36,15 +36,18 @@ const counting = (): Db => ({
 const BATCHES: (number | undefined)[] = [undefined, 1, 2, 3, 5, 6];
 const brief = (r: ImportReport) => r.rejections.map((x) => [x.line, x.column, x.code]);
 
+/** batch sizes for the smaller cases (the first case runs all of BATCHES) */
+const SOME: (number | undefined)[] = [undefined, 1, 3];
+
 /**
  * Imports `bytes` with the pre-check off, then on, for every batch size; asserts equal reports and
  * tables each time; returns the last report, the table rows and the rows appended by the
  * pre-check per batch size.
  */
-async function onAndOff(name: string, bytes: Uint8Array, table: string, columns: string, opts: ImportOptions = {}) {
+async function onAndOff(name: string, bytes: Uint8Array, table: string, columns: string, opts: ImportOptions = {}, batches = BATCHES) {
 	const fast: number[] = [];
 	let last: { report: ImportReport; rows: unknown[] } | null = null;
-	for (const parquetBatchRows of BATCHES) {
+	for (const parquetBatchRows of batches) {
 		const off = await importFile(db, { name, bytes }, { ...opts, parquetBatchRows, parquetPrecheck: false });
 		expect(off.fatal).toBeNull();
 		const offRows = await db.query(`SELECT ${columns}, _line FROM ${table} WHERE _file = ? ORDER BY _line`, [name]);
@@ -114,5 +117,150 @@ describe('Parquet pre-check: the same reports and tables on and off', () => {
 		]);
 		// lines 2, 14, 17, 19, 21 are certainly good; every other row goes the SQL way
 		expect(fast).toEqual([5, 5, 5, 5, 5, 5]);
+	});
+});
+
+describe('Parquet pre-check: other column types and kinds', () => {
+	it('Float64 minutes and Int32 participants: NaN, ∞, −0, a fraction, the maximum and just above it', async () => {
+		const n = 8;
+		const bytes = parquetBytes(
+			{
+				Datum: { days: Array(n).fill(d('2025-03-01')) },
+				AGS: Array(n).fill('13076034'),
+				Lotse: ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'],
+				Format: Array(n).fill('Telefon'),
+				Thema: Array(n).fill('T'),
+				Altersgruppe: Array(n).fill('75+'),
+				Teilnehmende: { float64: [1, 2, 1.5, 1, 1, 1, 1, 1] },
+				Minuten: { float64: [30, NaN, 30, Infinity, -0, 1440, 1440.0000001, 0.25] }
+			},
+			{ rowGroupRows: 1 }
+		);
+		const { report: r, rows, fast } = await onAndOff('float.parquet', bytes, 'einsaetze', 'lotse_id, teilnehmende, minuten', {}, SOME);
+		expect(brief(r)).toEqual([
+			[3, 'Minuten', 'not_a_number'],
+			[4, 'Teilnehmende', 'not_an_integer'],
+			[5, 'Minuten', 'not_a_number'],
+			[8, 'Minuten', 'too_large']
+		]);
+		// −0 is not below 0: it loads (as −0, the value the file holds)
+		expect(rows).toEqual([
+			{ lotse_id: 'A', teilnehmende: 1, minuten: 30, _line: 2 },
+			{ lotse_id: 'E', teilnehmende: 1, minuten: -0, _line: 6 },
+			{ lotse_id: 'F', teilnehmende: 1, minuten: 1440, _line: 7 },
+			{ lotse_id: 'H', teilnehmende: 1, minuten: 0.25, _line: 9 }
+		]);
+		expect(fast).toEqual([4, 4, 4]);
+	});
+
+	it('an import profile that maps an allowed value to another: the pre-check leaves that value to SQL', async () => {
+		const n = 4;
+		const header = ['Datum', 'AGS', 'Lotse', 'Format', 'Thema', 'Altersgruppe', 'Teilnehmende', 'Minuten'];
+		const bytes = parquetBytes(
+			{
+				Datum: { days: Array(n).fill(d('2025-03-01')) },
+				AGS: Array(n).fill('13076034'),
+				Lotse: ['A', 'B', 'C', 'D'],
+				Format: ['Telefon', 'Hausbesuch', 'Telefon', 'Online'],
+				Thema: Array(n).fill('T'),
+				Altersgruppe: Array(n).fill('75+'),
+				Teilnehmende: { int32: Array(n).fill(1) },
+				Minuten: { int32: Array(n).fill(30) }
+			},
+			{ rowGroupRows: 1 }
+		);
+		// the user's profile: „Telefon“ in this file means Online, „Hausbesuch“ is refused
+		const profile = newProfile(header, { values: { format: { Telefon: 'Online', Hausbesuch: null } } });
+		const { report: r, rows, fast } = await onAndOff('profile.parquet', bytes, 'einsaetze', 'lotse_id, format', { profile }, SOME);
+		expect(brief(r)).toEqual([[3, 'Format', 'unknown_value']]);
+		expect(rows).toEqual([
+			{ lotse_id: 'A', format: 'Online', _line: 2 },
+			{ lotse_id: 'C', format: 'Online', _line: 4 },
+			{ lotse_id: 'D', format: 'Online', _line: 5 }
+		]);
+		// only „Online“ loads as written
+		expect(fast).toEqual([1, 1, 1]);
+	});
+
+	it('a kind with a uniqueness rule goes the SQL way: duplicates within and across batches', async () => {
+		const bytes = parquetBytes(
+			{
+				Gemeindeschlüssel: ['13076034', '08111000', '13076053', '13076034', '8111000', '13076053', '99999999'],
+				'Einwohner 65+': { int32: [100, 200, 300, 400, 500, -1, 700] },
+				Stichtag: { days: Array(7).fill(d('2024-12-31')) }
+			},
+			{ rowGroupRows: 1 }
+		);
+		const { report: r, rows, fast } = await onAndOff('pop-pre.parquet', bytes, 'bevoelkerung_65plus', 'ags, einwohner_65plus', {}, SOME);
+		expect(r.rejections.map((x) => [x.line, x.column, x.code, x.params.first ?? ''])).toEqual([
+			[5, 'Gemeindeschlüssel', 'duplicate', 2],
+			[6, 'Gemeindeschlüssel', 'duplicate', 3],
+			[7, 'Einwohner 65+', 'negative', ''],
+			[7, 'Gemeindeschlüssel', 'duplicate', 4],
+			[8, 'Gemeindeschlüssel', 'unknown_key', '']
+		]);
+		expect(rows).toEqual([
+			{ ags: '13076034', einwohner_65plus: 100, _line: 2 },
+			{ ags: '08111000', einwohner_65plus: 200, _line: 3 },
+			{ ags: '13076053', einwohner_65plus: 300, _line: 4 }
+		]);
+		expect(fast).toEqual([0, 0, 0]);
+	});
+
+	it('numbers and dates written as text cannot be judged: the whole file goes the SQL way (decimal vote over the file)', async () => {
+		const bytes = parquetBytes(
+			{
+				Datum: ['01.03.2025', '2025-03-02', '03.03.2025', '04.03.2025'],
+				AGS: Array(4).fill('13076034'),
+				Lotse: ['A', 'B', 'C', 'D'],
+				Format: Array(4).fill('Telefon'),
+				Thema: Array(4).fill('T'),
+				Altersgruppe: Array(4).fill('75+'),
+				Teilnehmende: ['1', '2', '1.500', '4'],
+				Minuten: ['1.000', '30', '45', '63,5']
+			},
+			{ rowGroupRows: 1 }
+		);
+		const { report: r, rows, fast } = await onAndOff('text-pre.parquet', bytes, 'einsaetze', 'datum, teilnehmende, minuten', {}, SOME);
+		expect([r.rowsRead, r.rowsLoaded, r.rowsRejected]).toEqual([4, 4, 0]);
+		expect(rows.map((x) => (x as { minuten: number }).minuten)).toEqual([1000, 30, 45, 63.5]);
+		expect(fast).toEqual([0, 0, 0]);
+	});
+});
+
+describe('splitBatch (pure)', () => {
+	const rules: PrecheckRules = { fileName: 'f.parquet', fields: [{ name: 'thema', type: 'text', required: true, column: 't' }] };
+
+	it('never takes a text whose first or last character DuckDB’s trim removes (every code point checked in DuckDB)', async () => {
+		// every code point (surrogates aside) that trim removes at either end of a text
+		const trimmed = (
+			await db.query<{ cp: number }>(
+				`SELECT cp::INTEGER AS cp FROM range(1, 1114112) t(cp) WHERE (cp < 55296 OR cp > 57343)
+				AND (trim(chr(cp::INTEGER) || 'x') <> chr(cp::INTEGER) || 'x' OR trim('x' || chr(cp::INTEGER)) <> 'x' || chr(cp::INTEGER))`
+			)
+		).map((r) => r.cp);
+		expect(trimmed).toContain(0x20);
+		expect(trimmed).toContain(0xa0);
+		const values = trimmed.flatMap((cp) => [String.fromCodePoint(cp) + 'x', 'x' + String.fromCodePoint(cp)]);
+		const s = splitBatch(tableFromArrays({ t: vectorFromArray(values, new Utf8()) }) as unknown as Table, rules, 0);
+		expect(s.goodRows).toBe(0);
+		// and texts that start and end with letters, digits, punctuation or symbols are taken
+		const fine = ['x', 'Ölmühle', '€ 5', '(Notiz)', '„Zitat“', '日本', '😀'];
+		const t = splitBatch(tableFromArrays({ t: vectorFromArray(fine, new Utf8()) }) as unknown as Table, rules, 0);
+		expect(t.goodRows).toBe(fine.length);
+		expect(t.rest).toBeNull();
+	});
+
+	it('a batch whose good and other rows alternate too often goes the SQL way whole, unchanged', () => {
+		const values = Array.from({ length: MAX_RUNS + 2 }, (_, i) => (i % 2 ? ' x' : 'x'));
+		const table = tableFromArrays({ t: vectorFromArray(values, new Utf8()) }) as unknown as Table;
+		const s = splitBatch(table, rules, 0);
+		expect([s.goodRows, s.positions, s.rest === table]).toEqual([0, false, true]);
+		// one run fewer: split, with the other rows' positions and the good rows' lines
+		const few = splitBatch(tableFromArrays({ t: vectorFromArray(values.slice(0, MAX_RUNS), new Utf8()) }) as unknown as Table, rules, 10);
+		expect(few.goodRows).toBe(MAX_RUNS / 2);
+		expect(few.rest!.getChild('_pq_pos')!.toArray().slice(0, 3)).toEqual(new Int32Array([1, 3, 5]));
+		expect(few.good!.getChild('_line')!.toArray().slice(0, 3)).toEqual(new Int32Array([12, 14, 16]));
+		expect(few.good!.getChild('_file')!.get(0)).toBe('f.parquet');
 	});
 });

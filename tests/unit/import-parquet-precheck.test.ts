@@ -8,7 +8,7 @@
  * cannot pass with the pre-check doing nothing.
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
-import { tableFromArrays, tableFromIPC, Table, vectorFromArray, Utf8 } from 'apache-arrow';
+import { tableFromIPC, Table, vectorFromArray, Utf8 } from 'apache-arrow';
 import { importFile, type ImportOptions } from '../../src/lib/import/import-file';
 import { splitBatch, MAX_RUNS, type PrecheckRules } from '../../src/lib/import/parquet-precheck';
 import { newProfile } from '../../src/lib/import/profile';
@@ -242,22 +242,22 @@ describe('splitBatch (pure)', () => {
 		expect(trimmed).toContain(0x20);
 		expect(trimmed).toContain(0xa0);
 		const values = trimmed.flatMap((cp) => [String.fromCodePoint(cp) + 'x', 'x' + String.fromCodePoint(cp)]);
-		const s = splitBatch(tableFromArrays({ t: vectorFromArray(values, new Utf8()) }) as unknown as Table, rules, 0);
+		const s = splitBatch(new Table({ t: vectorFromArray(values, new Utf8()) }), rules, 0);
 		expect(s.goodRows).toBe(0);
 		// and texts that start and end with letters, digits, punctuation or symbols are taken
 		const fine = ['x', 'Ölmühle', '€ 5', '(Notiz)', '„Zitat“', '日本', '😀'];
-		const t = splitBatch(tableFromArrays({ t: vectorFromArray(fine, new Utf8()) }) as unknown as Table, rules, 0);
+		const t = splitBatch(new Table({ t: vectorFromArray(fine, new Utf8()) }), rules, 0);
 		expect(t.goodRows).toBe(fine.length);
 		expect(t.rest).toBeNull();
 	});
 
 	it('a batch whose good and other rows alternate too often goes the SQL way whole, unchanged', () => {
 		const values = Array.from({ length: MAX_RUNS + 2 }, (_, i) => (i % 2 ? ' x' : 'x'));
-		const table = tableFromArrays({ t: vectorFromArray(values, new Utf8()) }) as unknown as Table;
+		const table = new Table({ t: vectorFromArray(values, new Utf8()) });
 		const s = splitBatch(table, rules, 0);
 		expect([s.goodRows, s.positions, s.rest === table]).toEqual([0, false, true]);
 		// one run fewer: split, with the other rows' positions and the good rows' lines
-		const few = splitBatch(tableFromArrays({ t: vectorFromArray(values.slice(0, MAX_RUNS), new Utf8()) }) as unknown as Table, rules, 10);
+		const few = splitBatch(new Table({ t: vectorFromArray(values.slice(0, MAX_RUNS), new Utf8()) }), rules, 10);
 		expect(few.goodRows).toBe(MAX_RUNS / 2);
 		expect(few.rest!.getChild('_pq_pos')!.toArray().slice(0, 3)).toEqual(new Int32Array([1, 3, 5]));
 		expect(few.good!.getChild('_line')!.toArray().slice(0, 3)).toEqual(new Int32Array([12, 14, 16]));

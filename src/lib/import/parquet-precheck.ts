@@ -96,9 +96,10 @@ function safeEndChar(values: Uint8Array, start: number, end: number, last: boole
 	} else {
 		while (b < end && (values[b] & 0xc0) === 0x80) b++;
 	}
-	const ch = new TextDecoder('utf-8', { fatal: false }).decode(values.subarray(a, b));
+	const ch = utf8.decode(values.subarray(a, b));
 	return SAFE_END.test(ch);
 }
+const utf8 = new TextDecoder('utf-8', { fatal: false });
 const printable = (b: number) => b > 0x20 && b < 0x7f;
 
 /** validity of row i (bit `offset + i` of the bitmap; no bitmap = every row valid) */
@@ -109,26 +110,42 @@ function validityOf(data: Data): (i: number) => boolean {
 	return (i) => ((bm[(off + i) >> 3] >> ((off + i) & 7)) & 1) === 1;
 }
 
-/** byte strings of `accepted`, found by length and first byte, compared byte by byte */
-function byteSet(values: string[]): (bytes: Uint8Array, start: number, end: number) => boolean {
+/** FNV-1a over bytes start…end */
+function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+	let h = 0x811c9dc5;
+	for (let j = start; j < end; j++) h = Math.imul(h ^ bytes[j], 0x01000193);
+	return h & 0x3fffffff; // a small integer: a fast Map key
+}
+
+/** `accepted` as UTF-8 byte strings by the hash of their bytes */
+function hashTable(values: string[]): Map<number, Uint8Array[]> {
 	const enc = new TextEncoder();
-	const byKey = new Map<number, Uint8Array[]>();
+	const byHash = new Map<number, Uint8Array[]>();
 	for (const v of values) {
 		const b = enc.encode(v);
 		if (!b.length) continue;
-		const k = b.length * 256 + b[0];
-		(byKey.get(k) ?? byKey.set(k, []).get(k)!).push(b);
+		const k = hashBytes(b, 0, b.length);
+		(byHash.get(k) ?? byHash.set(k, []).get(k)!).push(b);
 	}
+	return byHash;
+}
+/** does bytes start…end equal one of `cands` */
+function matchAny(cands: Uint8Array[], bytes: Uint8Array, start: number, end: number): boolean {
+	const len = end - start;
+	next: for (const c of cands) {
+		if (c.length !== len) continue;
+		for (let j = 0; j < len; j++) if (bytes[start + j] !== c[j]) continue next;
+		return true;
+	}
+	return false;
+}
+/** byte strings of `accepted` (a hash of their bytes, then compared byte by byte) */
+function byteSet(values: string[]): (bytes: Uint8Array, start: number, end: number) => boolean {
+	const table = hashTable(values);
 	return (bytes, start, end) => {
-		const len = end - start;
-		if (!len) return false;
-		const cands = byKey.get(len * 256 + bytes[start]);
-		if (!cands) return false;
-		next: for (const c of cands) {
-			for (let j = 1; j < len; j++) if (bytes[start + j] !== c[j]) continue next;
-			return true;
-		}
-		return false;
+		if (end === start) return false;
+		const cands = table.get(hashBytes(bytes, start, end));
+		return cands !== undefined && matchAny(cands, bytes, start, end);
 	};
 }
 
@@ -173,11 +190,34 @@ function judgeColumn(data: Data, rule: FieldRule, ok: Uint8Array): false | { nul
 			else ok[i] = 0;
 		};
 		if (type.typeId === Type.Utf8) {
+			// the common case, in one tight loop per rule (this runs for every row of the file)
 			const offs = data.valueOffsets as Int32Array;
 			const values = data.values as Uint8Array;
+			const bm = data.nullCount > 0 && data.nullBitmap && data.nullBitmap.length ? data.nullBitmap : null;
+			const off = data.offset;
+			const req = rule.required;
+			const table = inSet ? hashTable(rule.accepted ?? []) : null;
 			for (let i = 0; i < n; i++) {
-				if (!valid(i)) missing(i);
-				else apply(i, verdict(values, offs[i], offs[i + 1]));
+				if (bm && !((bm[(off + i) >> 3] >> ((off + i) & 7)) & 1)) {
+					if (req) ok[i] = 0;
+					continue;
+				}
+				const s = offs[i];
+				const e = offs[i + 1];
+				if (table) {
+					let h = 0x811c9dc5;
+					for (let j = s; j < e; j++) h = Math.imul(h ^ values[j], 0x01000193);
+					const cands = table.get(h & 0x3fffffff);
+					if (cands === undefined || !matchAny(cands, values, s, e)) ok[i] = 0;
+				} else if (s === e) {
+					if (req) ok[i] = 0;
+					else (nullify ??= new Uint8Array(n))[i] = 1;
+				} else {
+					const first = values[s];
+					const last = values[e - 1];
+					if (!(first > 0x20 && first < 0x7f) && !(first >= 0x80 && safeEndChar(values, s, e, false))) ok[i] = 0;
+					else if (!(last > 0x20 && last < 0x7f) && !(last >= 0x80 && safeEndChar(values, s, e, true))) ok[i] = 0;
+				}
 			}
 			return { nullify };
 		}

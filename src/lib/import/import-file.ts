@@ -9,7 +9,8 @@ import type { Db } from '../db/types';
 import { matchKind, normaliseHeader, type HeaderMatch } from './header-map';
 import { message } from './messages';
 import { ambiguousReadings } from './number-format';
-import { isParquet, openParquetBatches, type ParquetBatches, type ParquetBatchSource } from './parquet';
+import { isParquet, openParquetBatches } from './parquet';
+import { checkedBatches, type CheckedBatches, type CheckedBatchSource } from './parquet-precheck';
 import { loadParquetBatches } from './parquet-validate';
 import type { ImportProfile } from './profile';
 import { headerSignature } from './profile';
@@ -37,8 +38,10 @@ export interface ImportOptions {
 	signal?: AbortSignal;
 	/** where CSV chunks come from (the browser: a Web Worker); default: parsed in this thread */
 	csvSource?: CsvSourceFactory;
-	/** Parquet read batch by batch elsewhere (the browser: a worker); default: hyparquet (parquet.ts) in this thread */
-	parquetSource?: ParquetBatchSource;
+	/** Parquet read (and pre-checked) batch by batch elsewhere (the browser: a worker); default: hyparquet (parquet.ts) in this thread */
+	parquetSource?: CheckedBatchSource;
+	/** Parquet: rows certainly good are checked where they are read and appended as they are (default true; false: every row the SQL way) */
+	parquetPrecheck?: boolean;
 	/** Parquet rows per batch (whole row groups; default PARQUET_BATCH_ROWS; small in tests) */
 	parquetBatchRows?: number;
 	/** rows validated per batch (default VALIDATE_BATCH_ROWS; small in tests) */
@@ -134,10 +137,10 @@ export async function importFile(db: Db, file: InputFile, opts: ImportOptions = 
 	return report;
 }
 
-/** A Parquet file being imported: its batches (the first one already in `_pqb`), column types and mapping. */
+/** A Parquet file being imported: its batches (none read yet), column types and mapping. */
 interface ParquetCtx {
-	batches: ParquetBatches;
-	reopen: () => Promise<ParquetBatches>;
+	batches: CheckedBatches;
+	reopen: () => Promise<CheckedBatches>;
 	/** field → file column */
 	colOf: Map<string, string>;
 	/** file column → DuckDB type */
@@ -168,13 +171,11 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 	let parquet: ParquetCtx | undefined;
 
 	if (isParquet(bytes)) {
-		// the first batch of row groups tells the columns and their types; the rest follow in loadParquetBatches
-		const open = () => (opts.parquetSource ?? openParquetBatches)(file, opts.parquetBatchRows ?? PARQUET_BATCH_ROWS);
-		let batches: ParquetBatches;
-		let first: Uint8Array | null;
+		// the file's columns and their types come as an Arrow schema; the batches follow in loadParquetBatches
+		const open = async () => (opts.parquetSource ? opts.parquetSource(file, opts.parquetBatchRows ?? PARQUET_BATCH_ROWS) : checkedBatches(await openParquetBatches(file, opts.parquetBatchRows ?? PARQUET_BATCH_ROWS)));
+		let batches: CheckedBatches;
 		try {
 			batches = await open();
-			first = await batches.next();
 		} catch (e) {
 			if (isOutOfMemory(e)) throw e;
 			throw new FatalImport('unreadable_parquet', { detail: String((e as Error).message ?? e).slice(0, 120) });
@@ -182,9 +183,9 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 		closeSource = () => batches.close();
 		try {
 			await db.exec('DROP TABLE IF EXISTS _pqb');
-			await db.insertArrowIPC('_pqb', first!, true);
-			first = null;
+			await db.insertArrowIPC('_pqb', batches.schema, true);
 			const described = await db.query<{ column_name: string; column_type: string }>('DESCRIBE _pqb');
+			await db.exec('DROP TABLE _pqb');
 			header = described.map((r) => r.column_name);
 			report.dialect = { format: 'parquet', decimal: '.' };
 			const fixed = profile?.columns ? new Map(header.flatMap((h, i) => (Object.prototype.hasOwnProperty.call(profile.columns, h) ? [[i, profile.columns![h]] as [number, string | null]] : []))) : undefined;
@@ -299,6 +300,7 @@ async function checkAndReport(
 			maxDetails,
 			batches: parquet.batches,
 			reopen: parquet.reopen,
+			precheck: opts.parquetPrecheck ?? true,
 			onRows: (rows) => {
 				report.rowsRead = rows;
 				opts.onProgress?.({ rowsRead: rows, bytesDone: Math.round((file.bytes.length * rows) / Math.max(1, parquet.batches.numRows)), bytesTotal: file.bytes.length });

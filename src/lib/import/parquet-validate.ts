@@ -21,7 +21,7 @@
  */
 import type { Db } from '../db/types';
 import { decideDecimal, type ColumnNumberFormat } from './number-format';
-import type { ParquetBatches } from './parquet';
+import { POS_COLUMN, type CheckedBatches, type FieldRule, type PrecheckRules } from './parquet-precheck';
 import type { ColumnSpec, DatasetSpec } from './schemas';
 import { SQL_TYPE, dateExpr, enumRows, keyExpr, lit, numberEvidenceSql, numberTextSql, q, rowOkSql, sqlEnumNorm, targetTableSql, type NumberFormats } from './validate-sql';
 
@@ -67,8 +67,14 @@ const memo = (c: ColumnSpec) => q('_m_' + c.name);
  * numbered in insertion order (the Arrow order), but a table made inside a transaction numbers
  * them from 2^55, not 0.
  */
-const POS = '(_b.rowid - _base.b)';
-const BASE = 'CROSS JOIN (SELECT min(rowid) AS b FROM _pqb) _base';
+const ROWID_POS: Positions = { pos: '(_b.rowid - _base.b)', base: 'CROSS JOIN (SELECT min(rowid) AS b FROM _pqb) _base' };
+/** a batch of the pre-check's other rows (parquet-precheck.ts) says each row's position itself */
+const COLUMN_POS: Positions = { pos: `_b.${q(POS_COLUMN)}`, base: '' };
+/** how a row's position in its batch is found: `pos` over `_pqb _b`, with `base` joined */
+export interface Positions {
+	pos: string;
+	base: string;
+}
 
 /**
  * The check query (`_chk`'s rows) for the batch in `_pqb` whose first record is record `offset + 1`:
@@ -80,9 +86,40 @@ function memoBody(f: FieldSource, types: Map<string, string>, colOf: Map<string,
 	const { c } = f;
 	// no per-row trim: the memo is joined on the value as it is
 	const distinct = `(SELECT v, NULLIF(trim(${types.get(colOf.get(c.name)!) === 'VARCHAR' ? 'v' : 'CAST(v AS VARCHAR)'}), '') AS t FROM (SELECT DISTINCT _b.${f.src} AS v FROM _pqb _b)) _u`;
+	return memoFrom(c, distinct);
+}
+/** the memo over `distinct` (rows `v`, `t`, as `_u`): for keys `ags`, `k`, `kf`, `rep`; for closed lists `canonical` */
+function memoFrom(c: ColumnSpec, distinct: string): string {
 	return c.type === 'gemeinde'
 		? `SELECT _u.v, _u.t, _kl.ags, _u.k, regexp_full_match(_u.k, '[0-9]{8}|[0-9]{12}') AS kf, length(regexp_replace(_u.t, '\\s', '', 'g')) IN (7, 11) AS rep FROM (SELECT v, t, ${keyExpr('t')} AS k FROM ${distinct}) _u LEFT JOIN _key_lookup _kl ON _kl.k = _u.k`
 		: `SELECT _u.v, _u.t, _em.canonical FROM ${distinct} LEFT JOIN _enum_map _em ON _em.col = ${lit(c.name)} AND _em.spelling = ${sqlEnumNorm('_u.t')}`;
+}
+
+/**
+ * The rules for the pre-check (parquet-precheck.ts), or null when the kind has rules across rows
+ * (uniqueness, row checks: those rows go the SQL way). The values a key or closed-list field
+ * loads as written are found by the check's own memo SQL (`memoFrom`), run on the candidates
+ * (the reference's AGS, the allowed values): one home for the rules.
+ */
+export async function precheckRules(db: Db, spec: DatasetSpec, fields: FieldSource[], colOf: Map<string, string>, fileName: string): Promise<PrecheckRules | null> {
+	if (spec.unique?.length || spec.rowChecks?.length) return null;
+	const days = (iso?: string) => (iso ? Date.parse(iso + 'T00:00:00Z') / 86_400_000 : undefined);
+	const out: FieldRule[] = [];
+	for (const f of fields) {
+		const { c } = f;
+		const rule: FieldRule = { name: c.name, type: c.type, required: c.required, column: colOf.get(c.name) ?? null, minDay: days(c.minDate), maxDay: days(c.maxDate), max: c.max };
+		if (f.src !== undefined && (c.type === 'gemeinde' || c.type === 'enum')) {
+			const cands = c.type === 'gemeinde' ? 'SELECT DISTINCT ags AS v FROM _key_lookup' : `SELECT DISTINCT canonical AS v FROM _enum_map WHERE col = ${lit(c.name)}`;
+			const res = c.type === 'gemeinde' ? "_m.ags AS r, _m.kf AND NOT _m.rep AS fine" : '_m.canonical AS r, true AS fine';
+			const rows = await db.query<{ v: string; r: string | null; fine: boolean | null }>(`SELECT _m.v, ${res} FROM (${memoFrom(c, `(SELECT v, NULLIF(trim(v), '') AS t FROM (${cands})) _u`)}) _m`);
+			// a value is accepted when its only memo row loads it as written, without a repair
+			const seen = new Map<string, number>();
+			for (const r of rows) seen.set(r.v, (seen.get(r.v) ?? 0) + 1);
+			rule.accepted = rows.filter((r) => seen.get(r.v) === 1 && r.fine === true && r.r === r.v).map((r) => r.v);
+		}
+		out.push(rule);
+	}
+	return { fileName, fields: out };
 }
 
 /**
@@ -103,10 +140,10 @@ export async function identityFields(db: Db, fields: FieldSource[], types: Map<s
 	return new Set(cands.filter((f) => row[f.c.name] === true).map((f) => f.c.name));
 }
 
-export function batchCheckSql(spec: DatasetSpec, fields: FieldSource[], types: Map<string, string>, colOf: Map<string, string>, fmts: NumberFormats, offset: number, identity: Set<string> = new Set()): string {
+export function batchCheckSql(spec: DatasetSpec, fields: FieldSource[], types: Map<string, string>, colOf: Map<string, string>, fmts: NumberFormats, offset: number, identity: Set<string> = new Set(), at: Positions = ROWID_POS): string {
 	const memos: string[] = [];
 	const joins: string[] = [];
-	const sel: string[] = [`(${POS} + ${offset + 1})::INTEGER AS _row`, `(${POS} + ${offset + 2})::INTEGER AS _line`];
+	const sel: string[] = [`(${at.pos} + ${offset + 1})::INTEGER AS _row`, `(${at.pos} + ${offset + 2})::INTEGER AS _line`];
 	const keep: string[] = ['_row', '_line'];
 	const errs: string[] = [];
 	for (const f of fields) {
@@ -229,20 +266,20 @@ export function batchCheckSql(spec: DatasetSpec, fields: FieldSource[], types: M
 	// rule conditions name the typed fields without a table: they are evaluated inside _t
 	return `WITH ${memos.length ? memos.join(',\n') + ',\n' : ''}_t0 AS (
 	SELECT ${sel.join(',\n\t\t')}
-	FROM _pqb _b ${BASE} ${joins.join('\n\t')}
+	FROM _pqb _b ${at.base} ${joins.join('\n\t')}
 ), _t AS (SELECT *${rules.length ? ', ' + rules.join(', ') : ''} FROM _t0)
 SELECT ${keep.map((k) => `_t.${k}`).join(', ')}, ${errs.join(',\n\t')}${rules.length ? ',\n\t' + (spec.rowChecks ?? []).map((_, i) => `_t.${q(`_rule_${i}`)}`).join(', ') : ''}, ${first}
 FROM _t ${seenJoin}`;
 }
 
 /** Every error of the batch, with the value as the file holds it (text of the file column). */
-export function batchErrorsSql(spec: DatasetSpec, fields: FieldSource[], types: Map<string, string>, colOf: Map<string, string>, offset: number): string {
+export function batchErrorsSql(spec: DatasetSpec, fields: FieldSource[], types: Map<string, string>, colOf: Map<string, string>, offset: number, at: Positions = ROWID_POS): string {
 	const perColumn = spec.columns.map((c) => `SELECT _row, _line, ${lit(c.name)} AS col, ${q('_err_' + c.name)} AS code, NULL::INTEGER AS first_row FROM _chk WHERE ${q('_err_' + c.name)} IS NOT NULL`);
 	const rules = (spec.rowChecks ?? []).map((r, i) => `SELECT _row, _line, ${lit(r.column)}, ${q(`_rule_${i}`)}, NULL::INTEGER FROM _chk WHERE ${q(`_rule_${i}`)} IS NOT NULL`);
 	const dup = spec.unique?.length ? [`SELECT _row, _line, ${lit(spec.unique[0])}, 'duplicate', _first_row FROM _chk WHERE _row > _first_row`] : [];
 	const value = `CASE _e.col ${fields.map((f) => `WHEN ${lit(f.c.name)} THEN ${textOf(f, f.src === undefined ? undefined : types.get(colOf.get(f.c.name)!))}`).join(' ')} END`;
 	return `INSERT INTO _errors SELECT _e._row, _e._line, _e.col, ${value}, _e.code, _e.first_row
-		FROM (${[...perColumn, ...rules, ...dup].join('\nUNION ALL\n')}) _e JOIN (SELECT _b.*, ${POS} AS _pos FROM _pqb _b ${BASE}) _b ON _b._pos = _e._row - ${offset + 1}`;
+		FROM (${[...perColumn, ...rules, ...dup].join('\nUNION ALL\n')}) _e JOIN (SELECT _b.*, ${at.pos} AS _pos FROM _pqb _b ${at.base}) _b ON _b._pos = _e._row - ${offset + 1}`;
 }
 
 export interface ParquetLoadInput {
@@ -257,10 +294,12 @@ export interface ParquetLoadInput {
 	refused: Set<string>;
 	/** rejected rows kept as text for the report's download (the first this many) */
 	maxDetails: number;
-	/** the first batch is in `_pqb` already; `batches` gives the rest */
-	batches: ParquetBatches;
+	/** the file's batches, none read yet */
+	batches: CheckedBatches;
 	/** opens the file again from the start (a second pass when the decimal vote needs the whole file) */
-	reopen: () => Promise<ParquetBatches>;
+	reopen: () => Promise<CheckedBatches>;
+	/** rows certainly good are checked where the batches are read and appended as they are (parquet-precheck.ts); false: every row the SQL way */
+	precheck: boolean;
 	/** rows of the file handed to DuckDB so far */
 	onRows?: (rows: number) => void;
 	checkCancel?: () => void;
@@ -276,17 +315,21 @@ export async function loadParquetBatches(db: Db, input: ParquetLoadInput): Promi
 	const fields = fieldSources(spec, colOf, types);
 	const voting = votingFields(fields);
 	let batches = input.batches;
-	let firstInTable = true;
-	const nextBatch = async (): Promise<boolean> => {
-		if (firstInTable) {
-			firstInTable = false;
-			return true;
-		}
+	/**
+	 * The next batch: its good rows (pre-check) appended to the kind's table, the others in `_pqb`.
+	 * Returns the batch's rows and the rows in `_pqb`, or null after the last batch.
+	 */
+	const nextBatch = async (): Promise<{ rows: number; rest: number; at: Positions } | null> => {
 		await db.exec('DROP TABLE IF EXISTS _pqb');
-		const ipc = await batches.next();
-		if (!ipc) return false;
-		await db.insertArrowIPC('_pqb', ipc, true);
-		return true;
+		const b = await batches.next();
+		if (!b) return null;
+		if (b.good) await db.insertArrowIPC(spec.table, b.good, false);
+		let rest = 0;
+		if (b.rest) {
+			await db.insertArrowIPC('_pqb', b.rest, true);
+			rest = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM _pqb'))[0].n;
+		}
+		return { rows: b.rows ?? rest, rest, at: b.positions ? COLUMN_POS : ROWID_POS };
 	};
 
 	// decimal marks of number fields written as text: a vote over the whole file first
@@ -333,17 +376,25 @@ export async function loadParquetBatches(db: Db, input: ParquetLoadInput): Promi
 	const ok = rowOkSql(spec);
 	let offset = 0;
 	let kept = 0;
+	// the pre-check's rules go where the batches are read, once per import
+	await batches.setRules(input.precheck ? await precheckRules(db, spec, fields, colOf, fileName) : null);
 	await db.exec('BEGIN TRANSACTION');
 	try {
 		await db.exec(`DELETE FROM ${q(spec.table)} WHERE _file = ${lit(fileName)}`);
-		while (await nextBatch()) {
+		let batch: Awaited<ReturnType<typeof nextBatch>>;
+		while ((batch = await nextBatch())) {
 			input.checkCancel?.();
-			const rows = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM _pqb'))[0].n;
+			// `rows`: the whole batch; `rest`: its rows in `_pqb` (the pre-check's good rows are in the table already)
+			const { rows, rest, at } = batch;
 			input.onRows?.(offset + rows);
+			if (!rest) {
+				offset += rows;
+				continue;
+			}
 			const identity = await identityFields(db, fields, types, colOf);
 			// a key read through its memo may have had its leading zero restored (a repair to report)
 			const repairable = spec.columns.some((c) => c.type === 'gemeinde' && colOf.has(c.name) && !identity.has(c.name));
-			const check = batchCheckSql(spec, fields, types, colOf, fmts, offset, identity);
+			const check = batchCheckSql(spec, fields, types, colOf, fmts, offset, identity, at);
 			// the good rows go to the table straight from the check query; `_chk` is kept only when
 			// something needs it: the error list, key repairs, or the keys seen (uniqueness)
 			let bad: number;
@@ -353,15 +404,15 @@ export async function loadParquetBatches(db: Db, input: ParquetLoadInput): Promi
 				await db.exec(`INSERT INTO ${q(spec.table)} SELECT ${cols.join(', ')}, ${lit(fileName)}, _line FROM _chk WHERE ${ok}`);
 			} else {
 				const ins = await db.query<{ Count: number }>(`INSERT INTO ${q(spec.table)} SELECT ${cols.join(', ')}, ${lit(fileName)}, _line FROM (${check}) WHERE ${ok}`);
-				bad = rows - Number(ins[0]?.Count ?? 0);
+				bad = rest - Number(ins[0]?.Count ?? 0);
 				if (bad || repairable) await db.exec(`CREATE OR REPLACE TEMP TABLE _chk AS ${check}`);
 			}
 			if (bad) {
-				await db.exec(batchErrorsSql(spec, fields, types, colOf, offset));
+				await db.exec(batchErrorsSql(spec, fields, types, colOf, offset, at));
 				if (kept < input.maxDetails) {
 					const texts = fields.map((f) => `${textOf(f, f.src === undefined ? undefined : types.get(colOf.get(f.c.name)!))}`);
-					await db.exec(`INSERT INTO _pq_rej SELECT (${POS} + ${offset + 1})::INTEGER, (${POS} + ${offset + 2})::INTEGER, ${texts.join(', ')} FROM _pqb _b ${BASE}
-						WHERE ${POS} + ${offset + 1} IN (SELECT DISTINCT _row FROM _errors WHERE _row > ${offset} ORDER BY _row LIMIT ${input.maxDetails - kept})`);
+					await db.exec(`INSERT INTO _pq_rej SELECT (${at.pos} + ${offset + 1})::INTEGER, (${at.pos} + ${offset + 2})::INTEGER, ${texts.join(', ')} FROM _pqb _b ${at.base}
+						WHERE ${at.pos} + ${offset + 1} IN (SELECT DISTINCT _row FROM _errors WHERE _row > ${offset} ORDER BY _row LIMIT ${input.maxDetails - kept})`);
 					kept = (await db.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM _pq_rej'))[0].n;
 				}
 			}

@@ -1,15 +1,16 @@
 /**
- * Browser only: Parquet batches read in parquet.worker.ts. The next batch is requested as soon
- * as one arrives, so the worker decodes batch k+1 while DuckDB checks batch k; `close` ends the
- * worker (a cancelled or failed import stops reading at once).
+ * Browser only: Parquet batches read and pre-checked in parquet.worker.ts. From the first `next`
+ * on, the next batch is requested as soon as one arrives, so the worker reads and pre-checks
+ * batch k+1 while DuckDB loads batch k; `close` ends the worker (a cancelled or failed import
+ * stops reading at once).
  */
-import type { ParquetBatchSource } from './parquet';
+import type { CheckedBatchSource } from './parquet-precheck';
 import type { ParquetWorkerReply, ParquetWorkerRequest } from './parquet.worker';
 
 /** files above this size go to the worker as the File itself (no copy on the main thread) */
 const CLONE_LIMIT = 8 * 1024 * 1024;
 
-export const workerParquetBatches: ParquetBatchSource = async (file, batchRows) => {
+export const workerParquetBatches: CheckedBatchSource = async (file, batchRows) => {
 	const worker = new Worker(new URL('./parquet.worker.ts', import.meta.url), { type: 'module' });
 	const waiting: { resolve: (m: ParquetWorkerReply) => void; reject: (e: Error) => void }[] = [];
 	let failed: Error | null = null;
@@ -32,15 +33,23 @@ export const workerParquetBatches: ParquetBatchSource = async (file, batchRows) 
 	try {
 		const big = file.blob && file.bytes.length > CLONE_LIMIT;
 		const opened = unwrap(await request({ type: 'open', bytes: big ? undefined : file.bytes, blob: big ? file.blob : undefined, batchRows }));
-		let ahead: Promise<ParquetWorkerReply> | null = request({ type: 'next' });
+		if (opened.type !== 'opened') throw new Error('Parquet-Worker: unerwartete Antwort');
+		// no batch is asked for before the rules are set (the first `next`)
+		let ahead: Promise<ParquetWorkerReply> | null = null;
+		let done = false;
 		return {
-			numRows: opened.type === 'opened' ? opened.numRows : 0,
+			numRows: opened.numRows,
+			schema: opened.schema,
+			async setRules(rules) {
+				unwrap(await request({ type: 'rules', rules }));
+			},
 			async next() {
-				if (!ahead) return null;
-				const m = unwrap(await ahead);
-				const ipc = m.type === 'batch' ? m.ipc : null;
-				ahead = ipc ? request({ type: 'next' }) : null;
-				return ipc;
+				if (done) return null;
+				const m = unwrap(await (ahead ?? request({ type: 'next' })));
+				const split = m.type === 'batch' ? m.split : null;
+				ahead = split ? request({ type: 'next' }) : null;
+				done = !split;
+				return split;
 			},
 			close() {
 				worker.terminate();

@@ -6,7 +6,7 @@
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import * as pq from 'parquet-wasm';
-import { tableToIPC, vectorFromArray, makeVector, Utf8, DateDay, Int32, Float64, Table, type Vector } from 'apache-arrow';
+import { tableToIPC, vectorFromArray, makeVector, makeData, Utf8, DateDay, Int32, Int64, Float64, Decimal, Dictionary, Table, type Vector } from 'apache-arrow';
 
 export type Cell = string | number | null;
 
@@ -58,10 +58,34 @@ export async function xlsxBytes(header: string[], rows: (Cell | Date)[][], sheet
 }
 
 /**
- * Parquet from columns: strings → Utf8, Int32Array → Int32, {days} → Date32, {int32} / {float64}
- * → Int32 / Float64 with nulls. `rowGroupRows` splits the file into row groups of that many rows.
+ * Parquet from columns: strings → Utf8, Int32Array → Int32, {days} → Date32, {int32} / {int64} /
+ * {float64} → Int32 / Int64 / Float64 with nulls, {decimal: units, scale} → Decimal128(18, scale)
+ * (635 with scale 1 is 63.5), {dict} → dictionary-encoded text. `rowGroupRows` splits the file into
+ * row groups of that many rows.
  */
-export type ParquetColumn = (string | null)[] | Int32Array | { days: (number | null)[] } | { int32: (number | null)[] } | { float64: (number | null)[] };
+export type ParquetColumn =
+	| (string | null)[]
+	| Int32Array
+	| { days: (number | null)[] }
+	| { int32: (number | null)[] }
+	| { int64: (number | null)[] }
+	| { float64: (number | null)[] }
+	| { decimal: (number | null)[]; scale: number }
+	| { dict: (string | null)[] };
+
+/** Decimal128 from whole units (|units| < 2^53): four little-endian 32-bit words per value */
+function decimalVector(units: (number | null)[], scale: number): Vector {
+	const words = new Uint32Array(units.length * 4);
+	const nullBitmap = new Uint8Array((units.length + 7) >> 3);
+	units.forEach((u, i) => {
+		if (u === null) return;
+		nullBitmap[i >> 3] |= 1 << (i & 7);
+		const big = BigInt.asUintN(128, BigInt(u));
+		for (let w = 0; w < 4; w++) words[i * 4 + w] = Number((big >> BigInt(32 * w)) & 0xffffffffn);
+	});
+	const nulls = units.filter((u) => u === null).length;
+	return makeVector(makeData({ type: new Decimal(scale, 18, 128), length: units.length, nullCount: nulls, nullBitmap, data: words }));
+}
 export function parquetBytes(columns: Record<string, ParquetColumn>, opts: { rowGroupRows?: number } = {}): Uint8Array {
 	const vecs: Record<string, Vector> = {};
 	for (const [name, v] of Object.entries(columns)) {
@@ -69,6 +93,9 @@ export function parquetBytes(columns: Record<string, ParquetColumn>, opts: { row
 		else if (Array.isArray(v)) vecs[name] = vectorFromArray(v, new Utf8());
 		else if ('int32' in v) vecs[name] = vectorFromArray(v.int32, new Int32());
 		else if ('float64' in v) vecs[name] = vectorFromArray(v.float64, new Float64());
+		else if ('int64' in v) vecs[name] = vectorFromArray(v.int64.map((x) => (x === null ? null : BigInt(x))), new Int64());
+		else if ('decimal' in v) vecs[name] = decimalVector(v.decimal, v.scale);
+		else if ('dict' in v) vecs[name] = vectorFromArray(v.dict, new Dictionary(new Utf8(), new Int32()));
 		else vecs[name] = vectorFromArray(v.days.map((d) => (d === null ? null : new Date(d * 86400000))), new DateDay());
 	}
 	const ipc = tableToIPC(new Table(vecs), 'stream');

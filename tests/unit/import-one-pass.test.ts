@@ -7,7 +7,7 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { csvChunks } from '../../src/lib/import/csv-stream';
-import { scanClean, sqlEvidenceOf } from '../../src/lib/import/csv-clean-scan';
+import { scanClean, scanCleanSteps, sqlEvidenceOf } from '../../src/lib/import/csv-clean-scan';
 import { importFile } from '../../src/lib/import/import-file';
 import type { Db } from '../../src/lib/db/types';
 import { referenceDb, balanced } from './helpers/db';
@@ -239,6 +239,30 @@ describe('scanClean', () => {
 		expect(r.shapes.n).toEqual({ comma: 1, point: 1, other: 2 });
 		expect(r.keyRepairable.k).toBe(false);
 		expect(scan('a;8435024;1\nb;x;2\n')!.keyRepairable.k).toBe(true);
+	});
+	it('in steps: pauses after the line that passes each step, ends with what scanClean gives', () => {
+		// lines of 16, 9, 10, 8 and 6 bytes (ends at 16, 25, 35, 43, 49); a step every 20 bytes
+		const text = 'a;13076034;63,5\nb;x;12.5\nc;y;1.000\nd;z;1,5\ne;w;7\n';
+		const bytes = encode(text);
+		const steps = scanCleanSteps(bytes, 0, spec, 20);
+		const seen: { rows: number; bytesDone: number }[] = [];
+		let r = steps.next();
+		for (; !r.done; r = steps.next()) seen.push(r.value);
+		// line 2 ends at byte 25 (≥ 20), the next step at 25 + 20 = 45: line 5 ends at 49
+		expect(seen).toEqual([
+			{ rows: 2, bytesDone: 25 },
+			{ rows: 5, bytesDone: 49 }
+		]);
+		expect(seen.every((s) => bytes[s.bytesDone - 1] === 10)).toBe(true);
+		expect(r.value).toEqual(scanClean(bytes, 0, spec));
+		expect(r.value!.rows).toBe(5);
+		// a line that is not clean after a step: the steps before it were given, the end is null
+		const bad = scanCleanSteps(encode('a;b;1\nc;d;2\ne;f\n'), 0, spec, 1);
+		const rows: number[] = [];
+		let b = bad.next();
+		for (; !b.done; b = bad.next()) rows.push(b.value.rows);
+		expect(rows).toEqual([1, 2]);
+		expect(b.value).toBeNull();
 	});
 	it.each([
 		['a line with another field count', 'a;b;1\nc;d\n'],

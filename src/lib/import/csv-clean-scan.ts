@@ -98,6 +98,24 @@ const BAD = 4;
  * soon as a line is not clean. The last line may end without a line break (the file's end).
  */
 export function scanClean(bytes: Uint8Array, from: number, s: CleanScanSpec): CleanScan | null {
+	const steps = scanCleanSteps(bytes, from, s);
+	let r = steps.next();
+	while (!r.done) r = steps.next();
+	return r.value;
+}
+
+/** Where a scan stands: data lines scanned and the byte after the last of them. */
+export interface ScanStep {
+	rows: number;
+	bytesDone: number;
+}
+
+/**
+ * `scanClean` in steps: pauses after the line that ends beyond every `stepBytes`, so a caller
+ * can show progress (rows, percent) and be cancelled while a large file is scanned; the result
+ * is the generator's return value.
+ */
+export function* scanCleanSteps(bytes: Uint8Array, from: number, s: CleanScanSpec, stepBytes = Infinity): Generator<ScanStep, CleanScan | null> {
 	const t = s.test;
 	const d = t.delimiter.charCodeAt(0);
 	const qc = t.quote.charCodeAt(0);
@@ -134,6 +152,7 @@ export function scanClean(bytes: Uint8Array, from: number, s: CleanScanSpec): Cl
 	let padded = false;
 	let crlf = -1; // -1 not known yet, 0 LF, 1 CRLF
 	let pos = from;
+	let nextStep = from + stepBytes;
 	while (pos < n) {
 		let i = pos;
 		let fields = 0;
@@ -257,6 +276,10 @@ export function scanClean(bytes: Uint8Array, from: number, s: CleanScanSpec): Cl
 			pos = cr ? i + 2 : i + 1;
 		} else pos = i;
 		rows++;
+		if (pos >= nextStep) {
+			yield { rows, bytesDone: pos };
+			nextStep = pos + stepBytes;
+		}
 	}
 	return { rows, padded, evidence, shapes, keyRepairable };
 }

@@ -95,6 +95,9 @@ export async function streamCsv(
 					report.rowsRead = ev.scan.rows;
 				} else await db.dropFile(ONE_PASS_FILE).catch(() => undefined);
 				offered = null;
+			} else if (ev.type === 'scanning') {
+				report.rowsRead = ev.rowsRead;
+				opts.onProgress?.({ rowsRead: ev.rowsRead, bytesDone: ev.bytesDone, bytesTotal: ev.bytesTotal });
 			} else if (ev.type === 'chunk') {
 				if (ev.ipc) {
 					await db.insertArrowIPC('stg', ev.ipc, !created);

@@ -12,7 +12,7 @@
  * text the chunk holds; later records are parsed again with the next chunk.
  */
 import { parseCsv, sampleOf, sniffDialect, isBlank, type CsvDialect, type CsvRecord } from './csv-text';
-import { BinaryFileError, decodeUtf8WithStrays, decodeWindows1252, looksBinary, looksLikeUtf16, scanUtf8, validUtf8, type Encoding, type EncodingNote } from './encoding';
+import { BinaryFileError, validUtf8, type EncodingNote } from './encoding';
 import type { HeaderMatch } from './header-map';
 import { isNoteLike, locateTable, repeatedHeaderTest, type SkippedLine } from './layout';
 import type { ImportProfile } from './profile';
@@ -20,7 +20,8 @@ import { checkShape, FatalImport, matchFor, type BrokenRow } from './read-file';
 import type { Dialect, LineAccount } from './report';
 import { stagingIPC, type StagedRow } from './staging';
 import { cleanPrefix, type FastTest } from './csv-fast';
-import { scanClean, type CleanScan } from './csv-clean-scan';
+import { countBreaks, decideEncoding, decodePieces, lastBreakEnd, lineOffset, startOfLastLines, utf8Length, type Mode } from './text-pieces';
+import { scanCleanSteps, type CleanScan } from './csv-clean-scan';
 
 /**
  * bytes decoded and parsed per step (a 1 M-row, 88 MB file: 256 kB, then 6 steps of 16 MB). The
@@ -39,6 +40,8 @@ const MAX_QUOTED_LINES = 20;
  * memory and inserts every row in one transaction; not measured yet at 10 M rows (905 MB), where
  * the batches are known to load within duckdb-wasm's 3.1 GiB.
  */
+/** bytes the one-pass scan covers between two progress events */
+const SCAN_STEP_BYTES = 4 * 1024 * 1024;
 export const ONE_PASS_MAX_BYTES = 256 * 1024 * 1024;
 /** lines the JS parser takes at a time while the DuckDB fast path is on (≥ MAX_QUOTED_LINES + 2) */
 const JS_WINDOW_LINES = 32;
@@ -95,6 +98,8 @@ export type StreamEvent =
 	| ({ type: 'whole' } & StreamWhole)
 	/** the scan of every data line: clean (then `end` follows, no chunks) or null (chunks follow, as without the offer) */
 	| { type: 'verdict'; scan: CleanScan | null }
+	/** the one-pass scan's progress: data lines scanned so far */
+	| { type: 'scanning'; rowsRead: number; bytesDone: number; bytesTotal: number }
 	| ({ type: 'chunk' } & StreamChunk)
 	| ({ type: 'end' } & StreamEnd);
 
@@ -120,133 +125,6 @@ interface FastLines {
 	firstLine: number;
 	count: number;
 	padded: boolean;
-}
-
-type Mode = { kind: 'utf8'; strays: boolean } | { kind: 'w1252' } | { kind: 'utf16'; label: 'utf-16le' | 'utf-16be' };
-
-/** Decides the encoding exactly as `decodeText` / `decodeAs` do, without decoding the file. */
-function decideEncoding(bytes: Uint8Array, forced?: Encoding): { encoding: Encoding; mode: Mode; start: number } {
-	const bom8 = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
-	if (forced) {
-		if (forced === 'windows-1252') return { encoding: forced, mode: { kind: 'w1252' }, start: 0 };
-		if (forced === 'utf-16le' || forced === 'utf-16be') {
-			const bom = forced === 'utf-16le' ? bytes[0] === 0xff && bytes[1] === 0xfe : bytes[0] === 0xfe && bytes[1] === 0xff;
-			return { encoding: forced, mode: { kind: 'utf16', label: forced }, start: bom ? 2 : 0 };
-		}
-		return { encoding: bom8 ? 'utf-8-bom' : 'utf-8', mode: { kind: 'utf8', strays: true }, start: bom8 ? 3 : 0 };
-	}
-	if (bom8) return { encoding: 'utf-8-bom', mode: { kind: 'utf8', strays: true }, start: 3 };
-	if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', mode: { kind: 'utf16', label: 'utf-16le' }, start: 2 };
-	if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', mode: { kind: 'utf16', label: 'utf-16be' }, start: 2 };
-	const u16 = looksLikeUtf16(bytes);
-	if (u16) return { encoding: u16, mode: { kind: 'utf16', label: u16 }, start: 0 };
-	if (looksBinary(bytes)) throw new FatalImport('binary_file');
-	// decided over the whole file (see decodeText): valid UTF-8, UTF-8 with stray bytes, or Windows-1252
-	if (validUtf8(bytes)) return { encoding: 'utf-8', mode: { kind: 'utf8', strays: false }, start: 0 };
-	const { invalid, multibyte } = scanUtf8(bytes);
-	if (invalid.length === 0) return { encoding: 'utf-8', mode: { kind: 'utf8', strays: false }, start: 0 };
-	if (multibyte > invalid.length) return { encoding: 'utf-8', mode: { kind: 'utf8', strays: true }, start: 0 };
-	return { encoding: 'windows-1252', mode: { kind: 'w1252' }, start: 0 };
-}
-
-/** Physical line breaks in bytes (LF, or CR not followed by LF), as csv-text counts lines. */
-function countBreaks(bytes: Uint8Array): number {
-	let n = 0;
-	for (let i = 0; i < bytes.length; i++) {
-		const b = bytes[i];
-		if (b === 10 || (b === 13 && bytes[i + 1] !== 10)) n++;
-	}
-	return n;
-}
-
-/** Decoded text pieces, each ending at a line break (but the last); notes carry file line numbers. */
-function* decodePieces(bytes: Uint8Array, mode: Mode, start: number, chunkBytes: number, firstBytes = chunkBytes): Generator<{ text: string; bytesDone: number; notes: EncodingNote[] }> {
-	const n = bytes.length;
-	if (mode.kind === 'utf16') {
-		const dec = new TextDecoder(mode.label);
-		for (let at = start; at < n; ) {
-			const end = Math.min(n, at + Math.max(2, (at === start ? firstBytes : chunkBytes) & ~1));
-			const text = dec.decode(bytes.subarray(at, end), { stream: end < n });
-			at = end;
-			yield { text, bytesDone: end, notes: [] };
-		}
-		return;
-	}
-	const dec = new TextDecoder('utf-8');
-	let lineBase = 1;
-	for (let at = start; at < n; ) {
-		// cut after a LF byte: never inside a UTF-8 sequence, never between CR and LF
-		let end = Math.min(n, at + (at === start ? firstBytes : chunkBytes));
-		if (end < n) {
-			const lf = bytes.lastIndexOf(10, end - 1);
-			if (lf >= at) end = lf + 1;
-			else {
-				const next = bytes.indexOf(10, end);
-				end = next < 0 ? n : next + 1;
-			}
-		}
-		const part = bytes.subarray(at, end);
-		let text: string;
-		let notes: EncodingNote[] = [];
-		if (mode.kind === 'w1252') text = decodeWindows1252(part);
-		else if (mode.strays) {
-			const { invalid } = scanUtf8(part);
-			if (invalid.length) {
-				const d = decodeUtf8WithStrays(part, invalid);
-				text = d.text;
-				notes = d.notes.map((x) => ({ ...x, line: x.line + lineBase - 1 }));
-			} else text = dec.decode(part);
-		} else text = dec.decode(part);
-		if (mode.kind === 'utf8' && mode.strays) lineBase += countBreaks(part);
-		at = end;
-		yield { text, bytesDone: end, notes };
-	}
-}
-
-/** UTF-8 length of `text` up to `end` (text decoded from valid UTF-8: no lone surrogates). */
-function utf8Length(text: string, end: number): number {
-	let n = end;
-	for (let i = 0; i < end; i++) {
-		const c = text.charCodeAt(i);
-		// 2 bytes below U+0800, 3 above; a surrogate pair is 4 (high +2, low +0)
-		if (c >= 0x80) n += c < 0x800 ? 1 : c >= 0xdc00 && c <= 0xdfff ? 0 : 2;
-	}
-	return n;
-}
-
-/** Offset in `text` where 1-based line `line` starts. */
-function lineOffset(text: string, line: number): number {
-	let l = 1;
-	for (let i = 0; i < text.length && l < line; i++) {
-		const c = text.charCodeAt(i);
-		if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-			l++;
-			if (l === line) return i + 1;
-		}
-	}
-	return l === line ? 0 : text.length;
-}
-
-/** Where the last `k` lines of `text` (which ends at a line break) start; 0 when it has no more. */
-function startOfLastLines(text: string, k: number): number {
-	let seen = 0;
-	for (let i = text.length - 1; i >= 0; i--) {
-		const c = text.charCodeAt(i);
-		if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-			if (seen === k) return i + 1;
-			seen++;
-		}
-	}
-	return 0;
-}
-
-/** Last line-break position + 1 in `text` (0 when none). */
-function lastBreakEnd(text: string): number {
-	const lf = text.lastIndexOf('\n');
-	const cr = text.lastIndexOf('\r');
-	if (lf >= cr) return lf + 1;
-	// a CR at the very end may be the first half of CRLF: wait for the next piece
-	return cr === text.length - 1 ? (lf >= 0 ? lf + 1 : 0) : cr + 1;
 }
 
 /**
@@ -493,7 +371,11 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 				const whole = onePassOffer(bytes, enc, header.endLine, fastTest, match);
 				if (whole) {
 					yield { type: 'whole', csv: whole.csv, firstLine: header.endLine + 1, test: fastTest };
-					const scan = scanClean(bytes, whole.from, whole.spec);
+					// progress while the file is scanned (the one statement after it reports none)
+					const steps = scanCleanSteps(bytes, whole.from, whole.spec, SCAN_STEP_BYTES);
+					let step = steps.next();
+					for (; !step.done; step = steps.next()) yield { type: 'scanning', rowsRead: step.value.rows, bytesDone: step.value.bytesDone, bytesTotal: bytes.length };
+					const scan = step.value;
 					yield { type: 'verdict', scan };
 					if (scan) {
 						yield {

@@ -97,12 +97,16 @@ test('a full import shows progress, loads every row and never blocks the main th
 		page.locator('[data-testid=import-progress-text]').textContent({ timeout: 200 }).then((t) => t && seen.push(t.trim()), () => undefined);
 	}, 250);
 	const t0 = Date.now();
-	await page.setInputFiles('#file-input', FILE);
-	await keepSampleIfAsked(page);
 	const row = page.locator(`tr[data-testid=file-row][data-file="${NAME}"]`);
-	await row.waitFor({ timeout: 300_000 });
+	// the poll must end when a step fails, too: a live interval keeps the test process from exiting
+	try {
+		await page.setInputFiles('#file-input', FILE);
+		await keepSampleIfAsked(page);
+		await row.waitFor({ timeout: 300_000 });
+	} finally {
+		clearInterval(poll);
+	}
 	const ms = Date.now() - t0;
-	clearInterval(poll);
 	const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
 	const num = (s: string | null) => Number((s ?? '').replace(/[.\s\u00a0\u202f]/g, ''));
 	const read = num(await row.locator('[data-col=read]').textContent());

@@ -208,6 +208,21 @@ describe('one pass: cancel and out of memory', () => {
 		const cancelled = await importFile(db, { name: 'keep.csv', bytes }, { signal: ctl.signal, onProgress: (p) => p.checking && ctl.abort() });
 		expect(cancelled.fatal?.code).toBe('cancelled');
 		expect(await rows()).toBe(300);
+		// Abbrechen pressed while the one statement runs: rolled back when it returns
+		const late = new AbortController();
+		const abortInInsert: Db = {
+			...db,
+			query: (async (sql: string, p?: unknown[]) => {
+				const r = await db.query(sql, p);
+				if (sql.includes('FROM (WITH _src AS') && sql.startsWith('INSERT INTO')) late.abort();
+				return r;
+			}) as Db['query'],
+			exec: db.exec.bind(db)
+		};
+		const cancelledLate = await importFile(abortInInsert, { name: 'keep.csv', bytes: bytes.slice() }, { signal: late.signal });
+		expect(late.signal.aborted).toBe(true);
+		expect(cancelledLate.fatal?.code).toBe('cancelled');
+		expect(await rows()).toBe(300);
 		// duckdb-wasm's own words when its memory limit is reached, in the one-pass insert
 		const tight: Db = {
 			...db,

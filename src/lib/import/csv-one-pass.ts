@@ -22,6 +22,7 @@
 import type { Db } from '../db/types';
 import type { CleanScan } from './csv-clean-scan';
 import type { FastTest } from './csv-fast';
+import { CancelledImport } from './read-file';
 import type { ColumnSpec, DatasetSpec } from './schemas';
 import { dateExpr, enumSpellings, errorListSql, keyExpr, lit, numberTextSql, q, rowOkSql, sqlEnumNorm, targetTableSql, type NumberFormats } from './validate-sql';
 
@@ -40,6 +41,8 @@ export interface OnePassInput {
 	extraEnums: { col: string; spelling: string; canonical: string }[];
 	refused: Set<string>;
 	maxDetails: number;
+	/** Abbrechen: honoured when the one statement returns (rolled back, the file's earlier rows stay) */
+	signal?: AbortSignal;
 }
 
 const SEQ = '_op_seq';
@@ -225,6 +228,8 @@ export async function loadOnePass(db: Db, inp: OnePassInput): Promise<{ loaded: 
 			await db.exec(restartSeq);
 			await db.exec(`INSERT INTO _repairs SELECT _row, _line, ${lit(c.name)}, ${q('_repf_' + c.name)}, ${q('_key_' + c.name)} FROM (${select}) WHERE ${q(c.name)} IS NOT NULL AND ${q('_repf_' + c.name)} IS NOT NULL ORDER BY _row LIMIT ${Math.max(1, inp.maxDetails)}`);
 		}
+		// a cancel pressed while the statement ran (it cannot be stopped midway): nothing is kept
+		if (inp.signal?.aborted) throw new CancelledImport();
 		await db.exec('RESET disabled_optimizers');
 		await db.exec('COMMIT');
 	} catch (e) {

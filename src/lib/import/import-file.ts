@@ -331,7 +331,8 @@ async function checkAndReport(
 			fileName: file.name,
 			extraEnums: extra,
 			refused,
-			maxDetails
+			maxDetails,
+			signal: opts.signal
 		});
 		report.rowsLoaded = res.loaded;
 		report.rowsRejected = res.rejected;

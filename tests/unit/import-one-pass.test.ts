@@ -223,6 +223,21 @@ describe('one pass: cancel and out of memory', () => {
 		expect(late.signal.aborted).toBe(true);
 		expect(cancelledLate.fatal?.code).toBe('cancelled');
 		expect(await rows()).toBe(300);
+		// the same in the chunked path (csvOnePass false): an abort while the checks insert the rows
+		const chunkedLate = new AbortController();
+		const abortInCheck: Db = {
+			...db,
+			query: (async (sql: string, p?: unknown[]) => {
+				const r = await db.query(sql, p);
+				if (sql.startsWith('INSERT INTO "einsaetze"')) chunkedLate.abort();
+				return r;
+			}) as Db['query'],
+			exec: db.exec.bind(db)
+		};
+		const cancelledChunked = await importFile(abortInCheck, { name: 'keep.csv', bytes: bytes.slice() }, { signal: chunkedLate.signal, csvOnePass: false });
+		expect(chunkedLate.signal.aborted).toBe(true);
+		expect(cancelledChunked.fatal?.code).toBe('cancelled');
+		expect(await rows()).toBe(300);
 		// duckdb-wasm's own words when its memory limit is reached, in the one-pass insert
 		const tight: Db = {
 			...db,

@@ -344,10 +344,10 @@ async function checkAndReport(
 		if (opts.signal?.aborted) throw new CancelledImport();
 		let loaded: number;
 		let sqlRejected: number;
-		if (batched) ({ loaded, rejected: sqlRejected, fmts } = await batched.finish());
+		if (batched) ({ loaded, rejected: sqlRejected, fmts } = await batched.finish(opts.signal));
 		else {
 			fmts = opts.fixedFormats ?? (await decideNumberFormats(db, spec, profile?.decimal ?? {}));
-			({ loaded, rejected: sqlRejected } = await validateStaged(db, checkSpec, fmts, file.name, extra, refused, opts.validateBatchRows));
+			({ loaded, rejected: sqlRejected } = await validateStaged(db, checkSpec, fmts, file.name, extra, refused, opts.validateBatchRows, opts.signal));
 		}
 		report.rowsLoaded = loaded;
 		report.rowsRejected = sqlRejected + broken.length;

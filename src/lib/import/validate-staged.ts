@@ -5,6 +5,7 @@
  */
 import type { Db } from '../db/types';
 import { decideDecimal, type ColumnNumberFormat } from './number-format';
+import { CancelledImport } from './read-file';
 import type { DatasetSpec } from './schemas';
 import { checkSelectSql, checkTableSql, dropMemoTablesSql, enumSpellings, errorListSql, insertLoadedSql, lit, memoTablesSql, numberEvidenceSql, q, SQL_TYPE, targetTableSql, type NumberFormats, type RowRange } from './validate-sql';
 
@@ -57,7 +58,9 @@ export async function validateStaged(
 	fileName: string,
 	extraEnums: { col: string; spelling: string; canonical: string }[] = [],
 	refused: Set<string> = new Set(),
-	batchRows = VALIDATE_BATCH_ROWS
+	batchRows = VALIDATE_BATCH_ROWS,
+	/** Abbrechen: seen when the checks return, before COMMIT (rolled back, the file's earlier rows stay) */
+	signal?: AbortSignal
 ): Promise<{ loaded: number; rejected: number }> {
 	await enumMapTable(db, spec, extraEnums, refused);
 	const staged = (await db.query<{ n: number | null }>('SELECT max(_row)::INTEGER AS n FROM stg'))[0].n ?? 0;
@@ -74,6 +77,7 @@ export async function validateStaged(
 			const range = staged > step ? { from, to: from + step - 1 } : undefined;
 			await checkBatch(db, spec, fmts, fileName, range);
 		}
+		if (signal?.aborted) throw new CancelledImport();
 		await db.exec('COMMIT');
 	} catch (e) {
 		await db.exec('ROLLBACK').catch(() => undefined);
@@ -207,7 +211,7 @@ export class BatchValidation {
 	}
 
 	/** Flushes the last rows, then puts `_load` in place of the file's earlier rows (one transaction). */
-	async finish(): Promise<{ loaded: number; rejected: number; fmts: NumberFormats }> {
+	async finish(signal?: AbortSignal): Promise<{ loaded: number; rejected: number; fmts: NumberFormats }> {
 		const db = this.db;
 		await this.flush();
 		const fmts = this.checkFormats();
@@ -215,6 +219,8 @@ export class BatchValidation {
 		try {
 			await db.exec(`DELETE FROM ${q(this.spec.table)} WHERE _file = ${lit(this.fileName)}`);
 			await db.exec(`INSERT INTO ${q(this.spec.table)} SELECT * FROM _load`);
+			// Abbrechen pressed while the last batch was checked or moved: nothing is kept
+			if (signal?.aborted) throw new CancelledImport();
 			await db.exec('COMMIT');
 		} catch (e) {
 			await db.exec('ROLLBACK').catch(() => undefined);

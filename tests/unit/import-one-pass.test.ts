@@ -7,8 +7,9 @@
  */
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { csvChunks } from '../../src/lib/import/csv-stream';
-import { scanClean, scanCleanSteps, sqlEvidenceOf } from '../../src/lib/import/csv-clean-scan';
+import { scanClean, scanCleanSteps, sqlEvidenceOf, type ScanStep } from '../../src/lib/import/csv-clean-scan';
 import { importFile } from '../../src/lib/import/import-file';
+import { localCsvSourceWith, type CsvSourceFactory } from '../../src/lib/import/csv-staging';
 import type { Db } from '../../src/lib/db/types';
 import { referenceDb, balanced } from './helpers/db';
 import { encode } from './helpers/fixtures';
@@ -257,6 +258,109 @@ describe('one pass: cancel and out of memory', () => {
 	});
 });
 
+describe('one pass: the INSERT begun from the scan\'s first part', () => {
+	// the scan pauses every 300 bytes: the first pause's guess starts the INSERT after about 5 lines
+	const early = localCsvSourceWith({ scanStepBytes: 300 });
+	/** the order in which the stream's events and the database's statements came */
+	function watched() {
+		const log: string[] = [];
+		const source: CsvSourceFactory = (f, p, o) => {
+			const s = early(f, p, o);
+			return {
+				...s,
+				next: async () => {
+					const e = await s.next();
+					if (e?.type === 'verdict') {
+						// in the browser the worker scans while DuckDB inserts; here the scan runs in this
+						// thread, so the verdict waits until the INSERT has been sent (at most 5 s)
+						for (let t = 0; log.includes('guess') && !log.includes('insert') && t < 500; t++) await new Promise((r) => setTimeout(r, 10));
+						log.push(`verdict ${e.scan ? 'clean' : 'not clean'}`);
+					}
+					if (e?.type === 'scanning' && e.guess) log.push('guess');
+					return e;
+				}
+			};
+		};
+		const note = (sql: string) => {
+			if (/^INSERT INTO "einsaetze" SELECT .* FROM \(WITH _src AS/s.test(sql)) log.push('insert');
+			if (sql === 'ROLLBACK' || sql === 'COMMIT') log.push(sql.toLowerCase());
+		};
+		const spy: Db = {
+			...db,
+			query: (async (sql: string, p?: unknown[]) => (note(sql), db.query(sql, p))) as Db['query'],
+			exec: async (sql: string) => (note(sql), db.exec(sql))
+		};
+		return { log, source, spy };
+	}
+	const lines = (n: number, f: (i: number) => string = eLine) => Array.from({ length: n }, (_, i) => f(i));
+	const table = async (name: string) => db.query(`SELECT * FROM einsaetze WHERE _file = '${name}' ORDER BY _line`);
+	/** the chunked path's report and rows for the same file (the reference) */
+	async function reference(name: string, bytes: Uint8Array) {
+		const report = await importFile(db, { name, bytes }, { csvOnePass: false, maxDetails: 50 });
+		const rows = await table(name);
+		await db.exec(`DELETE FROM einsaetze WHERE _file = '${name}'`);
+		return { report, rows };
+	}
+
+	it('kept when the whole file builds the same statement: begun before the scan ended, one INSERT, equal to the chunked path', async () => {
+		// a bad value far behind the guess (line 62: 40 participants over the limit? no — a date that does not exist) still rejected
+		const bytes = encode([E_HEAD, ...lines(80, (i) => (i === 60 ? eLine(i).replace(/^\d\d\.03/, '31.02') : eLine(i)))].join('\n') + '\n');
+		const ref = await reference('early.csv', bytes);
+		const { log, source, spy } = watched();
+		const report = await importFile(spy, { name: 'early.csv', bytes }, { csvSource: source, maxDetails: 50 });
+		expect(log).toEqual(['guess', 'insert', 'verdict clean', 'commit']);
+		expect(report).toEqual(ref.report);
+		expect(await table('early.csv')).toEqual(ref.rows);
+		expect([report.rowsRead, report.rowsLoaded, report.rowsRejected]).toEqual([80, 79, 1]);
+		expect(report.rejections.map((r) => [r.line, r.column, r.value, r.code])).toEqual([[62, 'Datum', '31.02.2025', 'invalid_date']]);
+		await db.exec(`DELETE FROM einsaetze WHERE _file = 'early.csv'`);
+	});
+
+	it('redone when the rest of the file changes the statement (a padded field after the guess): rolled back, run again, right values', async () => {
+		// line 62 has spaces around its fields: the whole file's statement trims, the guessed one did not
+		const bytes = encode([E_HEAD, ...lines(80, (i) => (i === 60 ? eLine(i).replace(';Thema ', '; Thema ').replace(/;(\d);/, '; $1 ;') : eLine(i)))].join('\n') + '\n');
+		const ref = await reference('padded.csv', bytes);
+		const { log, source, spy } = watched();
+		const report = await importFile(spy, { name: 'padded.csv', bytes }, { csvSource: source, maxDetails: 50 });
+		expect(log).toEqual(['guess', 'insert', 'verdict clean', 'rollback', 'insert', 'commit']);
+		expect(report).toEqual(ref.report);
+		const rows = await table('padded.csv');
+		expect(rows).toEqual(ref.rows);
+		expect([report.rowsRead, report.rowsLoaded]).toEqual([80, 80]);
+		// line 62 = eLine(60): 60 % 4 + 1 = 1 participant, topic "Thema 60" trimmed
+		const r62 = (rows as Record<string, unknown>[]).find((x) => x._line === 62)!;
+		expect([r62.thema, r62.teilnehmende]).toEqual(['Thema 60', 1]);
+		await db.exec(`DELETE FROM einsaetze WHERE _file = 'padded.csv'`);
+	});
+
+	it('rolled back when the rest of the file is not clean (a total line at the end): the chunked path loads it, the earlier import stays until then', async () => {
+		const bytes = encode([E_HEAD, ...lines(80), 'Summe;;;;;;200;;'].join('\n') + '\n');
+		const ref = await reference('footer.csv', bytes);
+		const { log, source, spy } = watched();
+		const report = await importFile(spy, { name: 'footer.csv', bytes }, { csvSource: source, maxDetails: 50 });
+		// then the chunked path, its own transaction
+		expect(log).toEqual(['guess', 'insert', 'verdict not clean', 'rollback', 'commit']);
+		expect(report).toEqual(ref.report);
+		expect(await table('footer.csv')).toEqual(ref.rows);
+		expect([report.rowsRead, report.rowsLoaded, report.skipped.map((x) => x.line)]).toEqual([80, 80, [82]]);
+		// Abbrechen before the scan's end is taken in: the begun INSERT is rolled back, the import above stays whole
+		const ctl = new AbortController();
+		const w = watched();
+		const cancelled = await importFile(w.spy, { name: 'footer.csv', bytes: bytes.slice() }, {
+			csvSource: (f, p, o) => {
+				const s = w.source(f, p, o);
+				return { ...s, next: async () => s.next().then((e) => (e?.type === 'verdict' && ctl.abort(), e)) };
+			},
+			signal: ctl.signal
+		});
+		expect(cancelled.fatal?.code).toBe('cancelled');
+		expect(w.log).toEqual(['guess', 'insert', 'verdict not clean', 'rollback']);
+		expect(await table('footer.csv')).toEqual(ref.rows);
+		expect((await db.query<{ value: string }>(`SELECT current_setting('disabled_optimizers') AS value`))[0].value).toBe('');
+		await db.exec(`DELETE FROM einsaetze WHERE _file = 'footer.csv'`);
+	});
+});
+
 describe('scanClean', () => {
 	const t = { delimiter: ';', quote: '"' as const, escape: 'double' as const, width: 3, headerFirst: 'Datum' };
 	const spec = { test: t, numeric: new Map([[2, 'n']]), keys: new Map([[1, 'k']]) };
@@ -275,17 +379,20 @@ describe('scanClean', () => {
 		const text = 'a;13076034;63,5\nb;x;12.5\nc;y;1.000\nd;z;1,5\ne;w;7\n';
 		const bytes = encode(text);
 		const steps = scanCleanSteps(bytes, 0, spec, 20);
-		const seen: { rows: number; bytesDone: number }[] = [];
+		const seen: ScanStep[] = [];
 		let r = steps.next();
 		for (; !r.done; r = steps.next()) seen.push(r.value);
 		// line 2 ends at byte 25 (≥ 20), the next step at 25 + 20 = 45: line 5 ends at 49
-		expect(seen).toEqual([
+		expect(seen.map(({ rows, bytesDone }) => ({ rows, bytesDone }))).toEqual([
 			{ rows: 2, bytesDone: 25 },
 			{ rows: 5, bytesDone: 49 }
 		]);
 		expect(seen.every((s) => bytes[s.bytesDone - 1] === 10)).toBe(true);
 		expect(r.value).toEqual(scanClean(bytes, 0, spec));
 		expect(r.value!.rows).toBe(5);
+		// each pause carries what the lines so far give (the early start's guess)
+		expect(seen[0].sofar).toEqual(scanClean(encode('a;13076034;63,5\nb;x;12.5\n'), 0, spec));
+		expect(seen[1].sofar).toEqual(r.value);
 		// a line that is not clean after a step: the steps before it were given, the end is null
 		const bad = scanCleanSteps(encode('a;b;1\nc;d;2\ne;f\n'), 0, spec, 1);
 		const rows: number[] = [];

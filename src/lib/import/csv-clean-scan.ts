@@ -108,6 +108,8 @@ export function scanClean(bytes: Uint8Array, from: number, s: CleanScanSpec): Cl
 export interface ScanStep {
 	rows: number;
 	bytesDone: number;
+	/** what the lines scanned so far give (a copy): the one-pass statement may start from it (csv-staging.ts) */
+	sofar: CleanScan;
 }
 
 /**
@@ -277,7 +279,7 @@ export function* scanCleanSteps(bytes: Uint8Array, from: number, s: CleanScanSpe
 		} else pos = i;
 		rows++;
 		if (pos >= nextStep) {
-			yield { rows, bytesDone: pos };
+			yield { rows, bytesDone: pos, sofar: structuredClone({ rows, padded, evidence, shapes, keyRepairable }) };
 			nextStep = pos + stepBytes;
 		}
 	}

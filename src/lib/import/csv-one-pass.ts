@@ -174,11 +174,29 @@ FROM _t`;
 const restartSeq = `CREATE OR REPLACE TEMP SEQUENCE ${SEQ} START WITH 1`;
 
 /**
- * Loads the registered clean file in one pass (see the file comment). Leaves `_errors`,
- * `_repairs` (and, when rows failed, `stg` with their text) for the report, as validateStaged does.
+ * The one INSERT, begun (see `beginOnePass`): its transaction is open until `loadOnePass` commits
+ * it or `discardOnePass` rolls it back.
  */
-export async function loadOnePass(db: Db, inp: OnePassInput): Promise<{ loaded: number; rejected: number }> {
-	const { spec, scan } = inp;
+export interface OnePassBegun {
+	/** everything the INSERT was built from: the statement is kept only when the whole file's gives the same */
+	key: string;
+	enumArms: Map<string, [string, string][]>;
+	enumAll: Map<string, [string, string][]>;
+	select: string;
+	/** settles when the INSERT returned: the rows it loaded */
+	inserted: Promise<number>;
+	/** rolled back or committed */
+	closed: boolean;
+}
+
+/** The statement's identity: the SELECT and every input of the INSERT around it. */
+function statementKey(inp: OnePassInput, select: string): string {
+	return JSON.stringify([select, rowOkSql(inp.spec), inp.spec.table, inp.fileName, inp.extraEnums, [...inp.refused].sort()]);
+}
+
+/** The lookups the statement reads (`_enum_map`, `_key_written`) and the tables the report reads. */
+async function prepare(db: Db, inp: OnePassInput) {
+	const { spec } = inp;
 	await db.exec(`CREATE OR REPLACE TEMP TABLE _enum_map (col VARCHAR, spelling VARCHAR, canonical VARCHAR)`);
 	const spellings = enumSpellings(spec, inp.extraEnums, inp.refused);
 	if (spellings.length) await db.exec(`INSERT INTO _enum_map VALUES ${spellings.map((e) => `(${lit(e.col)}, ${lit(e.spelling)}, ${lit(e.canonical)})`).join(', ')}`);
@@ -191,24 +209,71 @@ export async function loadOnePass(db: Db, inp: OnePassInput): Promise<{ loaded: 
 	if (spec.columns.some((c) => c.type === 'gemeinde')) {
 		await db.exec(`CREATE OR REPLACE TEMP TABLE _key_written AS SELECT k AS w, ags, false AS rep FROM _key_lookup UNION ALL SELECT substr(k, 2) AS w, ags, true AS rep FROM _key_lookup WHERE k LIKE '0%'`);
 	}
-	const select = onePassSelectSql(inp, enumArms, enumAll);
 	await db.exec('CREATE OR REPLACE TEMP TABLE _errors (_row INTEGER, _line INTEGER, col VARCHAR, value VARCHAR, code VARCHAR, first_row INTEGER)');
 	await db.exec('CREATE OR REPLACE TEMP TABLE _repairs (_row INTEGER, _line INTEGER, col VARCHAR, f VARCHAR, t VARCHAR)');
 	await db.exec(targetTableSql(spec));
-	const cols = spec.columns.map((c) => q(c.name));
+	return { enumArms, enumAll };
+}
+
+/**
+ * Prepares and starts the one INSERT in a transaction of its own and returns at once; the INSERT
+ * runs in the database while the caller goes on (the worker's scan of the rest of the file).
+ * Started from the first part of the scan (`scan` then holds the lines scanned so far), it is
+ * kept only when the whole file's scan builds the same statement (`loadOnePass`).
+ */
+export function beginOnePass(db: Db, inp: OnePassInput): Promise<OnePassBegun> {
+	return (async () => {
+		const { enumArms, enumAll } = await prepare(db, inp);
+		const select = onePassSelectSql(inp, enumArms, enumAll);
+		const cols = inp.spec.columns.map((c) => q(c.name));
+		// one transaction: a failure (out of memory) leaves the file's earlier rows in place
+		await db.exec('BEGIN TRANSACTION');
+		const begun: OnePassBegun = { key: statementKey(inp, select), enumArms, enumAll, select, inserted: Promise.resolve(0), closed: false };
+		begun.inserted = (async () => {
+			// measured (EXPLAIN ANALYZE, 1 M rows): filter pushdown copied the date and number expressions
+			// into the WHERE (each evaluated up to four times per row), and the join order built its hash
+			// table on the file (read_csv is estimated at a few dozen rows) instead of the key list.
+			// Both only change the plan, never a result; reset before COMMIT or ROLLBACK.
+			await db.exec(`SET disabled_optimizers = 'filter_pushdown,build_side_probe_side'`);
+			await db.exec(`DELETE FROM ${q(inp.spec.table)} WHERE _file = ${lit(inp.fileName)}`);
+			await db.exec(restartSeq);
+			const ins = await db.query<{ Count: number }>(`INSERT INTO ${q(inp.spec.table)} SELECT ${cols.join(', ')}, ${lit(inp.fileName)}, _line FROM (${select}) WHERE ${rowOkSql(inp.spec)}`);
+			return Number(ins[0]?.Count ?? Object.values(ins[0] ?? {})[0] ?? 0);
+		})();
+		// handled where it is awaited; no unhandled rejection meanwhile
+		begun.inserted.catch(() => undefined);
+		return begun;
+	})();
+}
+
+/** Rolls a begun INSERT back once it has returned (it cannot be stopped midway). Safe to call twice. */
+export async function discardOnePass(db: Db, begun: OnePassBegun): Promise<void> {
+	if (begun.closed) return;
+	begun.closed = true;
+	await begun.inserted.catch(() => undefined);
+	await db.exec('RESET disabled_optimizers').catch(() => undefined);
+	await db.exec('ROLLBACK').catch(() => undefined);
+}
+
+/**
+ * Loads the registered clean file in one pass (see the file comment). Leaves `_errors`,
+ * `_repairs` (and, when rows failed, `stg` with their text) for the report, as validateStaged does.
+ * `begun`: the INSERT started before the scan ended; kept when the whole file builds the same
+ * statement, else rolled back and run again.
+ */
+export async function loadOnePass(db: Db, inp: OnePassInput, begun?: Promise<OnePassBegun> | null): Promise<{ loaded: number; rejected: number }> {
+	const { spec, scan } = inp;
+	let run: OnePassBegun | null = null;
+	if (begun) {
+		const b = await begun.catch(() => null);
+		if (b && !b.closed && statementKey(inp, onePassSelectSql(inp, b.enumArms, b.enumAll)) === b.key) run = b;
+		else if (b) await discardOnePass(db, b);
+	}
+	run ??= await beginOnePass(db, inp);
+	const select = run.select;
 	let loaded: number;
-	// one transaction: a failure (out of memory) leaves the file's earlier rows in place
-	await db.exec('BEGIN TRANSACTION');
-	// measured (EXPLAIN ANALYZE, 1 M rows): filter pushdown copied the date and number expressions
-	// into the WHERE (each evaluated up to four times per row), and the join order built its hash
-	// table on the file (read_csv is estimated at a few dozen rows) instead of the key list.
-	// Both only change the plan, never a result; reset below for every other statement.
-	await db.exec(`SET disabled_optimizers = 'filter_pushdown,build_side_probe_side'`);
 	try {
-		await db.exec(`DELETE FROM ${q(spec.table)} WHERE _file = ${lit(inp.fileName)}`);
-		await db.exec(restartSeq);
-		const ins = await db.query<{ Count: number }>(`INSERT INTO ${q(spec.table)} SELECT ${cols.join(', ')}, ${lit(inp.fileName)}, _line FROM (${select}) WHERE ${rowOkSql(spec)}`);
-		loaded = Number(ins[0]?.Count ?? Object.values(ins[0] ?? {})[0] ?? 0);
+		loaded = await run.inserted;
 		// DuckDB must have read exactly the records the scan counted: anything else is an error of this program
 		const read = Number((await db.query<{ n: number }>(`SELECT currval(${lit(SEQ)}) AS n`))[0].n);
 		if (read !== scan.rows) throw new Error(`internal: ${scan.rows} clean lines, DuckDB read ${read}`);
@@ -230,11 +295,12 @@ export async function loadOnePass(db: Db, inp: OnePassInput): Promise<{ loaded: 
 		}
 		// a cancel pressed while the statement ran (it cannot be stopped midway): nothing is kept
 		if (inp.signal?.aborted) throw new CancelledImport();
+		run.closed = true;
 		await db.exec('RESET disabled_optimizers');
 		await db.exec('COMMIT');
 	} catch (e) {
-		await db.exec('RESET disabled_optimizers').catch(() => undefined);
-		await db.exec('ROLLBACK').catch(() => undefined);
+		run.closed = false;
+		await discardOnePass(db, run);
 		throw e;
 	}
 	const rejected = loaded < scan.rows ? (await db.query<{ n: number }>('SELECT count(DISTINCT _row)::INTEGER AS n FROM _errors'))[0].n : 0;

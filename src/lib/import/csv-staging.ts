@@ -8,6 +8,7 @@ import { checkSetup, type SegmentInfo } from './check-setup';
 import { fastChunkInsertSql } from './csv-fast';
 import { csvChunks, rowsFromStream, type StreamChunk, type StreamEvent, type StreamWhole } from './csv-stream';
 import type { CleanScan } from './csv-clean-scan';
+import { beginOnePass, discardOnePass, type OnePassBegun } from './csv-one-pass';
 import type { FastTest } from './csv-fast';
 import type { HeaderMatch } from './header-map';
 import type { ImportOptions, InputFile } from './import-file';
@@ -15,7 +16,7 @@ import type { ImportProfile } from './profile';
 import { CancelledImport, FatalImport, unknownKindParams } from './read-file';
 import type { ImportReport, Lang } from './report';
 import { stageRecords, type StagedRow } from './staging';
-import { BatchValidation, VALIDATE_BATCH_ROWS } from './validate-staged';
+import { BatchValidation, formatsFromEvidence, VALIDATE_BATCH_ROWS } from './validate-staged';
 
 /** A CSV file read chunk by chunk (csv-stream.ts), here or in a worker. */
 export interface CsvSource {
@@ -26,18 +27,26 @@ export interface CsvSource {
 }
 export type CsvSourceFactory = (file: InputFile, profile?: ImportProfile, opts?: { onePass?: boolean }) => CsvSource;
 
+/** Rolls back a begun one-pass INSERT (after it returned). */
+async function discard(db: Db, begun: Promise<OnePassBegun> | null) {
+	const b = begun ? await begun.catch(() => null) : null;
+	if (b) await discardOnePass(db, b);
+}
+
 /** A clean file registered with the database for the one-pass load (csv-one-pass.ts). */
 export interface OnePassFile {
 	file: string;
 	firstLine: number;
 	test: FastTest;
 	scan: CleanScan;
+	/** the INSERT started from the scan's first part (loadOnePass keeps or redoes it) */
+	begun: Promise<OnePassBegun> | null;
 }
 
 const ONE_PASS_FILE = '_import_whole.csv';
 
-/** csv-stream in this thread (Node, tests); `chunkBytes` small in tests to cross many chunk ends. */
-export const localCsvSourceWith = (streamOpts: { chunkBytes?: number } = {}): CsvSourceFactory => ({ bytes }, profile, o) => {
+/** csv-stream in this thread (Node, tests); `chunkBytes` small in tests to cross many chunk ends, `scanStepBytes` to start the one-pass INSERT early. */
+export const localCsvSourceWith = (streamOpts: { chunkBytes?: number; scanStepBytes?: number } = {}): CsvSourceFactory => ({ bytes }, profile, o) => {
 	const it = csvChunks(bytes, { profile, ...streamOpts, onePass: o?.onePass });
 	return {
 		async next() {
@@ -67,6 +76,12 @@ export async function streamCsv(
 	/** the data lines registered with the database while the worker scans them */
 	let offered: StreamWhole | null = null;
 	let onePass: OnePassFile | null = null;
+	/**
+	 * The one-pass INSERT started from the scan's first part, so that DuckDB reads the file while
+	 * the worker scans the rest (two threads at work); loadOnePass keeps it only when the whole
+	 * file's scan builds the same statement (import README, "Decisions").
+	 */
+	let begun: Promise<OnePassBegun> | null = null;
 	const check = () => {
 		if (opts.signal?.aborted) throw new CancelledImport();
 	};
@@ -90,12 +105,32 @@ export async function streamCsv(
 				offered = { ...ev, csv: new Uint8Array(0) };
 			} else if (ev.type === 'verdict') {
 				if (ev.scan && offered) {
-					onePass = { file: ONE_PASS_FILE, firstLine: offered.firstLine, test: offered.test, scan: ev.scan };
+					onePass = { file: ONE_PASS_FILE, firstLine: offered.firstLine, test: offered.test, scan: ev.scan, begun };
 					seg!.rowCount = ev.scan.rows;
 					report.rowsRead = ev.scan.rows;
-				} else await db.dropFile(ONE_PASS_FILE).catch(() => undefined);
+				} else {
+					await discard(db, begun);
+					await db.dropFile(ONE_PASS_FILE).catch(() => undefined);
+				}
+				begun = null;
 				offered = null;
 			} else if (ev.type === 'scanning') {
+				if (ev.guess && offered && seg?.match && !begun && opts.csvEarlyStart !== false) {
+					const setup = checkSetup(seg.match.spec, [seg], seg.match, profile, lang);
+					begun = beginOnePass(db, {
+						spec: setup.checkSpec,
+						mapping: seg.match.mapping,
+						file: ONE_PASS_FILE,
+						test: offered.test,
+						scan: ev.guess,
+						firstLine: offered.firstLine,
+						fmts: opts.fixedFormats ?? formatsFromEvidence(seg.match.spec, ev.guess.evidence, profile?.decimal ?? {}),
+						fileName: file.name,
+						extraEnums: setup.extra,
+						refused: setup.refused,
+						maxDetails: 0
+					});
+				}
 				report.rowsRead = ev.rowsRead;
 				opts.onProgress?.({ rowsRead: ev.rowsRead, bytesDone: ev.bytesDone, bytesTotal: ev.bytesTotal });
 			} else if (ev.type === 'chunk') {
@@ -136,6 +171,7 @@ export async function streamCsv(
 		return { segment: seg, source, batched, onePass };
 	} catch (e) {
 		source.close();
+		await discard(db, begun ?? onePass?.begun ?? null);
 		if (offered || onePass) await db.dropFile(ONE_PASS_FILE).catch(() => undefined);
 		await batched?.abandon();
 		throw e;

@@ -98,8 +98,11 @@ export type StreamEvent =
 	| ({ type: 'whole' } & StreamWhole)
 	/** the scan of every data line: clean (then `end` follows, no chunks) or null (chunks follow, as without the offer) */
 	| { type: 'verdict'; scan: CleanScan | null }
-	/** the one-pass scan's progress: data lines scanned so far */
-	| { type: 'scanning'; rowsRead: number; bytesDone: number; bytesTotal: number }
+	/**
+	 * the one-pass scan's progress: data lines scanned so far; the first carries `guess`, what
+	 * the lines scanned so far give, so the one statement can start before the scan ends
+	 */
+	| { type: 'scanning'; rowsRead: number; bytesDone: number; bytesTotal: number; guess?: CleanScan }
 	| ({ type: 'chunk' } & StreamChunk)
 	| ({ type: 'end' } & StreamEnd);
 
@@ -114,6 +117,8 @@ export interface StreamOptions {
 	fast?: boolean;
 	/** offer a file whose data lines are all clean for the one-pass load (csv-one-pass.ts); default on with `fast` */
 	onePass?: boolean;
+	/** the one-pass scan pauses (progress, and the first pause's guess) after every this many bytes; small in tests */
+	scanStepBytes?: number;
 }
 
 /** clean lines of a text (csv-fast.ts), from file line `firstLine` */
@@ -372,9 +377,11 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 				if (whole) {
 					yield { type: 'whole', csv: whole.csv, firstLine: header.endLine + 1, test: fastTest };
 					// progress while the file is scanned (the one statement after it reports none)
-					const steps = scanCleanSteps(bytes, whole.from, whole.spec, SCAN_STEP_BYTES);
+					const steps = scanCleanSteps(bytes, whole.from, whole.spec, opts.scanStepBytes ?? SCAN_STEP_BYTES);
 					let step = steps.next();
-					for (; !step.done; step = steps.next()) yield { type: 'scanning', rowsRead: step.value.rows, bytesDone: step.value.bytesDone, bytesTotal: bytes.length };
+					for (let first = true; !step.done; step = steps.next(), first = false) {
+						yield { type: 'scanning', rowsRead: step.value.rows, bytesDone: step.value.bytesDone, bytesTotal: bytes.length, ...(first ? { guess: step.value.sofar } : {}) };
+					}
 					const scan = step.value;
 					yield { type: 'verdict', scan };
 					if (scan) {

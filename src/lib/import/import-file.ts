@@ -19,7 +19,7 @@ import type { ImportReport, Lang, Rejection, Repair, SheetReport } from './repor
 import { DATASETS, type DatasetSpec } from './schemas';
 import { stageRecords, type StagedRow } from './staging';
 import { streamCsv, type CsvSourceFactory, type OnePassFile } from './csv-staging';
-import { loadOnePass } from './csv-one-pass';
+import { discardOnePass, loadOnePass } from './csv-one-pass';
 import { checkSetup, type SegmentInfo } from './check-setup';
 import { isXlsx } from './xlsx';
 import { lit, q, type NumberFormats } from './validate-sql';
@@ -51,6 +51,8 @@ export interface ImportOptions {
 	 * (the reference the one-pass load is tested against); default true
 	 */
 	csvOnePass?: boolean;
+	/** start the one-pass INSERT from the scan's first part (default on; off: only after the whole scan) */
+	csvEarlyStart?: boolean;
 	/** 'whole': the file as one string through readTabular (the reference the streamed path is tested against) */
 	csvMode?: 'stream' | 'whole';
 	/** (internal) the decimal marks decided over the whole file, when a batched read is done again */
@@ -242,6 +244,9 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 		throw e;
 	} finally {
 		closeSource();
+		// an INSERT begun but not taken up (an error or cancel before loadOnePass): rolled back first
+		const b = onePass?.begun ? await onePass.begun.catch(() => null) : null;
+		if (b) await discardOnePass(db, b);
 		if (onePass) await db.dropFile(onePass.file).catch(() => undefined);
 	}
 }
@@ -333,7 +338,7 @@ async function checkAndReport(
 			refused,
 			maxDetails,
 			signal: opts.signal
-		});
+		}, onePass.begun);
 		report.rowsLoaded = res.loaded;
 		report.rowsRejected = res.rejected;
 	} else {

@@ -2,7 +2,7 @@
  * Import part of `npm run bench`: the app's import against DuckDB's own reader of the same file,
  * in one Chromium page and one duckdb-wasm (scripts/bench/browser/import-bench.ts does the browser side, in the benchmark's own build).
  * Prints import ÷ raw read for a German CSV and for Parquet at 1 M rows, and what happens at 10 M.
- * Run alone: `npx vite build --config scripts/bench/vite.config.ts && npx tsx scripts/bench/import.ts` (BENCH_ROWS, BENCH_BIG_ROWS, BENCH_RUNS; BENCH_IMPORT_ONLY=parquet or csv runs one format, csv-both also the chunked CSV path (csvOnePass false) before the one-pass one; BENCH_BIG=csv or parquet: only that large file).
+ * Run alone: `npx vite build --config scripts/bench/vite.config.ts && npx tsx scripts/bench/import.ts` (BENCH_ROWS, BENCH_BIG_ROWS, BENCH_RUNS; BENCH_IMPORT_ONLY=parquet or csv runs one format, csv-both also the chunked CSV path (csvOnePass false) before the one-pass one, csv-early the one pass without its early start (csvEarlyStart false) before it; BENCH_BIG=csv or parquet: only that large file).
  * Not a test: nothing here asserts a time.
  */
 import { existsSync, mkdirSync } from 'node:fs';

@@ -361,6 +361,75 @@ describe('one pass: the INSERT begun from the scan\'s first part', () => {
 	});
 });
 
+describe('one pass: UTF-8 judged from the first part, the rest by the scan', () => {
+	// judged UTF-8 from the first 300 bytes (about 4 lines); the scan checks every byte after the header
+	const early = localCsvSourceWith({ provisionalBytes: 300, scanStepBytes: 300 });
+	const lines = (f: (i: number) => string) => Array.from({ length: 60 }, (_, i) => f(i));
+	/** the same file read as one string (decodeText decides over the whole file): the reference */
+	async function asReference(name: string, bytes: Uint8Array) {
+		const report = await importFile(db, { name, bytes }, { csvMode: 'whole', maxDetails: 50 });
+		const rows = await db.query(`SELECT * FROM einsaetze WHERE _file = '${name}' ORDER BY _line`);
+		await db.exec(`DELETE FROM einsaetze WHERE _file = '${name}'`);
+		return { report, rows };
+	}
+	async function streamed(name: string, bytes: Uint8Array) {
+		const report = await importFile(db, { name, bytes }, { csvSource: early, maxDetails: 50 });
+		const rows = (await db.query(`SELECT * FROM einsaetze WHERE _file = '${name}' ORDER BY _line`)) as Record<string, unknown>[];
+		await db.exec(`DELETE FROM einsaetze WHERE _file = '${name}'`);
+		return { report, rows };
+	}
+	const w1252 = (text: string) => encode(text, 'windows-1252');
+
+	it('a UTF-8 file with one Windows-1252 byte after the first part: the UTF-8 text kept, the byte noted at its line', async () => {
+		// line 42 = lines[40]: "Börse" with ö as the single byte 0xF6; line 12: "Grüße" in UTF-8
+		const text = [E_HEAD, ...lines((i) => eLine(i).replace(`Thema ${i};`, i === 10 ? 'Grüße;' : i === 40 ? 'B\u0000rse;' : `Thema ${i};`))].join('\n') + '\n';
+		const utf8 = encode(text);
+		const at = utf8.indexOf(0);
+		utf8[at] = 0xf6;
+		const ref = await asReference('stray.csv', utf8);
+		const got = await streamed('stray.csv', utf8);
+		expect(got.report).toEqual(ref.report);
+		expect(got.rows).toEqual(ref.rows);
+		expect(got.report.dialect?.encoding).toBe('utf-8');
+		expect(got.report.encodingNotes.map((n) => n.line)).toEqual([42]);
+		expect(got.rows.find((r) => r._line === 12)!.thema).toBe('Grüße');
+		expect(got.rows.find((r) => r._line === 42)!.thema).toBe('Börse');
+		expect(got.report.rowsLoaded).toBe(60);
+	});
+
+	it('a Windows-1252 file whose first part is plain ASCII: read again as Windows-1252, no mojibake', async () => {
+		const text = [E_HEAD, ...lines((i) => eLine(i).replace(`Thema ${i};`, i === 30 ? 'Bürgeramt;' : i === 50 ? 'Führerschein;' : `Thema ${i};`))].join('\n') + '\n';
+		const bytes = w1252(text);
+		const ref = await asReference('ansi.csv', bytes);
+		const got = await streamed('ansi.csv', bytes);
+		expect(got.report).toEqual(ref.report);
+		expect(got.rows).toEqual(ref.rows);
+		expect(got.report.dialect?.encoding).toBe('windows-1252');
+		expect(got.rows.find((r) => r._line === 32)!.thema).toBe('Bürgeramt');
+		expect(got.rows.find((r) => r._line === 52)!.thema).toBe('Führerschein');
+	});
+
+	it('a UTF-8 file with umlauts only after the first part goes the one-pass way, values exact', async () => {
+		const text = [E_HEAD, ...lines((i) => eLine(i).replace(`Thema ${i};`, i === 30 ? 'Bürgeramt – Termin;' : `Thema ${i};`))].join('\n') + '\n';
+		const bytes = encode(text);
+		const ref = await asReference('umlaut.csv', bytes);
+		let onePass = false;
+		const report = await importFile(db, { name: 'umlaut.csv', bytes }, {
+			maxDetails: 50,
+			csvSource: (f, p, o) => {
+				const s = early(f, p, o);
+				return { ...s, next: async () => s.next().then((e) => (e?.type === 'verdict' && (onePass = e.scan !== null), e)) };
+			}
+		});
+		const rows = (await db.query(`SELECT * FROM einsaetze WHERE _file = 'umlaut.csv' ORDER BY _line`)) as Record<string, unknown>[];
+		expect(onePass).toBe(true);
+		expect(report).toEqual(ref.report);
+		expect(rows).toEqual(ref.rows);
+		expect(rows.find((r) => r._line === 32)!.thema).toBe('Bürgeramt – Termin');
+		await db.exec(`DELETE FROM einsaetze WHERE _file = 'umlaut.csv'`);
+	});
+});
+
 describe('scanClean', () => {
 	const t = { delimiter: ';', quote: '"' as const, escape: 'double' as const, width: 3, headerFirst: 'Datum' };
 	const spec = { test: t, numeric: new Map([[2, 'n']]), keys: new Map([[1, 'k']]) };

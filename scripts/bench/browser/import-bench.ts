@@ -118,17 +118,17 @@ export async function runImportBench(opts: {
 			}
 		}
 	});
-	const appImport = async (bytes: Uint8Array, blob: Blob, name: string, csvOnePass = true) => {
+	const appImport = async (bytes: Uint8Array, blob: Blob, name: string, csvOnePass = true, csvEarlyStart = true) => {
 		let report;
 		spent.clear();
 		const ms = await clock(async () => {
-			report = await importFile(timedDb(), { name, bytes, blob }, { csvSource: workerCsvSource, parquetSource: workerParquetBatches, csvOnePass });
+			report = await importFile(timedDb(), { name, bytes, blob }, { csvSource: workerCsvSource, parquetSource: workerParquetBatches, csvOnePass, csvEarlyStart });
 		});
 		log(`  ${name}: ` + [...spent].map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ') + `; not in the database ${(ms - [...spent.values()].reduce((a, b) => a + b, 0)).toFixed(0)} ms`);
 		return { ms, report: report! as Awaited<ReturnType<typeof importFile>> };
 	};
 	const out: ImportBenchRow[] = [];
-	const pair = async (what: string, url: string, raw: (b: Uint8Array) => Promise<void>, rawTable: string, name: string, runs: number, raw2?: (b: Uint8Array) => Promise<void>, csvOnePass = true) => {
+	const pair = async (what: string, url: string, raw: (b: Uint8Array) => Promise<void>, rawTable: string, name: string, runs: number, raw2?: (b: Uint8Array) => Promise<void>, csvOnePass = true, csvEarlyStart = true) => {
 		const bytes = await fetchBytes(url);
 		const row: ImportBenchRow = { what, rows: 0, raw: [], app: [], longestTask: 0, note: '', ...(raw2 ? { raw2: [] } : {}) };
 		for (let i = 0; i < runs; i++) {
@@ -157,7 +157,7 @@ export async function runImportBench(opts: {
 			longest = 0;
 			let run;
 			try {
-				run = await appImport(bytes, blob, name, csvOnePass);
+				run = await appImport(bytes, blob, name, csvOnePass, csvEarlyStart);
 			} catch (e) {
 				// the app's import threw instead of reporting: recorded, not hidden
 				row.note += `; App: Fehler „${String((e as Error).message ?? e).slice(0, 120)}“`;
@@ -178,6 +178,8 @@ export async function runImportBench(opts: {
 	const parquetToo = !opts.only || opts.only === 'parquet';
 	// only=csv-both: the chunked path (csvOnePass false, as before stop 10) first, in the same page and load
 	if (opts.only === 'csv-both') await pair('CSV in Blöcken (csvOnePass: false)', opts.csv, rawCsv, 'raw_csv', 'bench-chunked.csv', opts.runs, undefined, false);
+	// only=csv-early: the one pass with its INSERT started only after the whole scan (csvEarlyStart false) first
+	if (opts.only === 'csv-early') await pair('CSV ohne frühen Start (csvEarlyStart: false)', opts.csv, rawCsv, 'raw_csv', 'bench-late.csv', opts.runs, undefined, true, false);
 	if (csvToo) await pair('CSV (; Dezimalkomma, dd.mm.yyyy)', opts.csv, rawCsv, 'raw_csv', 'bench.csv', opts.runs);
 	if (parquetToo) await pair('Parquet', opts.parquet, rawParquet, 'raw_pq', 'bench.parquet', opts.runs, rawParquetWasm);
 	if (opts.big?.csv && csvToo) {

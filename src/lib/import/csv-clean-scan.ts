@@ -1,6 +1,6 @@
 /**
- * The one-pass gate (issue 8): a byte scan over a valid UTF-8 file's data lines (everything after
- * the header) that says whether *every* line is clean in the sense of csv-fast.ts (`cleanPrefix`,
+ * The one-pass gate (issue 8): a byte scan over a UTF-8 file's data lines (everything after
+ * the header) that says whether *every* line is valid UTF-8 and clean in the sense of csv-fast.ts (`cleanPrefix`,
  * the same rules on bytes instead of decoded text), so DuckDB's `read_csv` of the file's own bytes
  * splits it exactly as the JS parser and the layout rules would, one record per physical line.
  * Only then does the import go the one-pass way (csv-one-pass.ts); any other file keeps the
@@ -21,6 +21,7 @@ import { FOOTER_START } from './layout';
 import { normaliseHeader } from './header-map';
 import { RE } from './number-format';
 import type { FastTest } from './csv-fast';
+import { utf8SequenceAt } from './encoding';
 
 /** DuckDB's `max_line_size` is 2 MB; cleanPrefix allows 500 k characters: 500 k bytes is stricter */
 const MAX_LINE_BYTES = 500_000;
@@ -193,6 +194,11 @@ export function* scanCleanSteps(bytes: Uint8Array, from: number, s: CleanScanSpe
 						if (c >= 0x80) {
 							ascii = false;
 							if (c >= 0xc2 && wideSpaceAt(bytes, i)) return null;
+							// a byte that starts no valid UTF-8 sequence: the file is not UTF-8 throughout
+							const len = utf8SequenceAt(bytes, i);
+							if (!len) return null;
+							i += len;
+							continue;
 						}
 					}
 					i++;
@@ -215,7 +221,9 @@ export function* scanCleanSteps(bytes: Uint8Array, from: number, s: CleanScanSpe
 						isFilled = true;
 						ascii = false;
 						if (bytes[i] >= 0xc2 && wideSpaceAt(bytes, i)) return null;
-						i++;
+						const len = utf8SequenceAt(bytes, i);
+						if (!len) return null; // not UTF-8 here (see above)
+						i += len;
 					} else if (k === END) break;
 					else return null; // a quote inside the field, a control character
 				}

@@ -46,7 +46,7 @@ export interface OnePassFile {
 const ONE_PASS_FILE = '_import_whole.csv';
 
 /** csv-stream in this thread (Node, tests); `chunkBytes` small in tests to cross many chunk ends, `scanStepBytes` to start the one-pass INSERT early. */
-export const localCsvSourceWith = (streamOpts: { chunkBytes?: number; scanStepBytes?: number } = {}): CsvSourceFactory => ({ bytes }, profile, o) => {
+export const localCsvSourceWith = (streamOpts: { chunkBytes?: number; scanStepBytes?: number; provisionalBytes?: number } = {}): CsvSourceFactory => ({ bytes }, profile, o) => {
 	const it = csvChunks(bytes, { profile, ...streamOpts, onePass: o?.onePass });
 	return {
 		async next() {
@@ -98,7 +98,8 @@ export async function streamCsv(
 			check();
 			if (ev.type === 'head') {
 				report.dialect = ev.dialect;
-				if (!ev.match) unknown = unknownKindParams(ev.header, ev.candidates, lang);
+				// a second head: the file read again from the start with the encoding found over the whole file
+				unknown = ev.match ? null : unknownKindParams(ev.header, ev.candidates, lang);
 				seg = { header: ev.header, headerLine: ev.headerLine, rowCount: 0, broken: [], skipped: [], match: ev.match };
 			} else if (ev.type === 'whole') {
 				await db.registerFile(ONE_PASS_FILE, ev.csv);

@@ -20,7 +20,7 @@ import { checkShape, FatalImport, matchFor, type BrokenRow } from './read-file';
 import type { Dialect, LineAccount } from './report';
 import { stagingIPC, type StagedRow } from './staging';
 import { cleanPrefix, type FastTest } from './csv-fast';
-import { countBreaks, decideEncoding, decodePieces, lastBreakEnd, lineOffset, startOfLastLines, utf8Length, type Mode } from './text-pieces';
+import { countBreaks, decideEncoding, decodePieces, provisionalEncoding, lastBreakEnd, lineOffset, startOfLastLines, utf8Length, type Mode } from './text-pieces';
 import { scanCleanSteps, type CleanScan } from './csv-clean-scan';
 
 /**
@@ -119,6 +119,8 @@ export interface StreamOptions {
 	onePass?: boolean;
 	/** the one-pass scan pauses (progress, and the first pause's guess) after every this many bytes; small in tests */
 	scanStepBytes?: number;
+	/** a file that may go the one-pass way is judged UTF-8 from this many bytes first (default 4 MB; small in tests) */
+	provisionalBytes?: number;
 }
 
 /** clean lines of a text (csv-fast.ts), from file line `firstLine` */
@@ -143,7 +145,8 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 	if (bytes.length === 0) throw new FatalImport('empty_file');
 	let enc;
 	try {
-		enc = decideEncoding(bytes, profile?.encoding);
+		// a file that may go the one-pass way: UTF-8 judged from its first 4 MB, the rest by the scan
+		enc = onePassPossible(bytes, opts) ? provisionalEncoding(bytes, opts.provisionalBytes ?? HEAD_BYTES) : decideEncoding(bytes, profile?.encoding);
 	} catch (e) {
 		if (e instanceof BinaryFileError) throw new FatalImport('binary_file');
 		throw e;
@@ -269,12 +272,14 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 				for (const r of out) ((r.line += lineBase - 1), (r.endLine += lineBase - 1));
 				lineBase += consumed;
 				parsedBytes = bytesDone; // the bytes of this text (roughly: its last lines go again with the next)
-				if (tail) pending = { text: rest + tail, last: pending!.last };
+				const wasLast = pending!.last;
+				yield out;
+				// the next text is decoded only now: the one-pass offer after the head needs none of it
+				if (tail) pending = { text: rest + tail, last: wasLast };
 				else {
 					const next = nextText();
 					pending = next ? { text: rest + next.text, last: next.last } : rest ? { text: rest, last: true } : null;
 				}
-				yield out;
 			} else {
 				for (const r of recs) ((r.line += lineBase - 1), (r.endLine += lineBase - 1));
 				parsedBytes = bytes.length;
@@ -397,6 +402,15 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 					}
 				}
 			}
+			if (enc.provisional) {
+				// the file is read in chunks: its encoding is decided over the whole file first
+				const full = decideEncoding(bytes);
+				if (JSON.stringify(full.mode) !== JSON.stringify(enc.mode) || full.start !== enc.start) {
+					// not UTF-8 throughout: read again from the start (a new head, with the encoding found)
+					yield* csvChunks(bytes, { ...opts, onePass: false });
+					return;
+				}
+			}
 			for (const r of queue.slice(h + 1)) {
 				if (isNoteLike(r)) {
 					footers.push(r);
@@ -451,13 +465,17 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 	};
 }
 
+/** The one-pass load may be offered (its other conditions are known only after the header). */
+function onePassPossible(bytes: Uint8Array, opts: StreamOptions): boolean {
+	return opts.onePass !== false && (opts.fast ?? !(opts.keepRows || opts.noIpc)) && !opts.profile?.encoding && bytes.length <= ONE_PASS_MAX_BYTES;
+}
+
 /**
  * Whether a file may be offered for the one-pass load, and its data bytes: valid UTF-8 (a BOM
  * allowed), cut after the header's last line. Every other encoding keeps the chunked path.
  */
-function onePassOffer(bytes: Uint8Array, enc: { mode: Mode; start: number }, headerEnd: number, test: FastTest, match: HeaderMatch) {
+function onePassOffer(bytes: Uint8Array, enc: { mode: Mode; start: number; provisional?: true }, headerEnd: number, test: FastTest, match: HeaderMatch) {
 	if (enc.mode.kind !== 'utf8' || bytes.length > ONE_PASS_MAX_BYTES) return null;
-	if (enc.mode.strays && !validUtf8(bytes.subarray(enc.start))) return null;
 	// the first byte of line headerEnd + 1 (line breaks counted as csv-text counts them)
 	let line = 1;
 	let from = enc.start;
@@ -466,6 +484,8 @@ function onePassOffer(bytes: Uint8Array, enc: { mode: Mode; start: number }, hea
 		if (b === 10 || (b === 13 && bytes[from + 1] !== 10)) line++;
 	}
 	if (line <= headerEnd || from >= bytes.length) return null; // no data line after the header
+	// the lines up to the header's end must be UTF-8 too (the scan checks the data lines)
+	if ((enc.mode.strays || enc.provisional) && !validUtf8(bytes.subarray(enc.start, from))) return null;
 	const numeric = new Map<number, string>();
 	const keys = new Map<number, string>();
 	for (const [i, name] of match.mapping) {

@@ -106,7 +106,7 @@ export function scanUtf8(bytes: Uint8Array): { invalid: number[]; multibyte: num
  * overlong form, surrogate or code point above U+10FFFF, no cut sequence. The one rule both
  * `scanUtf8` and `validUtf8` apply.
  */
-function utf8SequenceAt(bytes: Uint8Array, i: number): number {
+export function utf8SequenceAt(bytes: Uint8Array, i: number): number {
 	const b = bytes[i];
 	let len = 0;
 	let min = 0;

@@ -9,8 +9,24 @@ import { FatalImport } from './read-file';
 
 export type Mode = { kind: 'utf8'; strays: boolean } | { kind: 'w1252' } | { kind: 'utf16'; label: 'utf-16le' | 'utf-16be' };
 
+/**
+ * A UTF-8 verdict from the first `prefix` bytes only (`provisional`): the one-pass scan checks
+ * the rest of the file (csv-clean-scan.ts) while the database reads it; when the scan fails, the
+ * stream decides again over the whole file before it reads one chunk (csv-stream.ts).
+ */
+export function provisionalEncoding(bytes: Uint8Array, prefix: number): { encoding: Encoding; mode: Mode; start: number; provisional?: true } {
+	if (bytes.length <= prefix) return decideEncoding(bytes);
+	const bom8 = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+	if (bom8 || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || looksLikeUtf16(bytes) || looksBinary(bytes)) return decideEncoding(bytes);
+	// cut at an ASCII byte, so no sequence is cut in two
+	let cut = prefix;
+	while (cut > 0 && bytes[cut - 1] >= 0x80) cut--;
+	if (!validUtf8(bytes.subarray(0, cut))) return decideEncoding(bytes);
+	return { encoding: 'utf-8', mode: { kind: 'utf8', strays: false }, start: 0, provisional: true };
+}
+
 /** Decides the encoding exactly as `decodeText` / `decodeAs` do, without decoding the file. */
-export function decideEncoding(bytes: Uint8Array, forced?: Encoding): { encoding: Encoding; mode: Mode; start: number } {
+export function decideEncoding(bytes: Uint8Array, forced?: Encoding): { encoding: Encoding; mode: Mode; start: number; provisional?: true } {
 	const bom8 = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 	if (forced) {
 		if (forced === 'windows-1252') return { encoding: forced, mode: { kind: 'w1252' }, start: 0 };

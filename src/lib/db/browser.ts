@@ -81,6 +81,10 @@ export async function openBrowserDb(opts: BrowserDbOptions = {}): Promise<Db> {
 		async registerFile(name: string, bytes: Uint8Array) {
 			await guard(db.registerFileBuffer(name, bytes));
 		},
+		async registerBlob(name: string, blob: Blob) {
+			// read by FileReaderSync in the database's worker (works with the eh/mvp bundles, not with coi)
+			await guard(db.registerFileHandle(name, blob, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true));
+		},
 		async dropFile(name: string) {
 			await guard(db.dropFile(name));
 		},

@@ -18,6 +18,11 @@ export interface Db extends Reader {
 	queryIPC(sql: string): Promise<Uint8Array>;
 	/** Make bytes readable by `read_csv('name')` and friends. */
 	registerFile(name: string, bytes: Uint8Array): Promise<void>;
+	/**
+	 * Make a Blob (a picked File, or a slice of one) readable by `read_csv('name')` without
+	 * copying it: the database reads its parts when it needs them. Browser only.
+	 */
+	registerBlob?(name: string, blob: Blob): Promise<void>;
 	dropFile(name: string): Promise<void>;
 	/** Insert an Arrow IPC stream as (or into) a table. */
 	insertArrowIPC(table: string, ipc: Uint8Array, create?: boolean): Promise<void>;

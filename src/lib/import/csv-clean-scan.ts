@@ -118,7 +118,7 @@ export interface ScanStep {
  * can show progress (rows, percent) and be cancelled while a large file is scanned; the result
  * is the generator's return value.
  */
-export function* scanCleanSteps(bytes: Uint8Array, from: number, s: CleanScanSpec, stepBytes = Infinity): Generator<ScanStep, CleanScan | null> {
+export function* scanCleanSteps(bytes: Uint8Array, from: number, s: CleanScanSpec, stepBytes = Infinity, firstStepBytes = stepBytes): Generator<ScanStep, CleanScan | null> {
 	const t = s.test;
 	const d = t.delimiter.charCodeAt(0);
 	const qc = t.quote.charCodeAt(0);
@@ -155,7 +155,7 @@ export function* scanCleanSteps(bytes: Uint8Array, from: number, s: CleanScanSpe
 	let padded = false;
 	let crlf = -1; // -1 not known yet, 0 LF, 1 CRLF
 	let pos = from;
-	let nextStep = from + stepBytes;
+	let nextStep = from + firstStepBytes;
 	while (pos < n) {
 		let i = pos;
 		let fields = 0;

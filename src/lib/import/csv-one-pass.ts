@@ -194,8 +194,18 @@ function statementKey(inp: OnePassInput, select: string): string {
 	return JSON.stringify([select, rowOkSql(inp.spec), inp.spec.table, inp.fileName, inp.extraEnums, [...inp.refused].sort()]);
 }
 
-/** The lookups the statement reads (`_enum_map`, `_key_written`) and the tables the report reads. */
-async function prepare(db: Db, inp: OnePassInput) {
+/** What the statement's lookups were built from (the file's scan is not among it). */
+export type OnePassLookups = Pick<OnePassInput, 'spec' | 'extraEnums' | 'refused'>;
+export interface OnePassPrepared {
+	enumArms: Map<string, [string, string][]>;
+	enumAll: Map<string, [string, string][]>;
+}
+
+/**
+ * The lookups the statement reads (`_enum_map`, `_key_written`) and the tables the report reads.
+ * Needs only the kind and the profile: csv-staging.ts runs it as soon as the header is known.
+ */
+export async function prepareOnePass(db: Db, inp: OnePassLookups): Promise<OnePassPrepared> {
 	const { spec } = inp;
 	await db.exec(`CREATE OR REPLACE TEMP TABLE _enum_map (col VARCHAR, spelling VARCHAR, canonical VARCHAR)`);
 	const spellings = enumSpellings(spec, inp.extraEnums, inp.refused);
@@ -221,9 +231,9 @@ async function prepare(db: Db, inp: OnePassInput) {
  * Started from the first part of the scan (`scan` then holds the lines scanned so far), it is
  * kept only when the whole file's scan builds the same statement (`loadOnePass`).
  */
-export function beginOnePass(db: Db, inp: OnePassInput): Promise<OnePassBegun> {
+export function beginOnePass(db: Db, inp: OnePassInput, prepared?: Promise<OnePassPrepared>): Promise<OnePassBegun> {
 	return (async () => {
-		const { enumArms, enumAll } = await prepare(db, inp);
+		const { enumArms, enumAll } = await (prepared ?? prepareOnePass(db, inp));
 		const select = onePassSelectSql(inp, enumArms, enumAll);
 		const cols = inp.spec.columns.map((c) => q(c.name));
 		// one transaction: a failure (out of memory) leaves the file's earlier rows in place

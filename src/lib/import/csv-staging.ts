@@ -8,7 +8,7 @@ import { checkSetup, type SegmentInfo } from './check-setup';
 import { fastChunkInsertSql } from './csv-fast';
 import { csvChunks, rowsFromStream, type StreamChunk, type StreamEvent, type StreamWhole } from './csv-stream';
 import type { CleanScan } from './csv-clean-scan';
-import { beginOnePass, discardOnePass, type OnePassBegun } from './csv-one-pass';
+import { beginOnePass, discardOnePass, prepareOnePass, type OnePassBegun, type OnePassPrepared } from './csv-one-pass';
 import type { FastTest } from './csv-fast';
 import type { HeaderMatch } from './header-map';
 import type { ImportOptions, InputFile } from './import-file';
@@ -25,7 +25,11 @@ export interface CsvSource {
 	rowsAt(ids: number[]): Promise<Map<number, StagedRow>>;
 	close(): void;
 }
-export type CsvSourceFactory = (file: InputFile, profile?: ImportProfile, opts?: { onePass?: boolean }) => CsvSource;
+/**
+ * `blobRegistrable`: the database can read the picked File itself (`registerBlob`), so the
+ * one-pass offer needs no copy of the data lines.
+ */
+export type CsvSourceFactory = (file: InputFile, profile?: ImportProfile, opts?: { onePass?: boolean; blobRegistrable?: boolean }) => CsvSource;
 
 /** Rolls back a begun one-pass INSERT (after it returned). */
 async function discard(db: Db, begun: Promise<OnePassBegun> | null) {
@@ -44,6 +48,8 @@ export interface OnePassFile {
 }
 
 const ONE_PASS_FILE = '_import_whole.csv';
+/** the lookups of the one pass are prepared at the header only for files above this size (the early start needs a first scan pause) */
+const EARLY_PREPARE_BYTES = 1024 * 1024;
 
 /** csv-stream in this thread (Node, tests); `chunkBytes` small in tests to cross many chunk ends, `scanStepBytes` to start the one-pass INSERT early. */
 export const localCsvSourceWith = (streamOpts: { chunkBytes?: number; scanStepBytes?: number; provisionalBytes?: number } = {}): CsvSourceFactory => ({ bytes }, profile, o) => {
@@ -72,7 +78,7 @@ export async function streamCsv(
 	profile: ImportProfile | undefined,
 	opts: ImportOptions
 ): Promise<{ segment: SegmentInfo; source: CsvSource; batched: BatchValidation | null; onePass: OnePassFile | null }> {
-	const source = (opts.csvSource ?? localCsvSource)(file, profile, { onePass: opts.csvOnePass !== false });
+	const source = (opts.csvSource ?? localCsvSource)(file, profile, { onePass: opts.csvOnePass !== false, blobRegistrable: !!(file.blob && db.registerBlob) });
 	/** the data lines registered with the database while the worker scans them */
 	let offered: StreamWhole | null = null;
 	let onePass: OnePassFile | null = null;
@@ -82,6 +88,9 @@ export async function streamCsv(
 	 * file's scan builds the same statement (import README, "Decisions").
 	 */
 	let begun: Promise<OnePassBegun> | null = null;
+	/** its lookups, made as soon as the header is known (a file large enough for the early start) */
+	let prepared: Promise<OnePassPrepared> | undefined;
+	const early = opts.csvOnePass !== false && opts.csvEarlyStart !== false && file.bytes.length > EARLY_PREPARE_BYTES;
 	const check = () => {
 		if (opts.signal?.aborted) throw new CancelledImport();
 	};
@@ -101,9 +110,17 @@ export async function streamCsv(
 				// a second head: the file read again from the start with the encoding found over the whole file
 				unknown = ev.match ? null : unknownKindParams(ev.header, ev.candidates, lang);
 				seg = { header: ev.header, headerLine: ev.headerLine, rowCount: 0, broken: [], skipped: [], match: ev.match };
+				if (early && ev.match && !prepared) {
+					const setup = checkSetup(ev.match.spec, [seg], ev.match, profile, lang);
+					prepared = prepareOnePass(db, { spec: setup.checkSpec, extraEnums: setup.extra, refused: setup.refused });
+					prepared.catch(() => undefined); // awaited by beginOnePass, which then prepares again
+				}
 			} else if (ev.type === 'whole') {
-				await db.registerFile(ONE_PASS_FILE, ev.csv);
-				offered = { ...ev, csv: new Uint8Array(0) };
+				// the data lines: the worker's copy, or the picked File's part read by the database itself
+				if (ev.csv) await db.registerFile(ONE_PASS_FILE, ev.csv);
+				else if (file.blob && db.registerBlob) await db.registerBlob(ONE_PASS_FILE, file.blob.slice(ev.from));
+				else throw new Error('internal: a one-pass offer without its bytes');
+				offered = { ...ev, csv: undefined };
 			} else if (ev.type === 'verdict') {
 				if (ev.scan && offered) {
 					onePass = { file: ONE_PASS_FILE, firstLine: offered.firstLine, test: offered.test, scan: ev.scan, begun };
@@ -130,7 +147,7 @@ export async function streamCsv(
 						extraEnums: setup.extra,
 						refused: setup.refused,
 						maxDetails: 0
-					});
+					}, prepared?.catch(() => prepareOnePass(db, { spec: setup.checkSpec, extraEnums: setup.extra, refused: setup.refused })));
 				}
 				report.rowsRead = ev.rowsRead;
 				opts.onProgress?.({ rowsRead: ev.rowsRead, bytesDone: ev.bytesDone, bytesTotal: ev.bytesTotal });

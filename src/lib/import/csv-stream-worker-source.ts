@@ -37,7 +37,7 @@ export const workerCsvSource: CsvSourceFactory = (file, profile, opts): CsvSourc
 		return m;
 	};
 	const big = file.blob && file.bytes.length > CLONE_LIMIT;
-	send({ type: 'start', bytes: big ? undefined : file.bytes, blob: big ? file.blob : undefined, profile: profile ? JSON.parse(JSON.stringify(profile)) : undefined, onePass: opts?.onePass });
+	send({ type: 'start', bytes: big ? undefined : file.bytes, blob: big ? file.blob : undefined, profile: profile ? JSON.parse(JSON.stringify(profile)) : undefined, onePass: opts?.onePass, wholeBytes: !(big && opts?.blobRegistrable) });
 	let ahead: Promise<WorkerReply> | null = request({ type: 'next' });
 	return {
 		async next(): Promise<StreamEvent | null> {

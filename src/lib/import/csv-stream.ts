@@ -31,7 +31,7 @@ import { scanCleanSteps, type CleanScan } from './csv-clean-scan';
  * Node: 2.9–4.1 s with 16 MB steps against 4.0–5.9 s with 4 MB, same minutes).
  */
 export const DEFAULT_CHUNK_BYTES = 16 * 1024 * 1024;
-const FIRST_CHUNK_BYTES = 256 * 1024;
+const FIRST_CHUNK_BYTES = 64 * 1024;
 /** dialect and header are decided from this much of the file (decoded apart from the steps) */
 const HEAD_BYTES = 4 * 1024 * 1024;
 const MAX_QUOTED_LINES = 20;
@@ -42,6 +42,8 @@ const MAX_QUOTED_LINES = 20;
  */
 /** bytes the one-pass scan covers between two progress events */
 const SCAN_STEP_BYTES = 4 * 1024 * 1024;
+/** the first pause comes sooner: its guess starts the one INSERT (about 11 k lines of a German export) */
+const FIRST_SCAN_STEP_BYTES = 1024 * 1024;
 export const ONE_PASS_MAX_BYTES = 256 * 1024 * 1024;
 /** lines the JS parser takes at a time while the DuckDB fast path is on (≥ MAX_QUOTED_LINES + 2) */
 const JS_WINDOW_LINES = 32;
@@ -87,7 +89,10 @@ export interface StreamEnd {
  * the scan decides, so the database can take them in meanwhile.
  */
 export interface StreamWhole {
-	csv: Uint8Array;
+	/** the data lines' bytes (a copy); absent when the stream was asked for none (`wholeBytes: false`) */
+	csv?: Uint8Array;
+	/** where the data lines start in the file's bytes */
+	from: number;
 	/** file line of the first data line */
 	firstLine: number;
 	test: FastTest;
@@ -119,6 +124,8 @@ export interface StreamOptions {
 	onePass?: boolean;
 	/** the one-pass scan pauses (progress, and the first pause's guess) after every this many bytes; small in tests */
 	scanStepBytes?: number;
+	/** false: the one-pass offer carries no copy of the data lines (the caller reads them from the picked File) */
+	wholeBytes?: boolean;
 	/** a file that may go the one-pass way is judged UTF-8 from this many bytes first (default 4 MB; small in tests) */
 	provisionalBytes?: number;
 }
@@ -380,9 +387,10 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 			if (fastTest && match && !header.error && opts.onePass !== false) {
 				const whole = onePassOffer(bytes, enc, header.endLine, fastTest, match);
 				if (whole) {
-					yield { type: 'whole', csv: whole.csv, firstLine: header.endLine + 1, test: fastTest };
+					// a copy: the database takes the buffer it is given
+					yield { type: 'whole', ...(opts.wholeBytes !== false ? { csv: bytes.slice(whole.from) } : {}), from: whole.from, firstLine: header.endLine + 1, test: fastTest };
 					// progress while the file is scanned (the one statement after it reports none)
-					const steps = scanCleanSteps(bytes, whole.from, whole.spec, opts.scanStepBytes ?? SCAN_STEP_BYTES);
+					const steps = scanCleanSteps(bytes, whole.from, whole.spec, opts.scanStepBytes ?? SCAN_STEP_BYTES, opts.scanStepBytes ?? FIRST_SCAN_STEP_BYTES);
 					let step = steps.next();
 					for (let first = true; !step.done; step = steps.next(), first = false) {
 						yield { type: 'scanning', rowsRead: step.value.rows, bytesDone: step.value.bytesDone, bytesTotal: bytes.length, ...(first ? { guess: step.value.sofar } : {}) };
@@ -493,8 +501,7 @@ function onePassOffer(bytes: Uint8Array, enc: { mode: Mode; start: number; provi
 		if (t === 'int' || t === 'decimal' || t === 'rate') numeric.set(i, name);
 		else if (t === 'gemeinde') keys.set(i, name);
 	}
-	// a copy: the database takes the buffer it is given
-	return { csv: bytes.slice(from), from, spec: { test, numeric, keys } };
+	return { from, spec: { test, numeric, keys } };
 }
 
 /** Picks the rows with the given `_row` ids out of a fresh stream over the same file. */

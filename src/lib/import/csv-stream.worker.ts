@@ -9,7 +9,7 @@ import type { ImportProfile } from './profile';
 import { FatalImport } from './read-file';
 
 export type WorkerRequest =
-	| { type: 'start'; bytes?: Uint8Array; blob?: Blob; profile?: ImportProfile; chunkBytes?: number; onePass?: boolean }
+	| { type: 'start'; bytes?: Uint8Array; blob?: Blob; profile?: ImportProfile; chunkBytes?: number; onePass?: boolean; wholeBytes?: boolean }
 	| { type: 'next' }
 	| { type: 'rows'; ids: number[] };
 
@@ -23,6 +23,7 @@ let bytes: Promise<Uint8Array> | null = null;
 let profile: ImportProfile | undefined;
 let chunkBytes: number | undefined;
 let onePass: boolean | undefined;
+let wholeBytes: boolean | undefined;
 let it: Generator<StreamEvent> | null = null;
 
 const post = (m: WorkerReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
@@ -41,13 +42,14 @@ async function handle(m: WorkerRequest) {
 			profile = m.profile;
 			chunkBytes = m.chunkBytes;
 			onePass = m.onePass;
+			wholeBytes = m.wholeBytes;
 			return;
 		}
 		if (m.type === 'next') {
-			it ??= csvChunks(await bytes!, { profile, chunkBytes, onePass });
+			it ??= csvChunks(await bytes!, { profile, chunkBytes, onePass, wholeBytes });
 			const r = it.next();
 			const ev = r.done ? null : r.value;
-			const transfer = ev?.type === 'chunk' ? [ev.ipc?.buffer, ev.fast?.csv.buffer] : ev?.type === 'whole' ? [ev.csv.buffer] : [];
+			const transfer = ev?.type === 'chunk' ? [ev.ipc?.buffer, ev.fast?.csv.buffer] : ev?.type === 'whole' && ev.csv ? [ev.csv.buffer] : [];
 			post({ type: 'event', event: ev }, transfer.filter((b): b is ArrayBuffer => !!b));
 			return;
 		}

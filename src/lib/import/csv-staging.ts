@@ -152,6 +152,8 @@ export async function streamCsv(
 				report.rowsRead = ev.rowsRead;
 				opts.onProgress?.({ rowsRead: ev.rowsRead, bytesDone: ev.bytesDone, bytesTotal: ev.bytesTotal });
 			} else if (ev.type === 'chunk') {
+				// the one pass's lookups, made at the header, are done before the chunked path writes
+				if (prepared) await prepared.catch(() => undefined);
 				if (ev.ipc) {
 					await db.insertArrowIPC('stg', ev.ipc, !created);
 					created = true;

@@ -14,6 +14,7 @@ import { formatReport } from '../../src/lib/import/report-text';
 import { rejectedRowsCsv } from '../../src/lib/import/rejects-csv';
 import { localizeReport } from '../../src/lib/import/localize';
 import { shownValue } from '../../src/lib/import/cell-value';
+import { message } from '../../src/lib/import/messages';
 import type { ImportReport } from '../../src/lib/import/report';
 import type { Db } from '../../src/lib/db/types';
 import { referenceDb, balanced } from './helpers/db';
@@ -85,8 +86,13 @@ describe('rejected values from Excel number and date cells', () => {
 		expect(en).toContain('  sheet „Einsätze“, line 2, column „Teilnehmende“: not a whole number [1.5]');
 		expect(en).toContain('  sheet „Einsätze“, line 3, column „Teilnehmende“: not a whole number [1,5]');
 		expect(en).toContain('  sheet „Einsätze“, line 8, column „Minuten“: implausibly large (at most 1440) [1500.25]');
-		expect(en.some((l) => l.includes('line 10, column „Datum“') && l.endsWith('[03/05/2010]'))).toBe(true);
+		expect(en).toContain('  sheet „Einsätze“, line 10, column „Datum“: date outside the plausible range 01/01/2018 to 31/12/2030 [03/05/2010]');
 		expect(en.some((l) => l.includes('line 11, column „Datum“') && l.endsWith('[03.05.2010]'))).toBe(true);
+	});
+
+	it('a report stored before the English range existed (no min_en) still names its range', () => {
+		expect(message('date_out_of_range', 'en', { min: '01.01.2018', max: '31.12.2030' })).toBe('date outside the plausible range 01.01.2018 to 31.12.2030');
+		expect(message('date_out_of_range', 'en', { min: '01.01.2018', max: '31.12.2030', min_en: '01/01/2018', max_en: '31/12/2030' })).toBe('date outside the plausible range 01/01/2018 to 31/12/2030');
 	});
 
 	it('the rejected rows download: number and date cells as German Excel reads them, in both languages; text as written', () => {

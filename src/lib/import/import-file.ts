@@ -371,7 +371,8 @@ async function checkAndReport(
 	const rangeOf = (col: string) => {
 		const c = spec.columns.find((x) => x.name === col);
 		const de = (iso?: string) => (iso ? iso.split('-').reverse().join('.') : '');
-		return { min: de(c?.minDate), max: de(c?.maxDate), max_n: c?.max ?? '' };
+		const en = (iso?: string) => (iso ? iso.split('-').reverse().join('/') : '');
+		return { min: de(c?.minDate), max: de(c?.maxDate), min_en: en(c?.minDate), max_en: en(c?.maxDate), max_n: c?.max ?? '' };
 	};
 	const errs = await db.query<{ _row: number; _line: number; col: string; value: string | null; code: string; first_row: number | null }>(
 		`SELECT * FROM _errors ORDER BY _row, col LIMIT ${maxDetails}`
@@ -423,7 +424,7 @@ async function checkAndReport(
 			params.first = lineOfRow.get(fr) ?? '';
 			if (fs !== undefined && fs !== sheetOf(Number(e._row))) params.first = `${params.first} (${lang === 'de' ? 'Blatt' : 'sheet'} „${fs}“)`;
 		}
-		if (e.code === 'date_out_of_range') Object.assign(params, { min: r.min, max: r.max });
+		if (e.code === 'date_out_of_range') Object.assign(params, { min: r.min, max: r.max, min_en: r.min_en, max_en: r.max_en });
 		if (e.code === 'too_large') params.max = r.max_n;
 		if (e.code === 'ambiguous_number') Object.assign(params, { value: e.value ?? '' }, ambiguousReadings(e.value ?? ''));
 		if (e.code === 'mixed_decimal') {

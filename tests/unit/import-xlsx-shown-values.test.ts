@@ -15,6 +15,7 @@ import { rejectedRowsCsv } from '../../src/lib/import/rejects-csv';
 import { localizeReport } from '../../src/lib/import/localize';
 import { shownValue } from '../../src/lib/import/cell-value';
 import { message } from '../../src/lib/import/messages';
+import { inspectFile } from '../../src/lib/import/inspect';
 import type { ImportReport } from '../../src/lib/import/report';
 import type { Db } from '../../src/lib/db/types';
 import { referenceDb, balanced } from './helpers/db';
@@ -88,6 +89,19 @@ describe('rejected values from Excel number and date cells', () => {
 		expect(en).toContain('  sheet „Einsätze“, line 8, column „Minuten“: implausibly large (at most 1440) [1500.25]');
 		expect(en).toContain('  sheet „Einsätze“, line 10, column „Datum“: date outside the plausible range 01/01/2018 to 31/12/2030 [03/05/2010]');
 		expect(en.some((l) => l.includes('line 11, column „Datum“') && l.endsWith('[03.05.2010]'))).toBe(true);
+	});
+
+	it('the assistant preview marks number and date cells too (shown as Excel shows them), text cells as written', async () => {
+		const ins = await inspectFile(bytes, 'zahlen.xlsx');
+		const shown = (lang: 'de' | 'en') => ins.preview.slice(0, 3).map((p) => p.fields.map((f, i) => shownValue(f, p.cells?.[i], lang)));
+		expect(shown('de')).toEqual([
+			['01.03.2025', '13076034', 'MV-L001', 'Telefon', 'T', '75+', '1,5', '30'],
+			['02.03.2025', '13076034', 'MV-L001', 'Telefon', 'T', '75+', '1,5', '30'],
+			['03.03.2025', '13076034', 'MV-L001', 'Telefon', 'T', '75+', '1.500', '30']
+		]);
+		expect(shown('en')[0]).toEqual(['01/03/2025', '13076034', 'MV-L001', 'Telefon', 'T', '75+', '1.5', '30']);
+		expect(shown('en')[1][6]).toBe('1,5');
+		expect(ins.preview[0].fields[6]).toBe('1.5');
 	});
 
 	it('a report stored before the English range existed (no min_en) still names its range', () => {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from 'playwright-core';
 import { CHROMIUM, launch, runAxe as axe, type Launched } from './browser.ts';
 import { startPreview, type Preview } from './server.ts';
-import { daysSinceEpoch, parquetBytes } from '../unit/helpers/fixtures.ts';
+import { daysSinceEpoch, parquetBytes, xlsxWorkbook } from '../unit/helpers/fixtures.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SAMPLE = path.join(ROOT, 'data/sample');
@@ -262,6 +262,39 @@ test('imports a file dropped onto the drop zone', async () => {
 	);
 });
 
+test('shows a rejected Excel number or date cell as the user sees it (1,5 · 03.05.2010; English 1.5 · 03/05/2010), a text cell as written', async () => {
+	const name = 'zahlzellen.xlsx';
+	const H = ['Datum', 'Gemeindeschlüssel', 'Lotse', 'Format', 'Thema', 'Altersgruppe', 'Teilnehmende', 'Minuten'];
+	const r = (d: Date, tn: number | string) => [d, '13076034', 'MV-L001', 'Telefon', 'Online-Banking', '75+', tn, 30];
+	const bytes = await xlsxWorkbook([
+		{
+			name: 'Einsätze',
+			// row 2: number cell 1.5; row 3: text cell "1.5" (as written); row 4: a date cell before 2018; row 5 loads
+			rows: [H, r(new Date(Date.UTC(2025, 2, 1)), 1.5), r(new Date(Date.UTC(2025, 2, 2)), '1.5'), r(new Date(Date.UTC(2010, 4, 3)), 2), r(new Date(Date.UTC(2025, 2, 4)), 2)]
+		}
+	]);
+	await page.setInputFiles('#file-input', { name, mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(bytes) });
+	const row = page.locator(`tr[data-testid=file-row][data-file="${name}"]`);
+	const assistant = page.locator('[data-testid=assistant-import]');
+	await Promise.race([row.waitFor({ timeout: 60_000 }), assistant.waitFor({ timeout: 60_000 })]);
+	if (await assistant.isVisible()) {
+		await assistant.click();
+		await page.locator('[data-testid=assistant-done]').click();
+	}
+	await row.waitFor({ timeout: 60_000 });
+	assert.deepEqual([await row.getAttribute('data-read'), await row.getAttribute('data-loaded'), await row.getAttribute('data-rejected')], ['4', '1', '3']);
+	const report = page.locator(`[data-testid=file-report][data-file="${name}"]`);
+	const shown = () => report.locator('table[data-testid=rejections] tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-line'), tr.querySelector('td.value')?.textContent]));
+	assert.deepEqual(await shown(), [['2', '1,5'], ['3', '1.5'], ['4', '03.05.2010']]);
+	await report.screenshot({ path: path.join(SHOTS, '07b-xlsx-zahlzellen.png') });
+	await page.getByRole('button', { name: 'Switch to English' }).click();
+	await page.waitForFunction(() => document.documentElement.lang === 'en');
+	assert.deepEqual(await shown(), [['2', '1.5'], ['3', '1.5'], ['4', '03/05/2010']]);
+	await report.screenshot({ path: path.join(SHOTS, '07b-xlsx-zahlzellen-en.png') });
+	await page.getByRole('button', { name: 'Auf Deutsch umschalten' }).click();
+	assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+});
+
 test('shows a fatal error and untrusted values as plain text', async () => {
 	const header = 'Datum;Gemeindeschlüssel;Lotsen-ID;Format;Thema;Altersgruppe;Teilnehmende;Minuten;Digitales Angebot';
 	const evil = '<img src=x onerror="window.__xss=1">';
@@ -299,13 +332,13 @@ test('removes the sample data and the badge with it', async () => {
 	// a file the user imported is own data, whatever its name (also the faulty demo file picked by hand)
 	assert.deepEqual(
 		await page.locator('tr[data-testid=file-row]').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-file')).sort()),
-		[FAULTY, 'eigene_einsaetze.csv', 'eigene_einsaetze.parquet', 'html_wert.csv', 'kaputt.csv'],
+		[FAULTY, 'eigene_einsaetze.csv', 'eigene_einsaetze.parquet', 'html_wert.csv', 'kaputt.csv', 'zahlzellen.xlsx'],
 		'only the user files are left'
 	);
 	const faultyLoaded = Number(await page.locator(`tr[data-testid=file-row][data-file="${FAULTY}"]`).getAttribute('data-loaded'));
 	const after = Number(await page.locator('[data-testid=table-counts] tr[data-table=einsaetze]').getAttribute('data-rows'));
-	// 3 rows of eigene_einsaetze.csv, 4 of eigene_einsaetze.parquet, and what the faulty file loaded
-	assert.equal(after, 3 + 4 + faultyLoaded, `einsaetze: ${before} rows before, only the 3 + 4 + ${faultyLoaded} loaded from the user files after`);
+	// 3 rows of eigene_einsaetze.csv, 4 of eigene_einsaetze.parquet, 1 of zahlzellen.xlsx, and what the faulty file loaded
+	assert.equal(after, 3 + 4 + 1 + faultyLoaded, `einsaetze: ${before} rows before, only the 3 + 4 + 1 + ${faultyLoaded} loaded from the user files after`);
 	assert.equal(Number(await page.locator('[data-testid=table-counts] tr[data-table=coworking]').getAttribute('data-rows')), 0);
 	await page.screenshot({ path: path.join(SHOTS, '06-ohne-beispieldaten.png'), fullPage: true });
 	// a page whose data are gone says so and points to the import, instead of charts of zeros

@@ -76,8 +76,8 @@ describe('faulty activity rows', () => {
 		const de = await importFile(db, { name: 'faults_de.csv', bytes: csvBytes(H, [withValue(0, '01.01.2031'), ok(), ok()]) });
 		expect(de.rejections[0].reason).toBe('Datum außerhalb des plausiblen Bereichs 01.01.2018 bis 31.12.2030');
 		const en = localizeReport(de, 'en');
-		expect(en.rejections[0].reason).toBe('date outside the plausible range 01.01.2018 to 31.12.2030');
-		expect(rejectedRowsCsv(de, 'en').split('\r\n')[1]).toBe('2;Datum: date outside the plausible range 01.01.2018 to 31.12.2030;01.01.2031;13076034;MV-L001;Telefon;Test;75+;1;30');
+		expect(en.rejections[0].reason).toBe('date outside the plausible range 01/01/2018 to 31/12/2030');
+		expect(rejectedRowsCsv(de, 'en').split('\r\n')[1]).toBe('2;Datum: date outside the plausible range 01/01/2018 to 31/12/2030;01.01.2031;13076034;MV-L001;Telefon;Test;75+;1;30');
 	});
 
 	it('replaces the rows of a file loaded again instead of counting them twice', async () => {

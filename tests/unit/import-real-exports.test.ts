@@ -297,9 +297,9 @@ describe('a workbook with one sheet per month', () => {
 			{ ags: '13076034', lotse_id: 'MV-L001', format: 'Telefon', thema: 'A', altersgruppe: '75+', teilnehmende: 1, minuten: 30 },
 			{ ags: '13076053', lotse_id: 'MV-L002', format: 'Online', thema: 'B', altersgruppe: '65–74', teilnehmende: 3, minuten: 12.5 }
 		]);
-		// the download puts April's values under the first sheet's header, by name
+		// the download puts April's values under the first sheet's header, by name (the date cell as German Excel shows it)
 		const csv = rejectedRowsCsv(r, 'de').replace(/^\ufeff/, '').split('\r\n');
-		expect(csv[1]).toMatch(/^April;3;.*;2025-04-05;13076053;MV-L002;Fax;C;65-74;3;5$/);
+		expect(csv[1]).toMatch(/^April;3;.*;05\.04\.2025;13076053;MV-L002;Fax;C;65-74;3;5$/);
 	});
 
 	it('reads every sheet whose header fits, counts per sheet, and names the other sheets', async () => {
@@ -336,6 +336,6 @@ describe('a workbook with one sheet per month', () => {
 		// the download names the sheet of each rejected row
 		const csv = rejectedRowsCsv(r, 'de').replace(/^\ufeff/, '').split('\r\n');
 		expect(csv[0]).toBe('Blatt;Zeile;Grund;Datum;Gemeindeschlüssel;Lotse;Format;Thema;Altersgruppe;Teilnehmende;Minuten');
-		expect(csv[1]).toBe('Januar;4;"Format: unbekannter Wert; erlaubt: Sprechstunde vor Ort, Hausbesuch, Bürgerdialog, Telefon, Online";2025-01-03;13076034;MV-L001;Brieftaube;B;75+;1;30');
+		expect(csv[1]).toBe('Januar;4;"Format: unbekannter Wert; erlaubt: Sprechstunde vor Ort, Hausbesuch, Bürgerdialog, Telefon, Online";03.01.2025;13076034;MV-L001;Brieftaube;B;75+;1;30');
 	});
 });

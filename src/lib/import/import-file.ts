@@ -22,6 +22,7 @@ import { streamCsv, type CsvSourceFactory, type OnePassFile } from './csv-stagin
 import { discardOnePass, loadOnePass } from './csv-one-pass';
 import { checkSetup, type SegmentInfo } from './check-setup';
 import { isXlsx } from './xlsx';
+import type { CellKind } from './cell-value';
 import { lit, q, type NumberFormats } from './validate-sql';
 import { BatchValidation, decideNumberFormats, formatsFromEvidence, FormatsChanged, validateStaged } from './validate-staged';
 import { detectKind } from './header-map';
@@ -375,7 +376,8 @@ async function checkAndReport(
 	const rangeOf = (col: string) => {
 		const c = spec.columns.find((x) => x.name === col);
 		const de = (iso?: string) => (iso ? iso.split('-').reverse().join('.') : '');
-		return { min: de(c?.minDate), max: de(c?.maxDate), max_n: c?.max ?? '' };
+		const en = (iso?: string) => (iso ? iso.split('-').reverse().join('/') : '');
+		return { min: de(c?.minDate), max: de(c?.maxDate), min_en: en(c?.minDate), max_en: en(c?.maxDate), max_n: c?.max ?? '' };
 	};
 	const errs = await db.query<{ _row: number; _line: number; col: string; value: string | null; code: string; first_row: number | null }>(
 		`SELECT * FROM _errors ORDER BY _row, col LIMIT ${maxDetails}`
@@ -394,11 +396,14 @@ async function checkAndReport(
 		for (const r of await db.query<{ _row: number; _line: number }>(from)) lineOfRow.set(Number(r._row), Number(r._line));
 		if (batched) await db.exec('DROP TABLE IF EXISTS _keys');
 	}
-	const rejection = (line: number, sheet: string | undefined, column: string, value: string, code: string, params: Record<string, string | number>): Rejection => ({
+	// XLSX: which rejected values came from number or date cells (shown as Excel shows them, cell-value.ts)
+	const cellOf = report.dialect?.format === 'xlsx' ? await rejectedCellKinds(errs, segments, rowsAt) : () => undefined;
+	const rejection = (line: number, sheet: string | undefined, column: string, value: string, code: string, params: Record<string, string | number>, cell?: CellKind): Rejection => ({
 		line,
 		...(sheet !== undefined ? { sheet } : {}),
 		column,
 		value,
+		...(cell ? { cell } : {}),
 		code,
 		reason: message(code, lang, params),
 		params
@@ -424,14 +429,14 @@ async function checkAndReport(
 			params.first = lineOfRow.get(fr) ?? '';
 			if (fs !== undefined && fs !== sheetOf(Number(e._row))) params.first = `${params.first} (${lang === 'de' ? 'Blatt' : 'sheet'} „${fs}“)`;
 		}
-		if (e.code === 'date_out_of_range') Object.assign(params, { min: r.min, max: r.max });
+		if (e.code === 'date_out_of_range') Object.assign(params, { min: r.min, max: r.max, min_en: r.min_en, max_en: r.max_en });
 		if (e.code === 'too_large') params.max = r.max_n;
 		if (e.code === 'ambiguous_number') Object.assign(params, { value: e.value ?? '' }, ambiguousReadings(e.value ?? ''));
 		if (e.code === 'mixed_decimal') {
 			const m = fmts[e.col]?.decimal;
 			if (m) Object.assign(params, { mark_de: markName[m].de, mark_en: markName[m].en });
 		}
-		rejections.push(rejection(Number(e._line), sheetOf(Number(e._row)), fileCol(e.col), e.value ?? '', e.code, params));
+		rejections.push(rejection(Number(e._line), sheetOf(Number(e._row)), fileCol(e.col), e.value ?? '', e.code, params, cellOf(Number(e._row), e.col)));
 	}
 	const sheetIdx = new Map(segments.map((s, i) => [s.sheet, i]));
 	rejections.sort((a, b) => (sheetIdx.get(a.sheet) ?? 0) - (sheetIdx.get(b.sheet) ?? 0) || a.line - b.line || a.column.localeCompare(b.column));
@@ -450,7 +455,26 @@ async function checkAndReport(
 	if (segments.some((s) => s.sheet !== undefined)) report.sheets = await perSheet(db, segments, broken);
 }
 
-/** What the checks need besides the rows: the uniqueness rule (with its fallback and the note saying so) and the profile's value mapping. */
+/** (row id, field) → the kind of cell its value came from, for the rejected values of a workbook (its rows are in memory). */
+async function rejectedCellKinds(
+	errs: { _row: number; col: string }[],
+	segments: SegmentInfo[],
+	rowsAt: (ids: number[]) => Promise<Map<number, StagedRow>>
+): Promise<(row: number, field: string) => CellKind | undefined> {
+	const found = await rowsAt([...new Set(errs.map((e) => Number(e._row)))]);
+	const bounds: { last: number; seg: SegmentInfo }[] = [];
+	let acc = 0;
+	for (const seg of segments) bounds.push({ last: (acc += seg.rowCount), seg });
+	return (row, field) => {
+		const cells = found.get(row)?.cells;
+		const mapping = bounds.find((b) => row <= b.last)?.seg.match?.mapping;
+		if (!cells || !mapping) return undefined;
+		for (const [i, name] of mapping) if (name === field) return cells[i];
+		return undefined;
+	};
+}
+
+/** Rows read, loaded and rejected per worksheet. */
 async function perSheet(db: Db, segments: SegmentInfo[], broken: (BrokenRow & { sheet?: string })[]): Promise<SheetReport[]> {
 	const out: SheetReport[] = [];
 	let first = 1;
@@ -504,6 +528,12 @@ async function rejectedRecords(
 		const idx = s ? reorder.get(s) : null;
 		return idx ? idx.map((i) => (i < 0 ? '' : (fields[i] ?? ''))) : fields;
 	};
+	// XLSX: number and date cells marked in the same order as the values (none: no `cells`)
+	const cellsOf = (s: SegmentInfo | undefined, r: StagedRow) => {
+		if (!r.cells?.some(Boolean)) return {};
+		const idx = (s ? reorder.get(s) : null) ?? r.fields.map((_, i) => i);
+		return { cells: idx.map((i) => (i < 0 ? null : (r.cells![i] ?? null))) };
+	};
 	const order = new Map(segments.map((s, i) => [s.sheet, i]));
 	const rows: ImportReport['rejectedRecords']['rows'] = broken.map((b) => ({
 		line: b.record.line,
@@ -520,7 +550,7 @@ async function rejectedRecords(
 		for (const id of wantedRows) {
 			const r = found.get(id);
 			const s = bounds.find((b) => id <= b.last)?.seg;
-			if (r) rows.push({ line: r.line, ...(s?.sheet !== undefined ? { sheet: s.sheet } : {}), values: valuesOf(s, r.fields) });
+			if (r) rows.push({ line: r.line, ...(s?.sheet !== undefined ? { sheet: s.sheet } : {}), values: valuesOf(s, r.fields), ...cellsOf(s, r) });
 		}
 	} else if (wantedRows.length) {
 		// Parquet: the staged text is what the file held (only mapped columns exist as text)

@@ -5,6 +5,7 @@
  * change it; the choices become an ImportProfile (profile.ts) for `importFile`.
  */
 import { tableFromIPC } from 'apache-arrow';
+import type { CellKind } from './cell-value';
 import { detectKind, matchKind, type HeaderMatch } from './header-map';
 import { message } from './messages';
 import { isParquet, parquetToIPC } from './parquet';
@@ -56,8 +57,8 @@ export interface Inspection {
 	header: string[];
 	signature: string;
 	headerLine: number;
-	/** first rows as parsed (XLSX: of the first sheet read) */
-	preview: { line: number; sheet?: string; fields: string[] }[];
+	/** first rows as parsed (XLSX: of the first sheet read; `cells` marks number and date cells, shown with `shownValue` as Excel shows them) */
+	preview: { line: number; sheet?: string; fields: string[]; cells?: (CellKind | null)[] }[];
 	kind: DatasetKind | null;
 	/** every kind with how many of its required fields are found */
 	kinds: { kind: DatasetKind; label: string; matched: number; missing: string[] }[];
@@ -262,7 +263,7 @@ async function inspectRead(bytes: Uint8Array, file: string, p: ImportProfile | u
 			return out;
 		}
 		const rows = read.segments.flatMap((s) => [
-			...s.rows.map((r) => ({ line: r.line, sheet: s.sheet, fields: r.fields })),
+			...s.rows.map((r) => ({ line: r.line, sheet: s.sheet, fields: r.fields, ...(r.cells?.some(Boolean) ? { cells: r.fields.map((_, i) => r.cells![i] ?? null) } : {}) })),
 			...s.broken.map((b) => ({ line: b.record.line, sheet: s.sheet, fields: b.record.fields }))
 		]);
 		out.preview = rows

@@ -4,7 +4,7 @@ import type { Lang } from './report';
 const M: Record<string, { de: string; en: string }> = {
 	missing_value: { de: 'Pflichtfeld ist leer', en: 'required field is empty' },
 	invalid_date: { de: 'kein gültiges Datum (erwartet 31.12.2025 oder 2025-12-31)', en: 'not a valid date (expected 31.12.2025 or 2025-12-31)' },
-	date_out_of_range: { de: 'Datum außerhalb des plausiblen Bereichs {min} bis {max}', en: 'date outside the plausible range {min} to {max}' },
+	date_out_of_range: { de: 'Datum außerhalb des plausiblen Bereichs {min} bis {max}', en: 'date outside the plausible range {min_en} to {max_en}' },
 	not_a_number: { de: 'keine Zahl', en: 'not a number' },
 	not_an_integer: { de: 'keine ganze Zahl', en: 'not a whole number' },
 	negative: { de: 'negative Zahl nicht erlaubt', en: 'negative number not allowed' },
@@ -78,7 +78,9 @@ Object.assign(M, NOTES);
 
 export function message(code: string, lang: Lang, params: Record<string, string | number> = {}): string {
 	const t = M[code]?.[lang] ?? code;
-	return t.replace(/\{(\w+)\}/g, (_, k) => (k in params ? String(params[k]) : `{${k}}`));
+	// `x_en` missing (a report stored before the English form existed): the parameter `x` itself
+	const value = (k: string) => (k in params ? params[k] : k.endsWith('_en') && k.slice(0, -3) in params ? params[k.slice(0, -3)] : undefined);
+	return t.replace(/\{(\w+)\}/g, (_, k) => String(value(k) ?? `{${k}}`));
 }
 
 export function hasMessage(code: string): boolean {

@@ -56,7 +56,7 @@ export interface ReadResult {
 }
 
 /** Splits records into well-formed rows and structurally broken ones (wrong field count, open quote). */
-export function checkShape(records: (CsvRecord & { nums?: (number | undefined)[] })[], width: number, spreadsheet: boolean) {
+export function checkShape(records: (CsvRecord & Pick<SheetRecord, 'nums' | 'cells'>)[], width: number, spreadsheet: boolean) {
 	const ok: StagedRow[] = [];
 	const broken: BrokenRow[] = [];
 	for (const r of records) {
@@ -69,7 +69,7 @@ export function checkShape(records: (CsvRecord & { nums?: (number | undefined)[]
 		if (spreadsheet && f.length < width) f = [...f, ...Array<string>(width - f.length).fill('')]; // empty cells at the row's end
 		if (f.length > width) broken.push({ record: r, code: 'too_many_fields' });
 		else if (f.length < width && f.length > 1) broken.push({ record: r, code: 'too_few_fields' });
-		else ok.push({ line: r.line, fields: f, nums: r.nums });
+		else ok.push({ line: r.line, fields: f, nums: r.nums, cells: r.cells });
 	}
 	return { ok, broken };
 }

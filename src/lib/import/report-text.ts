@@ -2,6 +2,7 @@
 import type { ImportReport, Lang } from './report';
 import { DATASETS } from './schemas';
 import { message } from './messages';
+import { shownValue } from './cell-value';
 import type { SkippedLine } from './layout';
 
 const DELIM_NAMES: Record<string, { de: string; en: string }> = {
@@ -59,7 +60,7 @@ export function formatReport(r: ImportReport, lang: Lang): string {
 	for (const x of r.repairs.slice(0, 5)) lines.push(`  ${lineLabel(x.line, x.sheet, lang)}${x.column ? `, ${x.column}` : ''}: ${x.from} → ${x.to} (${x.reason})`);
 	if (r.repairs.length > 5) lines.push(`  … ${n.format(r.repairs.length - 5)} ${de ? 'weitere Korrekturen' : 'more repairs'}`);
 	for (const x of r.rejections.slice(0, 50)) {
-		lines.push(`  ${lineLabel(x.line, x.sheet, lang)}${x.column ? `, ${de ? 'Spalte' : 'column'} „${x.column}“` : ''}: ${x.reason}${x.value !== '' ? ` [${x.value}]` : ''}`);
+		lines.push(`  ${lineLabel(x.line, x.sheet, lang)}${x.column ? `, ${de ? 'Spalte' : 'column'} „${x.column}“` : ''}: ${x.reason}${x.value !== '' ? ` [${shownValue(x.value, x.cell, lang)}]` : ''}`);
 	}
 	if (r.rejections.length > 50) lines.push(`  … ${n.format(r.rejections.length - 50)} ${de ? 'weitere Fehler' : 'more errors'}`);
 	return lines.join('\n');

@@ -2,6 +2,7 @@
 import type { DatasetKind } from './schemas';
 import type { SkippedLine } from './layout';
 import type { EncodingNote } from './encoding';
+import type { CellKind } from './cell-value';
 
 export type { SkippedLine, EncodingNote };
 
@@ -14,7 +15,10 @@ export interface Rejection {
 	sheet?: string;
 	/** the column as named in the user's file ('' when the whole row is affected) */
 	column: string;
+	/** the value as the file means it: a text cell or CSV field as written; a number or date cell canonical (`1.5`, `2019-01-01`) */
 	value: string;
+	/** XLSX: the value came from a number or date cell; show it with `shownValue` (cell-value.ts: `1,5`, `01.01.2019` in German) */
+	cell?: CellKind;
 	/** machine-readable reason, e.g. 'unknown_key' (see messages.ts) */
 	code: string;
 	/** the reason in the requested language */
@@ -110,5 +114,5 @@ export interface ImportReport {
 	/** the import profile applied, if any */
 	profile: { signature: string; name?: string } | null;
 	/** the raw rejected records (header + rows, in the file's own columns) for the download; reasons are in `rejections` */
-	rejectedRecords: { header: string[]; rows: { line: number; sheet?: string; values: string[] }[] };
+	rejectedRecords: { header: string[]; rows: { line: number; sheet?: string; values: string[]; /** XLSX: per value, a number or date cell (null: text); absent when none */ cells?: (CellKind | null)[] }[] };
 }

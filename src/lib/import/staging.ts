@@ -7,12 +7,15 @@ import { Table, tableToIPC, makeVector, makeData, Float64, type Vector } from 'a
 import { utf8Vector } from './arrow-text';
 import type { Db } from '../db/types';
 import type { DatasetSpec } from './schemas';
+import type { CellKind } from './cell-value';
 
 export interface StagedRow {
 	line: number;
 	fields: string[];
 	/** typed numbers from a typed source (XLSX number cells), by field index */
 	nums?: (number | undefined)[];
+	/** XLSX: which fields were number or date cells (their text is canonical: 1.5, 2019-01-01), by field index */
+	cells?: (CellKind | undefined)[];
 }
 
 /** Rows of one header (one CSV file, or one worksheet) and how its columns map. */

@@ -461,13 +461,15 @@ function onePassOffer(bytes: Uint8Array, enc: { mode: Mode; start: number }, hea
 	if (line <= headerEnd || from >= bytes.length) return null; // no data line after the header
 	const numeric = new Map<number, string>();
 	const keys = new Map<number, string>();
+	const dates = new Map<number, string>();
 	for (const [i, name] of match.mapping) {
 		const t = match.spec.columns.find((c) => c.name === name)?.type;
 		if (t === 'int' || t === 'decimal' || t === 'rate') numeric.set(i, name);
 		else if (t === 'gemeinde') keys.set(i, name);
+		else if (t === 'date') dates.set(i, name);
 	}
 	// a copy: the database takes the buffer it is given
-	return { csv: bytes.slice(from), from, spec: { test, numeric, keys } };
+	return { csv: bytes.slice(from), from, spec: { test, numeric, keys, dates } };
 }
 
 /** Picks the rows with the given `_row` ids out of a fresh stream over the same file. */

@@ -198,6 +198,109 @@ describe('one pass = chunked path', () => {
 	});
 });
 
+describe('one pass: read_csv types the columns the scan proved exact', () => {
+	/** the one-pass INSERT's read: file column → type */
+	async function insertTypes(name: string, bytes: Uint8Array): Promise<{ types: string[]; sql: string }> {
+		let sql = '';
+		const spy: Db = {
+			...db,
+			query: (async (s: string, p?: unknown[]) => {
+				if (s.startsWith('INSERT INTO') && s.includes('FROM (WITH _src AS')) sql = s;
+				return db.query(s, p);
+			}) as Db['query'],
+			exec: db.exec.bind(db)
+		};
+		await importFile(spy, { name, bytes }, { maxDetails: 50 });
+		await db.exec(`DELETE FROM einsaetze WHERE _file = '${name}'`);
+		const cols = /columns=\{([^}]*)\}/.exec(sql)![1];
+		return { types: [...cols.matchAll(/'c\d+': '([A-Z]+)'/g)].map((m) => m[1]), sql };
+	}
+	const row = (date: string, n: string, min: string) => `${date};13076034;L;Telefon;T;75+;${n};${min};`;
+
+	it('dates and plain numbers typed by the reader: same report and rows as the text path, errors by hand', async () => {
+		const bad = [
+			row('29.02.2024', '1', '30'), // a leap day: loaded
+			row('31.12.2030', '2', '63,5'), // the last day allowed: loaded
+			row('', '1', '30'), // line 6: missing date (the typed read gives NULL only for an empty field)
+			row('01.01.2017', '1', '30'), // line 7: before the programme
+			row('01.03.2025', '', '30'), // line 8: missing participants
+			row('01.03.2025', '2,5', '30'), // line 9: 2.5 participants
+			row('01.03.2025', '20000', '30'), // line 10: over 10.000
+			row('01.03.2025', '007', '1440,0'), // 7 participants, 1440 minutes: loaded
+			row('01.03.2025', '1', '1440,5'), // line 12: over 1440 minutes
+			row('"02.03.2025"', '1', '"45,25"'), // quoted: loaded
+			row('01.03.2025', '1', '1234567890123,5') // line 14: 16 characters, too large
+		];
+		const bytes = encode([E_HEAD, eLine(1), eLine(2), ...bad, eLine(3)].join('\n') + '\n');
+		expect(onePassTaken(bytes)).toBe(true);
+		const { types, sql } = await insertTypes('typed.csv', bytes);
+		expect(types).toEqual(['DATE', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE', 'VARCHAR']);
+		expect(sql).toContain(`decimal_separator=','`);
+		const { chunked, one } = await both('typed.csv', bytes, 'einsaetze');
+		expect(one.report).toEqual(chunked.report);
+		expect(one.rows).toEqual(chunked.rows);
+		expect(one.report.rejections.map((r) => [r.line, r.column, r.code, r.value])).toEqual([
+			[6, 'Datum', 'missing_value', ''],
+			[7, 'Datum', 'date_out_of_range', '01.01.2017'],
+			[8, 'Teilnehmende', 'missing_value', ''],
+			[9, 'Teilnehmende', 'not_an_integer', '2,5'],
+			[10, 'Teilnehmende', 'too_large', '20000'],
+			[12, 'Minuten', 'too_large', '1440,5'],
+			[14, 'Minuten', 'too_large', '1234567890123,5']
+		]);
+		const r = one.rows as Record<string, unknown>[];
+		expect(r.map((x) => x._line)).toEqual([2, 3, 4, 5, 11, 13, 15]);
+		expect(r.map((x) => x.datum)).toEqual([Date.UTC(2025, 2, 2), Date.UTC(2025, 2, 3), Date.UTC(2024, 1, 29), Date.UTC(2030, 11, 31), Date.UTC(2025, 2, 1), Date.UTC(2025, 2, 2), Date.UTC(2025, 2, 4)]);
+		// eLine(i): participants i % 4 + 1, minutes 63,5 when i % 3 = 0, else 30
+		expect(r.map((x) => x.teilnehmende)).toEqual([2, 3, 1, 2, 7, 1, 4]);
+		expect(r.map((x) => x.minuten)).toEqual([30, 30, 30, 63.5, 1440, 45.25, 63.5]);
+	});
+
+	// one value in an otherwise typed file that the reader could not type as the check reads it:
+	// that column (or, padded, every column) stays text, and the result is the text path's
+	it.each([
+		['29.02.2025 (no such day)', row('29.02.2025', '1', '30'), [0], [[3, 'Datum', 'invalid_date']]],
+		['1.3.2025 (one digit)', row('1.3.2025', '1', '30'), [0], []],
+		['2025-03-01 (ISO)', row('2025-03-01', '1', '30'), [0], []],
+		['01.03.0999 (year < 1000)', row('01.03.0999', '1', '30'), [0], [[3, 'Datum', 'date_out_of_range']]],
+		['17 characters', row('01.03.2025', '1', '12345678901234,56'), [7], [[3, 'Minuten', 'too_large']]],
+		['1.000 minutes (a thousands group)', row('01.03.2025', '1', '1.000'), [7], []],
+		['12.5 minutes (the other mark)', row('01.03.2025', '1', '12.5'), [7], [[3, 'Minuten', 'mixed_decimal']]],
+		['12.5 participants (the read uses the comma of Minuten)', row('01.03.2025', '12.5', '30'), [6], [[3, 'Teilnehmende', 'not_an_integer']]],
+		['-2 participants (a sign)', row('01.03.2025', '-2', '30'), [6], [[3, 'Teilnehmende', 'negative']]],
+		['a padded field', ' 01.03.2025 ;13076034;L;Telefon;T;75+;1;30;', [0, 6, 7], []],
+		['a quoted date with a space', '"01.03.2025 ";13076034;L;Telefon;T;75+;1;30;', [0, 6, 7], []]
+	] as const)('%s: the column stays text', async (_w, line, text, rejected) => {
+		const bytes = encode([E_HEAD, eLine(1), line, eLine(3), eLine(6)].join('\n') + '\n');
+		expect(onePassTaken(bytes)).toBe(true);
+		const { types } = await insertTypes('odd.csv', bytes);
+		const expected = ['DATE', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE', 'VARCHAR'].map((t, i) => ((text as readonly number[]).includes(i) ? 'VARCHAR' : t));
+		expect(types).toEqual(expected);
+		const { chunked, one } = await both('odd.csv', bytes, 'einsaetze');
+		expect(one.report).toEqual(chunked.report);
+		expect(one.rows).toEqual(chunked.rows);
+		expect(one.report.rejections.map((r) => [r.line, r.column, r.code])).toEqual(rejected);
+		expect(one.report.rowsRead).toBe(4);
+	});
+
+	it('DuckDB reads these shapes typed exactly as the check reads the text', async () => {
+		// numbers of at most 16 characters, digits and one plain mark; dates dd.mm.yyyy that exist
+		const nums = ['0', '007', '1', '63', '9007199254740993', '4503599627370497', '1234567890123456', '0,1', '00,50', '63,5', '1440,0', '123456789012345,6', '0,000000000000001', '2,675', '1,0000000000000002'];
+		const dates = ['01.01.1000', '29.02.2024', '29.02.2000', '28.02.1900', '31.12.9999', '01.03.2025', '30.04.2025'];
+		for (const [sep, vals] of [[',', nums], ['.', nums.map((v) => v.replace(',', '.'))]] as const) {
+			await db.registerFile('_exact.csv', encode(vals.map((v, i) => `${v};${dates[i % dates.length]}`).join('\n') + '\n'));
+			const rows = await db.query<{ same: boolean; d_same: boolean; v: string }>(
+				`SELECT t.n IS NOT DISTINCT FROM TRY_CAST(replace(s.n, ',', '.') AS DOUBLE) AS same, t.d = TRY_CAST(try_strptime(s.d, '%d.%m.%Y') AS DATE) AS d_same, s.n AS v
+				FROM (SELECT row_number() OVER () AS i, * FROM read_csv('_exact.csv', header=false, auto_detect=false, decimal_separator='${sep}', dateformat='%d.%m.%Y', delim=';', quote='"', escape='"', columns={'n': 'DOUBLE', 'd': 'DATE'})) t
+				JOIN (SELECT row_number() OVER () AS i, * FROM read_csv('_exact.csv', header=false, auto_detect=false, all_varchar=true, delim=';', quote='"', escape='"', columns={'n': 'VARCHAR', 'd': 'VARCHAR'})) s ON s.i = t.i`
+			);
+			expect(rows.length).toBe(vals.length);
+			expect(rows.filter((r) => !r.same || !r.d_same).map((r) => r.v)).toEqual([]);
+		}
+		await db.dropFile('_exact.csv');
+	});
+});
+
 describe('one pass: cancel and out of memory', () => {
 	const bytes = encode([E_HEAD, ...Array.from({ length: 300 }, (_, i) => eLine(i))].join('\n') + '\n');
 	const rows = async () => (await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM einsaetze WHERE _file = 'keep.csv'`))[0].n;
@@ -303,8 +406,8 @@ describe('one pass: the INSERT begun from the scan\'s first part', () => {
 	}
 
 	it('kept when the whole file builds the same statement: begun before the scan ended, one INSERT, equal to the chunked path', async () => {
-		// a bad value far behind the guess (line 62: 40 participants over the limit? no — a date that does not exist) still rejected
-		const bytes = encode([E_HEAD, ...lines(80, (i) => (i === 60 ? eLine(i).replace(/^\d\d\.03/, '31.02') : eLine(i)))].join('\n') + '\n');
+		// a value of a closed list that is not on it far behind the guess (line 62) is still rejected there
+		const bytes = encode([E_HEAD, ...lines(80, (i) => (i === 60 ? eLine(i).replace(';Telefon;', ';Brieftaube;').replace(';Hausbesuch;', ';Brieftaube;') : eLine(i)))].join('\n') + '\n');
 		const ref = await reference('early.csv', bytes);
 		const { log, source, spy } = watched();
 		const report = await importFile(spy, { name: 'early.csv', bytes }, { csvSource: source, maxDetails: 50 });
@@ -312,8 +415,22 @@ describe('one pass: the INSERT begun from the scan\'s first part', () => {
 		expect(report).toEqual(ref.report);
 		expect(await table('early.csv')).toEqual(ref.rows);
 		expect([report.rowsRead, report.rowsLoaded, report.rowsRejected]).toEqual([80, 79, 1]);
-		expect(report.rejections.map((r) => [r.line, r.column, r.value, r.code])).toEqual([[62, 'Datum', '31.02.2025', 'invalid_date']]);
+		expect(report.rejections.map((r) => [r.line, r.column, r.value, r.code])).toEqual([[62, 'Format', 'Brieftaube', 'unknown_value']]);
 		await db.exec(`DELETE FROM einsaetze WHERE _file = 'early.csv'`);
+	});
+
+	it('redone when a date behind the guess does not exist: the typed read begun from the guess fails, is rolled back, the text read rejects the date at its line', async () => {
+		// the first part's dates are all TT.MM.JJJJ that exist, so the guess lets read_csv type the column
+		const bytes = encode([E_HEAD, ...lines(80, (i) => (i === 60 ? eLine(i).replace(/^\d\d\.03/, '31.02') : eLine(i)))].join('\n') + '\n');
+		const ref = await reference('date.csv', bytes);
+		const { log, source, spy } = watched();
+		const report = await importFile(spy, { name: 'date.csv', bytes }, { csvSource: source, maxDetails: 50 });
+		expect(log).toEqual(['guess', 'insert', 'verdict clean', 'rollback', 'insert', 'commit']);
+		expect(report).toEqual(ref.report);
+		expect(await table('date.csv')).toEqual(ref.rows);
+		expect(report.rejections.map((r) => [r.line, r.column, r.value, r.code])).toEqual([[62, 'Datum', '31.02.2025', 'invalid_date']]);
+		expect((await db.query<{ value: string }>(`SELECT current_setting('disabled_optimizers') AS value`))[0].value).toBe('');
+		await db.exec(`DELETE FROM einsaetze WHERE _file = 'date.csv'`);
 	});
 
 	it('redone when the rest of the file changes the statement (a padded field after the guess): rolled back, run again, right values', async () => {
@@ -442,6 +559,11 @@ describe('scanClean', () => {
 		expect(r.shapes.n).toEqual({ comma: 1, point: 1, other: 2 });
 		expect(r.keyRepairable.k).toBe(false);
 		expect(scan('a;8435024;1\nb;x;2\n')!.keyRepairable.k).toBe(true);
+		// typed by read_csv only when every value is plain (12.5, 7, 63,5) and at most 16 characters
+		expect(r.exact).toEqual({ n: false });
+		expect(scan('a;b;63,5\nb;x;12.5\nc;y;7\nd;z;\n')!.exact).toEqual({ n: true });
+		expect(scan('a;b;1234567890123,56\n')!.exact).toEqual({ n: true });
+		expect(scan('a;b;12345678901234,56\n')!.exact).toEqual({ n: false });
 	});
 	it('in steps: pauses after the line that passes each step, ends with what scanClean gives', () => {
 		// lines of 16, 9, 10, 8 and 6 bytes (ends at 16, 25, 35, 43, 49); a step every 20 bytes

@@ -14,7 +14,9 @@
  *   that cannot be a thousands group): then the number is `replace(v, ',', '.')` and the SQL
  *   needs no regular expression per row;
  * - per key column whether a value could have lost its leading zero (7 or 11 characters, or
- *   not ASCII): only then are the repairs listed (a further, short query).
+ *   not ASCII): only then are the repairs listed (a further, short query);
+ * - per numeric and date column whether every value has a shape `read_csv` types exactly as the
+ *   check reads the text (`exact`): then the one pass lets DuckDB's reader type the column.
  * Rules that are not certain on bytes are decided conservatively (the line counts as not clean).
  */
 import { FOOTER_START } from './layout';
@@ -32,6 +34,8 @@ export interface CleanScanSpec {
 	numeric: Map<number, string>;
 	/** key (Gemeindeschlüssel) fields: file column index → field name */
 	keys: Map<number, string>;
+	/** date fields: file column index → field name (for `exact`) */
+	dates?: Map<number, string>;
 }
 
 export interface NumberShapes {
@@ -53,6 +57,13 @@ export interface CleanScan {
 	shapes: Record<string, NumberShapes>;
 	/** per key field: some value may be a key without its leading zero */
 	keyRepairable: Record<string, boolean>;
+	/**
+	 * per numeric and date field: every filled value is, as written (no quote inside), a number of
+	 * at most 16 characters made of digits and at most one plain mark (`shapes`: no group, sign,
+	 * unit or space), or a date `dd.mm.yyyy` that exists (year 1000–9999). DuckDB's typed reader
+	 * reads such a value as the check reads its text (see csv-one-pass.ts `typedReads`).
+	 */
+	exact: Record<string, boolean>;
 }
 
 /** first letters of the words FOOTER_START knows, lower case, and `*` */
@@ -127,12 +138,16 @@ export function* scanCleanSteps(bytes: Uint8Array, from: number, s: CleanScanSpe
 	const headLen = t.headerFirst.length;
 	const n = bytes.length;
 	const width = t.width;
-	// per field index: 0 plain, 1 numeric, 2 key
+	// per field index: 0 plain, 1 numeric, 2 key, 3 date
 	const role = new Uint8Array(width);
+	const dates = s.dates ?? new Map<number, string>();
 	for (const i of s.numeric.keys()) if (i < width) role[i] = 1;
 	for (const i of s.keys.keys()) if (i < width) role[i] = 2;
+	for (const i of dates.keys()) if (i < width) role[i] = 3;
 	const names: string[] = new Array(width);
-	for (const [i, name] of [...s.numeric, ...s.keys]) names[i] = name;
+	for (const [i, name] of [...s.numeric, ...s.keys, ...dates]) names[i] = name;
+	const exact: Record<string, boolean> = {};
+	for (const name of [...s.numeric.values(), ...dates.values()]) exact[name] = true;
 	const shapes: Record<string, NumberShapes> = {};
 	const evidence: Record<string, number> = {};
 	const keyRepairable: Record<string, boolean> = {};
@@ -236,8 +251,14 @@ export function* scanCleanSteps(bytes: Uint8Array, from: number, s: CleanScanSpe
 			}
 			if (fields < width && isFilled) {
 				const r = role[fields];
-				if (r === 1) classifyNumber(bytes, cStart, cEnd, escaped, ascii, shapeOf[fields]!, evidence, names[fields]);
-				else if (r === 2 && !keyRepairable[names[fields]]) {
+				if (r === 1) {
+					const sh = shapeOf[fields]!;
+					const other = sh.other;
+					classifyNumber(bytes, cStart, cEnd, escaped, ascii, sh, evidence, names[fields]);
+					if (sh.other !== other || cEnd - cStart > 16) exact[names[fields]] = false;
+				} else if (r === 3) {
+					if (!isGermanDate(bytes, cStart, cEnd)) exact[names[fields]] = false;
+				} else if (r === 2 && !keyRepairable[names[fields]]) {
 					let k = 0;
 					for (let j = cStart; j < cEnd; j++) if (bytes[j] !== 32 && bytes[j] !== 9) k++;
 					if (k === 7 || k === 11 || !ascii) keyRepairable[names[fields]] = true;
@@ -287,11 +308,29 @@ export function* scanCleanSteps(bytes: Uint8Array, from: number, s: CleanScanSpe
 		} else pos = i;
 		rows++;
 		if (pos >= nextStep) {
-			yield { rows, bytesDone: pos, sofar: structuredClone({ rows, padded, evidence, shapes, keyRepairable }) };
+			yield { rows, bytesDone: pos, sofar: structuredClone({ rows, padded, evidence, shapes, keyRepairable, exact }) };
 			nextStep = pos + stepBytes;
 		}
 	}
-	return { rows, padded, evidence, shapes, keyRepairable };
+	return { rows, padded, evidence, shapes, keyRepairable, exact };
+}
+
+const DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** `dd.mm.yyyy`, a day that exists, year 1000–9999: what `strptime(v, '%d.%m.%Y')` reads exactly */
+function isGermanDate(b: Uint8Array, start: number, end: number): boolean {
+	if (end - start !== 10 || b[start + 2] !== 46 || b[start + 5] !== 46) return false;
+	for (const k of [0, 1, 3, 4, 6, 7, 8, 9]) if (b[start + k] < 48 || b[start + k] > 57) return false;
+	const num = (k: number, len: number) => {
+		let v = 0;
+		for (let j = 0; j < len; j++) v = v * 10 + b[start + k + j] - 48;
+		return v;
+	};
+	const day = num(0, 2);
+	const month = num(3, 2);
+	const year = num(6, 4);
+	if (year < 1000 || month < 1 || month > 12 || day < 1 || day > DAYS[month]) return false;
+	return month !== 2 || day < 29 || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
 }
 
 /**

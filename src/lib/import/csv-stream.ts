@@ -496,12 +496,14 @@ function onePassOffer(bytes: Uint8Array, enc: { mode: Mode; start: number; provi
 	if ((enc.mode.strays || enc.provisional) && !validUtf8(bytes.subarray(enc.start, from))) return null;
 	const numeric = new Map<number, string>();
 	const keys = new Map<number, string>();
+	const dates = new Map<number, string>();
 	for (const [i, name] of match.mapping) {
 		const t = match.spec.columns.find((c) => c.name === name)?.type;
 		if (t === 'int' || t === 'decimal' || t === 'rate') numeric.set(i, name);
 		else if (t === 'gemeinde') keys.set(i, name);
+		else if (t === 'date') dates.set(i, name);
 	}
-	return { from, spec: { test, numeric, keys } };
+	return { from, spec: { test, numeric, keys, dates } };
 }
 
 /** Picks the rows with the given `_row` ids out of a fresh stream over the same file. */

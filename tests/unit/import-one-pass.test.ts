@@ -200,7 +200,7 @@ describe('one pass = chunked path', () => {
 
 describe('one pass: read_csv types the columns the scan proved exact', () => {
 	/** the one-pass INSERT's read: file column → type */
-	async function insertTypes(name: string, bytes: Uint8Array): Promise<{ types: string[]; sql: string }> {
+	async function insertTypes(name: string, bytes: Uint8Array, table = 'einsaetze'): Promise<{ types: string[]; sql: string }> {
 		let sql = '';
 		const spy: Db = {
 			...db,
@@ -211,7 +211,7 @@ describe('one pass: read_csv types the columns the scan proved exact', () => {
 			exec: db.exec.bind(db)
 		};
 		await importFile(spy, { name, bytes }, { maxDetails: 50 });
-		await db.exec(`DELETE FROM einsaetze WHERE _file = '${name}'`);
+		await db.exec(`DELETE FROM ${table} WHERE _file = '${name}'`);
 		const cols = /columns=\{([^}]*)\}/.exec(sql)![1];
 		return { types: [...cols.matchAll(/'c\d+': '([A-Z]+)'/g)].map((m) => m[1]), sql };
 	}
@@ -254,6 +254,29 @@ describe('one pass: read_csv types the columns the scan proved exact', () => {
 		// eLine(i): participants i % 4 + 1, minutes 63,5 when i % 3 = 0, else 30
 		expect(r.map((x) => x.teilnehmende)).toEqual([2, 3, 1, 2, 7, 1, 4]);
 		expect(r.map((x) => x.minuten)).toEqual([30, 30, 30, 63.5, 1440, 45.25, 63.5]);
+	});
+
+	it('rates and amounts typed by the reader (Coworking): a rate over 1 is a percentage, as in the text path', async () => {
+		const text = [
+			'Projekt-ID;Projektname;Gemeindeschlüssel;Förderprogramm;Betrag (EUR);Förderquote;Status',
+			'P1;Alte Schule;13076034;MV-Cowork;12500,50;75;bewilligt',
+			'P2;Hafen;13076034;MV-Cowork;1000;0,8;bewilligt',
+			'P3;Bahnhof;13076034;MV-Cowork;300;150;beantragt',
+			'P4;Mühle;13076034;MV-Cowork;2500,75;1;beantragt',
+			'P5;Speicher;13076034;MV-Cowork;450;0,5;beantragt'
+		].join('\n') + '\n';
+		const bytes = encode(text);
+		expect(onePassTaken(bytes)).toBe(true);
+		const { types } = await insertTypes('rates.csv', bytes, 'coworking');
+		expect(types).toEqual(['VARCHAR', 'VARCHAR', 'VARCHAR', 'VARCHAR', 'DOUBLE', 'DOUBLE', 'VARCHAR']);
+		const { chunked, one } = await both('rates.csv', bytes, 'coworking');
+		expect(one.report).toEqual(chunked.report);
+		expect(one.rows).toEqual(chunked.rows);
+		// 75 → 0,75 and 150 → 1,5 (over 1: rejected); 0,8 and 1 as written
+		const r = one.rows as Record<string, unknown>[];
+		expect(r.map((x) => x.foerderquote)).toEqual([0.75, 0.8, 1, 0.5]);
+		expect(r.map((x) => x.betrag_eur)).toEqual([12500.5, 1000, 2500.75, 450]);
+		expect(one.report.rejections.map((x) => [x.line, x.code])).toEqual([[4, 'rate_out_of_range']]);
 	});
 
 	// one value in an otherwise typed file that the reader could not type as the check reads it:

@@ -146,8 +146,8 @@ export function* scanCleanSteps(bytes: Uint8Array, from: number, s: CleanScanSpe
 	for (const i of dates.keys()) if (i < width) role[i] = 3;
 	const names: string[] = new Array(width);
 	for (const [i, name] of [...s.numeric, ...s.keys, ...dates]) names[i] = name;
-	const exact: Record<string, boolean> = {};
-	for (const name of [...s.numeric.values(), ...dates.values()]) exact[name] = true;
+	// per field index: still exact (see CleanScan.exact); a flag array, the scan's hot loop reads it
+	const exactAt = new Uint8Array(width).fill(1);
 	const shapes: Record<string, NumberShapes> = {};
 	const evidence: Record<string, number> = {};
 	const keyRepairable: Record<string, boolean> = {};
@@ -255,9 +255,9 @@ export function* scanCleanSteps(bytes: Uint8Array, from: number, s: CleanScanSpe
 					const sh = shapeOf[fields]!;
 					const other = sh.other;
 					classifyNumber(bytes, cStart, cEnd, escaped, ascii, sh, evidence, names[fields]);
-					if (sh.other !== other || cEnd - cStart > 16) exact[names[fields]] = false;
+					if (sh.other !== other || cEnd - cStart > 16) exactAt[fields] = 0;
 				} else if (r === 3) {
-					if (!isGermanDate(bytes, cStart, cEnd)) exact[names[fields]] = false;
+					if (exactAt[fields] && !isGermanDate(bytes, cStart, cEnd)) exactAt[fields] = 0;
 				} else if (r === 2 && !keyRepairable[names[fields]]) {
 					let k = 0;
 					for (let j = cStart; j < cEnd; j++) if (bytes[j] !== 32 && bytes[j] !== 9) k++;
@@ -312,6 +312,8 @@ export function* scanCleanSteps(bytes: Uint8Array, from: number, s: CleanScanSpe
 			nextStep = pos + stepBytes;
 		}
 	}
+	const exact: Record<string, boolean> = {};
+	for (const [i, name] of [...s.numeric, ...dates]) exact[name] = i < width && exactAt[i] === 1;
 	return { rows, padded, evidence, shapes, keyRepairable, exact };
 }
 
@@ -320,15 +322,19 @@ const DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 /** `dd.mm.yyyy`, a day that exists, year 1000–9999: what `strptime(v, '%d.%m.%Y')` reads exactly */
 function isGermanDate(b: Uint8Array, start: number, end: number): boolean {
 	if (end - start !== 10 || b[start + 2] !== 46 || b[start + 5] !== 46) return false;
-	for (const k of [0, 1, 3, 4, 6, 7, 8, 9]) if (b[start + k] < 48 || b[start + k] > 57) return false;
-	const num = (k: number, len: number) => {
-		let v = 0;
-		for (let j = 0; j < len; j++) v = v * 10 + b[start + k + j] - 48;
-		return v;
-	};
-	const day = num(0, 2);
-	const month = num(3, 2);
-	const year = num(6, 4);
+	// digits as 0–9; any other byte gives a number above 9 (unsigned)
+	const d0 = (b[start] - 48) >>> 0;
+	const d1 = (b[start + 1] - 48) >>> 0;
+	const m0 = (b[start + 3] - 48) >>> 0;
+	const m1 = (b[start + 4] - 48) >>> 0;
+	const y0 = (b[start + 6] - 48) >>> 0;
+	const y1 = (b[start + 7] - 48) >>> 0;
+	const y2 = (b[start + 8] - 48) >>> 0;
+	const y3 = (b[start + 9] - 48) >>> 0;
+	if (d0 > 9 || d1 > 9 || m0 > 9 || m1 > 9 || y0 > 9 || y1 > 9 || y2 > 9 || y3 > 9) return false;
+	const day = d0 * 10 + d1;
+	const month = m0 * 10 + m1;
+	const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
 	if (year < 1000 || month < 1 || month > 12 || day < 1 || day > DAYS[month]) return false;
 	return month !== 2 || day < 29 || (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0));
 }

@@ -148,6 +148,11 @@ export function* scanCleanSteps(bytes: Uint8Array, from: number, s: CleanScanSpe
 	for (const [i, name] of [...s.numeric, ...s.keys, ...dates]) names[i] = name;
 	// per field index: still exact (see CleanScan.exact); a flag array, the scan's hot loop reads it
 	const exactAt = new Uint8Array(width).fill(1);
+	const exactOf = () => {
+		const exact: Record<string, boolean> = {};
+		for (const [i, name] of [...s.numeric, ...dates]) exact[name] = i < width && exactAt[i] === 1;
+		return exact;
+	};
 	const shapes: Record<string, NumberShapes> = {};
 	const evidence: Record<string, number> = {};
 	const keyRepairable: Record<string, boolean> = {};
@@ -308,13 +313,11 @@ export function* scanCleanSteps(bytes: Uint8Array, from: number, s: CleanScanSpe
 		} else pos = i;
 		rows++;
 		if (pos >= nextStep) {
-			yield { rows, bytesDone: pos, sofar: structuredClone({ rows, padded, evidence, shapes, keyRepairable, exact }) };
+			yield { rows, bytesDone: pos, sofar: structuredClone({ rows, padded, evidence, shapes, keyRepairable, exact: exactOf() }) };
 			nextStep = pos + stepBytes;
 		}
 	}
-	const exact: Record<string, boolean> = {};
-	for (const [i, name] of [...s.numeric, ...dates]) exact[name] = i < width && exactAt[i] === 1;
-	return { rows, padded, evidence, shapes, keyRepairable, exact };
+	return { rows, padded, evidence, shapes, keyRepairable, exact: exactOf() };
 }
 
 const DAYS = [0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -106,6 +106,11 @@ export async function streamCsv(
 		for (; ev; ev = await source.next()) {
 			check();
 			if (ev.type === 'head') {
+				if (seg && prepared) {
+					// a second head (the file read again): the lookups are made anew for its kind
+					await prepared.catch(() => undefined);
+					prepared = undefined;
+				}
 				report.dialect = ev.dialect;
 				// a second head: the file read again from the start with the encoding found over the whole file
 				unknown = ev.match ? null : unknownKindParams(ev.header, ev.candidates, lang);

@@ -6,6 +6,7 @@
  */
 import type { CsvSource, CsvSourceFactory } from './import-file';
 import type { StreamEvent } from './csv-stream';
+import { peekOf } from './csv-stream-peek';
 import { FatalImport } from './read-file';
 import { DATASETS } from './schemas';
 import type { StagedRow } from './staging';
@@ -37,7 +38,8 @@ export const workerCsvSource: CsvSourceFactory = (file, profile, opts): CsvSourc
 		return m;
 	};
 	const big = file.blob && file.bytes.length > CLONE_LIMIT;
-	send({ type: 'start', bytes: big ? undefined : file.bytes, blob: big ? file.blob : undefined, profile: profile ? JSON.parse(JSON.stringify(profile)) : undefined, onePass: opts?.onePass, wholeBytes: !(big && opts?.blobRegistrable) });
+	// a large File goes as itself with a copy of its first lines (csv-stream-peek.ts)
+	send({ type: 'start', bytes: big ? undefined : file.bytes, blob: big ? file.blob : undefined, peek: big ? peekOf(file.bytes) : null, profile: profile ? JSON.parse(JSON.stringify(profile)) : undefined, onePass: opts?.onePass, wholeBytes: !(big && opts?.blobRegistrable) });
 	let ahead: Promise<WorkerReply> | null = request({ type: 'next' });
 	return {
 		async next(): Promise<StreamEvent | null> {

@@ -33,7 +33,7 @@ import { scanCleanSteps, type CleanScan } from './csv-clean-scan';
 export const DEFAULT_CHUNK_BYTES = 16 * 1024 * 1024;
 const FIRST_CHUNK_BYTES = 64 * 1024;
 /** dialect and header are decided from this much of the file (decoded apart from the steps) */
-const HEAD_BYTES = 4 * 1024 * 1024;
+export const HEAD_BYTES = 4 * 1024 * 1024;
 const MAX_QUOTED_LINES = 20;
 /**
  * Larger files keep the batched chunked path: the one pass copies the whole file into DuckDB's
@@ -42,8 +42,8 @@ const MAX_QUOTED_LINES = 20;
  */
 /** bytes the one-pass scan covers between two progress events */
 const SCAN_STEP_BYTES = 4 * 1024 * 1024;
-/** the first pause comes sooner: its guess starts the one INSERT (about 11 k lines of a German export) */
-const FIRST_SCAN_STEP_BYTES = 1024 * 1024;
+/** the first pause comes sooner: its guess starts the one INSERT (about 2.800 lines of a German export) */
+const FIRST_SCAN_STEP_BYTES = 256 * 1024;
 export const ONE_PASS_MAX_BYTES = 256 * 1024 * 1024;
 /** lines the JS parser takes at a time while the DuckDB fast path is on (≥ MAX_QUOTED_LINES + 2) */
 const JS_WINDOW_LINES = 32;
@@ -126,6 +126,8 @@ export interface StreamOptions {
 	scanStepBytes?: number;
 	/** false: the one-pass offer carries no copy of the data lines (the caller reads them from the picked File) */
 	wholeBytes?: boolean;
+	/** the whole file's size when `bytes` is only its first part (csv-stream-peek.ts): the one pass's size limit applies to it */
+	totalBytes?: number;
 	/** a file that may go the one-pass way is judged UTF-8 from this many bytes first (default 4 MB; small in tests) */
 	provisionalBytes?: number;
 }
@@ -385,7 +387,7 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 				candidates: mf.candidates
 			};
 			if (fastTest && match && !header.error && opts.onePass !== false) {
-				const whole = onePassOffer(bytes, enc, header.endLine, fastTest, match);
+				const whole = onePassOffer(bytes, enc, header.endLine, fastTest, match, opts.totalBytes);
 				if (whole) {
 					// a copy: the database takes the buffer it is given
 					yield { type: 'whole', ...(opts.wholeBytes !== false ? { csv: bytes.slice(whole.from) } : {}), from: whole.from, firstLine: header.endLine + 1, test: fastTest };
@@ -393,7 +395,7 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 					const steps = scanCleanSteps(bytes, whole.from, whole.spec, opts.scanStepBytes ?? SCAN_STEP_BYTES, opts.scanStepBytes ?? FIRST_SCAN_STEP_BYTES);
 					let step = steps.next();
 					for (let first = true; !step.done; step = steps.next(), first = false) {
-						yield { type: 'scanning', rowsRead: step.value.rows, bytesDone: step.value.bytesDone, bytesTotal: bytes.length, ...(first ? { guess: step.value.sofar } : {}) };
+						yield { type: 'scanning', rowsRead: step.value.rows, bytesDone: step.value.bytesDone, bytesTotal: opts.totalBytes ?? bytes.length, ...(first ? { guess: step.value.sofar } : {}) };
 					}
 					const scan = step.value;
 					yield { type: 'verdict', scan };
@@ -475,15 +477,15 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 
 /** The one-pass load may be offered (its other conditions are known only after the header). */
 function onePassPossible(bytes: Uint8Array, opts: StreamOptions): boolean {
-	return opts.onePass !== false && (opts.fast ?? !(opts.keepRows || opts.noIpc)) && !opts.profile?.encoding && bytes.length <= ONE_PASS_MAX_BYTES;
+	return opts.onePass !== false && (opts.fast ?? !(opts.keepRows || opts.noIpc)) && !opts.profile?.encoding && (opts.totalBytes ?? bytes.length) <= ONE_PASS_MAX_BYTES;
 }
 
 /**
  * Whether a file may be offered for the one-pass load, and its data bytes: valid UTF-8 (a BOM
  * allowed), cut after the header's last line. Every other encoding keeps the chunked path.
  */
-function onePassOffer(bytes: Uint8Array, enc: { mode: Mode; start: number; provisional?: true }, headerEnd: number, test: FastTest, match: HeaderMatch) {
-	if (enc.mode.kind !== 'utf8' || bytes.length > ONE_PASS_MAX_BYTES) return null;
+function onePassOffer(bytes: Uint8Array, enc: { mode: Mode; start: number; provisional?: true }, headerEnd: number, test: FastTest, match: HeaderMatch, total = bytes.length) {
+	if (enc.mode.kind !== 'utf8' || total > ONE_PASS_MAX_BYTES) return null;
 	// the first byte of line headerEnd + 1 (line breaks counted as csv-text counts them)
 	let line = 1;
 	let from = enc.start;

@@ -5,11 +5,12 @@
  * The main thread forwards each chunk to the DuckDB worker; it never holds the file as text.
  */
 import { csvChunks, rowsFromStream, type StreamEvent } from './csv-stream';
+import { streamWithPeek } from './csv-stream-peek';
 import type { ImportProfile } from './profile';
 import { FatalImport } from './read-file';
 
 export type WorkerRequest =
-	| { type: 'start'; bytes?: Uint8Array; blob?: Blob; profile?: ImportProfile; chunkBytes?: number; onePass?: boolean; wholeBytes?: boolean }
+	| { type: 'start'; bytes?: Uint8Array; blob?: Blob; peek?: Uint8Array | null; profile?: ImportProfile; chunkBytes?: number; onePass?: boolean; wholeBytes?: boolean }
 	| { type: 'next' }
 	| { type: 'rows'; ids: number[] };
 
@@ -24,7 +25,9 @@ let profile: ImportProfile | undefined;
 let chunkBytes: number | undefined;
 let onePass: boolean | undefined;
 let wholeBytes: boolean | undefined;
-let it: Generator<StreamEvent> | null = null;
+let it: AsyncGenerator<StreamEvent> | null = null;
+let peek: Uint8Array | null = null;
+let total = 0;
 
 const post = (m: WorkerReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
 
@@ -43,11 +46,14 @@ async function handle(m: WorkerRequest) {
 			chunkBytes = m.chunkBytes;
 			onePass = m.onePass;
 			wholeBytes = m.wholeBytes;
+			// the file's first lines, sent along with the File: the header is known before the File is read
+			peek = m.peek ?? null;
+			total = m.bytes?.length ?? m.blob!.size;
 			return;
 		}
 		if (m.type === 'next') {
-			it ??= csvChunks(await bytes!, { profile, chunkBytes, onePass, wholeBytes });
-			const r = it.next();
+			it ??= streamWithPeek(peek, bytes!, total, { profile, chunkBytes, onePass, wholeBytes });
+			const r = await it.next();
 			const ev = r.done ? null : r.value;
 			const transfer = ev?.type === 'chunk' ? [ev.ipc?.buffer, ev.fast?.csv.buffer] : ev?.type === 'whole' && ev.csv ? [ev.csv.buffer] : [];
 			post({ type: 'event', event: ev }, transfer.filter((b): b is ArrayBuffer => !!b));

@@ -302,9 +302,13 @@ export function beginOnePass(db: Db, inp: OnePassInput, prepared?: Promise<OnePa
 	})();
 }
 
-/** Rolls a begun INSERT back once it has returned (it cannot be stopped midway). Safe to call twice. */
-export async function discardOnePass(db: Db, begun: OnePassBegun): Promise<void> {
-	if (begun.closed) return;
+/**
+ * Rolls a begun INSERT back once it has returned (it cannot be stopped midway). Takes the begun
+ * statement or its promise (one that failed to begin has nothing to roll back); safe to call twice.
+ */
+export async function discardOnePass(db: Db, pending: OnePassBegun | Promise<OnePassBegun> | null | undefined): Promise<void> {
+	const begun = await Promise.resolve(pending).catch(() => null);
+	if (!begun || begun.closed) return;
 	begun.closed = true;
 	await begun.inserted.catch(() => undefined);
 	// ROLLBACK first: after a failed statement DuckDB refuses everything else in the transaction, RESET too

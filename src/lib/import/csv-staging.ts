@@ -31,11 +31,6 @@ export interface CsvSource {
  */
 export type CsvSourceFactory = (file: InputFile, profile?: ImportProfile, opts?: { onePass?: boolean; blobRegistrable?: boolean }) => CsvSource;
 
-/** Rolls back a begun one-pass INSERT (after it returned). */
-async function discard(db: Db, begun: Promise<OnePassBegun> | null) {
-	const b = begun ? await begun.catch(() => null) : null;
-	if (b) await discardOnePass(db, b);
-}
 
 /** A clean file registered with the database for the one-pass load (csv-one-pass.ts). */
 export interface OnePassFile {
@@ -90,6 +85,8 @@ export async function streamCsv(
 	let begun: Promise<OnePassBegun> | null = null;
 	/** its lookups, made as soon as the header is known (a file large enough for the early start) */
 	let prepared: Promise<OnePassPrepared> | undefined;
+	/** what the checks need besides the rows, for the header's kind (check-setup.ts) */
+	let setup: ReturnType<typeof checkSetup> | null = null;
 	const early = opts.csvOnePass !== false && opts.csvEarlyStart !== false && file.bytes.length > EARLY_PREPARE_BYTES;
 	const check = () => {
 		if (opts.signal?.aborted) throw new CancelledImport();
@@ -115,10 +112,10 @@ export async function streamCsv(
 				// a second head: the file read again from the start with the encoding found over the whole file
 				unknown = ev.match ? null : unknownKindParams(ev.header, ev.candidates, lang);
 				seg = { header: ev.header, headerLine: ev.headerLine, rowCount: 0, broken: [], skipped: [], match: ev.match };
-				if (early && ev.match && !prepared) {
-					const setup = checkSetup(ev.match.spec, [seg], ev.match, profile, lang);
+				setup = ev.match ? checkSetup(ev.match.spec, [seg], ev.match, profile, lang) : null;
+				if (early && setup) {
 					prepared = prepareOnePass(db, { spec: setup.checkSpec, extraEnums: setup.extra, refused: setup.refused });
-					prepared.catch(() => undefined); // awaited by beginOnePass, which then prepares again
+					prepared.catch(() => undefined); // awaited by beginOnePass (which fails with it; loadOnePass then begins anew)
 				}
 			} else if (ev.type === 'whole') {
 				// the data lines: the worker's copy, or the picked File's part read by the database itself
@@ -132,14 +129,13 @@ export async function streamCsv(
 					seg!.rowCount = ev.scan.rows;
 					report.rowsRead = ev.scan.rows;
 				} else {
-					await discard(db, begun);
+					await discardOnePass(db, begun);
 					await db.dropFile(ONE_PASS_FILE).catch(() => undefined);
 				}
 				begun = null;
 				offered = null;
 			} else if (ev.type === 'scanning') {
-				if (ev.guess && offered && seg?.match && !begun && opts.csvEarlyStart !== false) {
-					const setup = checkSetup(seg.match.spec, [seg], seg.match, profile, lang);
+				if (ev.guess && offered && seg?.match && setup && !begun && opts.csvEarlyStart !== false) {
 					begun = beginOnePass(db, {
 						spec: setup.checkSpec,
 						mapping: seg.match.mapping,
@@ -152,7 +148,7 @@ export async function streamCsv(
 						extraEnums: setup.extra,
 						refused: setup.refused,
 						maxDetails: 0
-					}, prepared?.catch(() => prepareOnePass(db, { spec: setup.checkSpec, extraEnums: setup.extra, refused: setup.refused })));
+					}, prepared);
 				}
 				report.rowsRead = ev.rowsRead;
 				opts.onProgress?.({ rowsRead: ev.rowsRead, bytesDone: ev.bytesDone, bytesTotal: ev.bytesTotal });
@@ -171,8 +167,7 @@ export async function streamCsv(
 				seg!.rowCount += ev.rowCount;
 				if (seg!.match && seg!.rowCount - (batched?.rowsDone ?? 0) > batchRows) {
 					if (!batched) {
-						const setup = checkSetup(seg!.match.spec, [seg!], seg!.match, profile, lang);
-						batched = new BatchValidation(db, setup.checkSpec, file.name, setup.extra, setup.refused, profile?.decimal ?? {}, opts.fixedFormats);
+						batched = new BatchValidation(db, setup!.checkSpec, file.name, setup!.extra, setup!.refused, profile?.decimal ?? {}, opts.fixedFormats);
 						await batched.start();
 					}
 					check();
@@ -196,7 +191,7 @@ export async function streamCsv(
 		return { segment: seg, source, batched, onePass };
 	} catch (e) {
 		source.close();
-		await discard(db, begun ?? onePass?.begun ?? null);
+		await discardOnePass(db, begun ?? onePass?.begun);
 		if (offered || onePass) await db.dropFile(ONE_PASS_FILE).catch(() => undefined);
 		await batched?.abandon();
 		throw e;

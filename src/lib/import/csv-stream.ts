@@ -12,7 +12,7 @@
  * text the chunk holds; later records are parsed again with the next chunk.
  */
 import { parseCsv, sampleOf, sniffDialect, isBlank, type CsvDialect, type CsvRecord } from './csv-text';
-import { BinaryFileError, validUtf8, type EncodingNote } from './encoding';
+import { BinaryFileError, type EncodingNote } from './encoding';
 import type { HeaderMatch } from './header-map';
 import { isNoteLike, locateTable, repeatedHeaderTest, type SkippedLine } from './layout';
 import type { ImportProfile } from './profile';
@@ -20,8 +20,9 @@ import { checkShape, FatalImport, matchFor, type BrokenRow } from './read-file';
 import type { Dialect, LineAccount } from './report';
 import { stagingIPC, type StagedRow } from './staging';
 import { cleanPrefix, type FastTest } from './csv-fast';
-import { countBreaks, decideEncoding, decodePieces, provisionalEncoding, lastBreakEnd, lineOffset, startOfLastLines, utf8Length, type Mode } from './text-pieces';
+import { countBreaks, decideEncoding, decodePieces, provisionalEncoding, lastBreakEnd, lineOffset, startOfLastLines, utf8Length } from './text-pieces';
 import { scanCleanSteps, type CleanScan } from './csv-clean-scan';
+import { onePassOffer, onePassPossible } from './csv-one-pass-offer';
 
 /**
  * bytes decoded and parsed per step (a 1 M-row, 88 MB file: 256 kB, then 6 steps of 16 MB). The
@@ -35,16 +36,10 @@ const FIRST_CHUNK_BYTES = 64 * 1024;
 /** dialect and header are decided from this much of the file (decoded apart from the steps) */
 export const HEAD_BYTES = 4 * 1024 * 1024;
 const MAX_QUOTED_LINES = 20;
-/**
- * Larger files keep the batched chunked path: the one pass copies the whole file into DuckDB's
- * memory and inserts every row in one transaction; not measured yet at 10 M rows (905 MB), where
- * the batches are known to load within duckdb-wasm's 3.1 GiB.
- */
 /** bytes the one-pass scan covers between two progress events */
 const SCAN_STEP_BYTES = 4 * 1024 * 1024;
 /** the first pause comes sooner: its guess starts the one INSERT (about 2.800 lines of a German export) */
 const FIRST_SCAN_STEP_BYTES = 256 * 1024;
-export const ONE_PASS_MAX_BYTES = 256 * 1024 * 1024;
 /** lines the JS parser takes at a time while the DuckDB fast path is on (≥ MAX_QUOTED_LINES + 2) */
 const JS_WINDOW_LINES = 32;
 
@@ -473,39 +468,6 @@ export function* csvChunks(bytes: Uint8Array, opts: StreamOptions = {}): Generat
 		encodingNotes: notes,
 		rowsStaged
 	};
-}
-
-/** The one-pass load may be offered (its other conditions are known only after the header). */
-function onePassPossible(bytes: Uint8Array, opts: StreamOptions): boolean {
-	return opts.onePass !== false && (opts.fast ?? !(opts.keepRows || opts.noIpc)) && !opts.profile?.encoding && (opts.totalBytes ?? bytes.length) <= ONE_PASS_MAX_BYTES;
-}
-
-/**
- * Whether a file may be offered for the one-pass load, and its data bytes: valid UTF-8 (a BOM
- * allowed), cut after the header's last line. Every other encoding keeps the chunked path.
- */
-function onePassOffer(bytes: Uint8Array, enc: { mode: Mode; start: number; provisional?: true }, headerEnd: number, test: FastTest, match: HeaderMatch, total = bytes.length) {
-	if (enc.mode.kind !== 'utf8' || total > ONE_PASS_MAX_BYTES) return null;
-	// the first byte of line headerEnd + 1 (line breaks counted as csv-text counts them)
-	let line = 1;
-	let from = enc.start;
-	for (; from < bytes.length && line <= headerEnd; from++) {
-		const b = bytes[from];
-		if (b === 10 || (b === 13 && bytes[from + 1] !== 10)) line++;
-	}
-	if (line <= headerEnd || from >= bytes.length) return null; // no data line after the header
-	// the lines up to the header's end must be UTF-8 too (the scan checks the data lines)
-	if ((enc.mode.strays || enc.provisional) && !validUtf8(bytes.subarray(enc.start, from))) return null;
-	const numeric = new Map<number, string>();
-	const keys = new Map<number, string>();
-	const dates = new Map<number, string>();
-	for (const [i, name] of match.mapping) {
-		const t = match.spec.columns.find((c) => c.name === name)?.type;
-		if (t === 'int' || t === 'decimal' || t === 'rate') numeric.set(i, name);
-		else if (t === 'gemeinde') keys.set(i, name);
-		else if (t === 'date') dates.set(i, name);
-	}
-	return { from, spec: { test, numeric, keys, dates } };
 }
 
 /** Picks the rows with the given `_row` ids out of a fresh stream over the same file. */

@@ -245,8 +245,7 @@ async function runImport(db: Db, file: InputFile, lang: Lang, maxDetails: number
 	} finally {
 		closeSource();
 		// an INSERT begun but not taken up (an error or cancel before loadOnePass): rolled back first
-		const b = onePass?.begun ? await onePass.begun.catch(() => null) : null;
-		if (b) await discardOnePass(db, b);
+		await discardOnePass(db, onePass?.begun);
 		if (onePass) await db.dropFile(onePass.file).catch(() => undefined);
 	}
 }
